@@ -1,0 +1,101 @@
+"""Split blocks into passages on sentence ends, with exact offsets into the document text."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.models import Block, Passage
+
+DEFAULT_TARGET_CHARS = 200
+DEFAULT_MAX_CHARS = 320
+PASSAGE_KINDS = ("paragraph", "item", "footnote", "table_row")
+
+_SENTENCE_END = re.compile(r"[。！？；!?]+[」』）)》”’]*")
+_CLAUSE_END = re.compile(r"[，、：,]")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text``; every character belongs to exactly one span."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """Cut an over-long sentence at clause marks (，、：) so no piece exceeds ``max_chars`` if it can."""
+    pieces = []
+    while end - start > max_chars:
+        cut = None
+        for m in _CLAUSE_END.finditer(text, start, start + max_chars):
+            cut = m.end()
+        if cut is None or cut <= start:
+            cut = start + max_chars
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def group_sentences(
+    text: str, target_chars: int = DEFAULT_TARGET_CHARS, max_chars: int = DEFAULT_MAX_CHARS
+) -> list[tuple[int, int]]:
+    """Group consecutive sentences into spans of about ``target_chars`` (never past ``max_chars`` if a
+    sentence boundary allows it); a short tail joins the span before it."""
+    units: list[tuple[int, int]] = []
+    for s, e in sentence_spans(text):
+        units.extend(_split_long(text, s, e, max_chars))
+    groups: list[tuple[int, int]] = []
+    for s, e in units:
+        if groups:
+            gs, ge = groups[-1]
+            if (ge - gs) < target_chars and (e - gs) <= max_chars:
+                groups[-1] = (gs, e)
+                continue
+        groups.append((s, e))
+    if len(groups) >= 2:
+        (ps, _), (ls, le) = groups[-2], groups[-1]
+        if le - ls < target_chars // 3 and le - ps <= max_chars:
+            groups[-2:] = [(ps, le)]
+    return groups
+
+
+def chunk_document(
+    doc_id: str,
+    text: str,
+    blocks: tuple[Block, ...] | list[Block],
+    target_chars: int = DEFAULT_TARGET_CHARS,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> list[Passage]:
+    """Passages of a document: within a block, never across one; ``text[start:end] == passage.text``."""
+    passages = []
+    for block in blocks:
+        if block.kind not in PASSAGE_KINDS:
+            continue
+        body = text[block.start : block.end]
+        for s, e in group_sentences(body, target_chars, max_chars):
+            # Trim whitespace at the edges so offsets point at the first and last characters.
+            while s < e and body[s].isspace():
+                s += 1
+            while e > s and body[e - 1].isspace():
+                e -= 1
+            start, end = block.start + s, block.start + e
+            passages.append(
+                Passage(
+                    chunk_id=f"{doc_id}:{start}-{end}",
+                    doc_id=doc_id,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    paragraph=block.paragraph,
+                    heading=block.heading,
+                    annex=block.annex,
+                    page=block.page,
+                    kind=block.kind,
+                )
+            )
+    return passages

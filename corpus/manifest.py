@@ -1,0 +1,45 @@
+"""The manifest of shipped papers: one JSON file beside the texts."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from corpus.models import PaperMeta
+
+MANIFEST_NAME = "manifest.json"
+
+
+def papers_dir() -> Path:
+    """The folder of shipped papers inside the installed package."""
+    return Path(str(resources.files("corpus") / "papers"))
+
+
+def _meta_from_json(entry: dict[str, Any]) -> PaperMeta:
+    return PaperMeta(
+        doc_id=entry["doc_id"],
+        file=entry["file"],
+        title_zh=entry["title_zh"],
+        title_en=entry["title_en"],
+        paper_no=entry.get("paper_no"),
+        committee_zh=entry.get("committee_zh"),
+        committee_en=entry.get("committee_en"),
+        bureaus_zh=tuple(entry.get("bureaus_zh", ())),
+        bureaus_en=tuple(entry.get("bureaus_en", ())),
+        date=entry["date"],
+        language=entry.get("language", "zh-Hant"),
+        kind=entry.get("kind", "legco-paper"),
+    )
+
+
+def load_manifest(folder: Path | None = None) -> list[PaperMeta]:
+    """Read ``manifest.json`` of a papers folder (the shipped one by default)."""
+    folder = folder or papers_dir()
+    raw = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+    metas = [_meta_from_json(entry) for entry in raw["papers"]]
+    ids = [m.doc_id for m in metas]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"duplicate doc_id in {folder / MANIFEST_NAME}")
+    return metas
