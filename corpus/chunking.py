@@ -8,6 +8,9 @@ from corpus.models import Block, Passage
 
 DEFAULT_TARGET_CHARS = 200
 DEFAULT_MAX_CHARS = 320
+# Captions and one-line items this short say too little alone (and embed as near-duplicates of anything);
+# they join a neighbour of the same section.
+DEFAULT_MIN_CHARS = 40
 PASSAGE_KINDS = ("paragraph", "item", "footnote", "table_row")
 
 _SENTENCE_END = re.compile(r"[。！？；!?]+[」』）)》”’]*")
@@ -98,4 +101,50 @@ def chunk_document(
                     kind=block.kind,
                 )
             )
-    return passages
+    return merge_short(text, passages, DEFAULT_MIN_CHARS, max_chars)
+
+
+def _joinable(a: Passage, b: Passage, max_chars: int) -> bool:
+    return (
+        a.annex == b.annex
+        and a.heading == b.heading
+        and a.paragraph == b.paragraph
+        and a.kind in ("paragraph", "item")
+        and b.kind in ("paragraph", "item")
+        and b.end - a.start <= max_chars
+    )
+
+
+def merge_short(text: str, passages: list[Passage], min_chars: int, max_chars: int) -> list[Passage]:
+    """Join a passage shorter than ``min_chars`` to the next (or else the previous) passage of its section."""
+    out: list[Passage] = []
+    i = 0
+    while i < len(passages):
+        current = passages[i]
+        nxt = passages[i + 1] if i + 1 < len(passages) else None
+        if len(current.text) < min_chars and nxt is not None and _joinable(current, nxt, max_chars):
+            passages[i + 1] = _span(text, current, nxt)
+            i += 1
+            continue
+        if len(current.text) < min_chars and out and _joinable(out[-1], current, max_chars):
+            out[-1] = _span(text, out[-1], current)
+        else:
+            out.append(current)
+        i += 1
+    return out
+
+
+def _span(text: str, first: Passage, last: Passage) -> Passage:
+    start, end = first.start, last.end
+    return Passage(
+        chunk_id=f"{first.doc_id}:{start}-{end}",
+        doc_id=first.doc_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        paragraph=first.paragraph,
+        heading=first.heading,
+        annex=first.annex,
+        page=first.page,
+        kind=first.kind,
+    )

@@ -1,0 +1,28 @@
+"""What a search returns: a passage with the evidence of why it ranked where it did."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpus.models import Passage
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved passage; ranks are 1-based and None where that leg did not retrieve it."""
+
+    chunk_id: str
+    score: float
+    passage: Passage
+    bm25_rank: int | None
+    bm25_score: float | None
+    dense_rank: int | None
+    dense_score: float | None
+    matched_terms: tuple[str, ...]
+
+    @property
+    def found_by(self) -> str:
+        """Which leg found it: bm25, dense or both."""
+        if self.bm25_rank is not None and self.dense_rank is not None:
+            return "both"
+        return "bm25" if self.bm25_rank is not None else "dense"

@@ -1,0 +1,200 @@
+"""``Index.load(path).search(query, k, mode)``: hybrid BM25 + dense retrieval that explains every hit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from corpus.models import Document, Passage
+from index.bm25 import BM25Index
+from index.dense import DenseIndex
+from index.encoders import get_encoder
+from index.encoders.base import Encoder
+from index.fusion import rrf, weighted
+from index.models import Hit
+from index.normalize import normalize
+from index.query import PreparedQuery, prepare_query
+from index.store import (
+    REBUILD_HINT,
+    IndexLoadError,
+    document_from_row,
+    read_jsonl,
+    read_manifest,
+    resolve,
+    verify_files,
+)
+from index.tokenizer import dictionary_hash
+
+MODES = ("hybrid", "bm25", "dense")
+CANDIDATES = 100
+
+
+@dataclass(frozen=True)
+class FusionConfig:
+    """How the legs are fused; weights are (bm25, dense) per question language."""
+
+    method: str = "weighted"
+    weights: tuple[tuple[str, float, float], ...] = (
+        ("en", 0.3, 0.7),
+        ("mixed", 0.5, 0.5),
+        ("zh-Hant", 0.5, 0.5),
+        ("zh-Hans", 0.5, 0.5),
+    )
+    expand: bool = True
+
+    def weights_for(self, language: str) -> tuple[float, float]:
+        for lang, bm25_w, dense_w in self.weights:
+            if lang == language:
+                return bm25_w, dense_w
+        return 0.5, 0.5
+
+
+class Index:
+    """A loaded index: passages, documents, BM25, FAISS and the encoder that made the vectors."""
+
+    def __init__(
+        self,
+        path: Path,
+        manifest: dict[str, Any],
+        passages: list[Passage],
+        passage_tokens: list[list[str]],
+        documents: dict[str, Document],
+        bm25: BM25Index,
+        dense: DenseIndex,
+        encoder: Encoder,
+        fusion: FusionConfig | None = None,
+    ) -> None:
+        self.path = path
+        self.manifest = manifest
+        self.passages = passages
+        self.passage_tokens = [set(t) for t in passage_tokens]
+        self.documents = documents
+        self.bm25 = bm25
+        self.dense = dense
+        self.encoder = encoder
+        self.fusion = fusion or FusionConfig()
+        self._row = {p.chunk_id: i for i, p in enumerate(passages)}
+
+    @property
+    def version(self) -> str:
+        return self.path.name
+
+    @classmethod
+    def load(cls, path: Path, encoder: Encoder | None = None, verify: bool = True) -> Index:
+        """Load an index folder (or the version its CURRENT points at), checking it against its manifest."""
+        folder = resolve(Path(path))
+        manifest = read_manifest(folder)
+        if verify:
+            verify_files(folder, manifest)
+        if manifest["tokenizer"]["dictionary_hash"] != dictionary_hash():
+            raise IndexLoadError(
+                f"{folder}: built with another domain dictionary or glossary than this policyqa has; "
+                + REBUILD_HINT
+            )
+        encoder = encoder or get_encoder(manifest["encoder"]["spec"])
+        if encoder.name != manifest["encoder"]["name"] or encoder.dim != manifest["encoder"]["dim"]:
+            raise IndexLoadError(
+                f"{folder}: built with encoder {manifest['encoder']['name']} "
+                f"({manifest['encoder']['dim']}-d), "
+                f"not {encoder.name} ({encoder.dim}-d); {REBUILD_HINT} --encoder ..."
+            )
+        rows = read_jsonl(folder / "passages.jsonl")
+        tokens = [row.pop("tokens") for row in rows]
+        passages = [Passage(**row) for row in rows]
+        docids = (folder / "docids.txt").read_text(encoding="utf-8").split()
+        if docids != [p.chunk_id for p in passages]:
+            raise IndexLoadError(f"{folder}: docids.txt does not match passages.jsonl; {REBUILD_HINT}")
+        by_doc: dict[str, list[Passage]] = {}
+        for p in passages:
+            by_doc.setdefault(p.doc_id, []).append(p)
+        documents = {}
+        for row in read_jsonl(folder / "documents.jsonl"):
+            doc_id = row["meta"]["doc_id"]
+            documents[doc_id] = document_from_row(row, tuple(by_doc.get(doc_id, ())))
+        dense = DenseIndex.load(folder / "dense.faiss")
+        if dense.size != len(passages):
+            raise IndexLoadError(
+                f"{folder}: FAISS holds {dense.size} rows for {len(passages)} passages; {REBUILD_HINT}"
+            )
+        bm25 = BM25Index.load(folder / "bm25")
+        return cls(folder, manifest, passages, tokens, documents, bm25, dense, encoder)
+
+    def passage(self, chunk_id: str) -> Passage:
+        return self.passages[self._row[chunk_id]]
+
+    def prepare(self, query: str) -> PreparedQuery:
+        return prepare_query(query, expand=self.fusion.expand)
+
+    def search(self, query: str, k: int = 10, mode: str = "hybrid") -> list[Hit]:
+        """The top-k passages for a question, each with its BM25 and dense ranks, scores and matched terms."""
+        return self.search_prepared(self.prepare(query), k, mode)
+
+    def search_prepared(self, prepared: PreparedQuery, k: int = 10, mode: str = "hybrid") -> list[Hit]:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        bm25_run: dict[str, float] = {}
+        dense_run: dict[str, float] = {}
+        depth = min(CANDIDATES, len(self.passages))
+        if mode in ("hybrid", "bm25"):
+            scores = self.bm25.scores(list(prepared.tokens))
+            top = np.argsort(-scores, kind="stable")[:depth]
+            bm25_run = {self.passages[i].chunk_id: float(scores[i]) for i in top if scores[i] > 0}
+        if mode in ("hybrid", "dense"):
+            vector = self.encoder.encode_queries([prepared.dense_text])[0]
+            d_scores, ids = self.dense.search(vector, depth)
+            dense_run = {self.passages[i].chunk_id: float(s) for s, i in zip(d_scores, ids, strict=True)}
+        if mode == "bm25":
+            fused = bm25_run
+        elif mode == "dense":
+            fused = dense_run
+        elif self.fusion.method == "rrf":
+            fused = rrf([bm25_run, dense_run])
+        else:
+            fused = weighted([bm25_run, dense_run], self.fusion.weights_for(prepared.language))
+        return self._hits(prepared, fused, bm25_run, dense_run, k)
+
+    def _hits(
+        self,
+        prepared: PreparedQuery,
+        fused: dict[str, float],
+        bm25_run: dict[str, float],
+        dense_run: dict[str, float],
+        k: int,
+    ) -> list[Hit]:
+        bm25_ranks = {c: r for r, c in enumerate(sorted(bm25_run, key=lambda c: -bm25_run[c]), start=1)}
+        dense_ranks = {c: r for r, c in enumerate(sorted(dense_run, key=lambda c: -dense_run[c]), start=1)}
+        order = sorted(fused, key=lambda c: (-fused[c], c))[:k]
+        query_tokens = set(prepared.tokens)
+        hits = []
+        for chunk_id in order:
+            row = self._row[chunk_id]
+            passage = self.passages[row]
+            matched = query_tokens & self.passage_tokens[row]
+            hits.append(
+                Hit(
+                    chunk_id=chunk_id,
+                    score=float(fused[chunk_id]),
+                    passage=passage,
+                    bm25_rank=bm25_ranks.get(chunk_id),
+                    bm25_score=bm25_run.get(chunk_id),
+                    dense_rank=dense_ranks.get(chunk_id),
+                    dense_score=dense_run.get(chunk_id),
+                    matched_terms=_surface_terms(passage.text, matched),
+                )
+            )
+        return hits
+
+
+def _surface_terms(text: str, tokens: set[str]) -> tuple[str, ...]:
+    """Matched tokens as they are written in the passage (Traditional), longest first."""
+    norm = normalize(text)
+    out: list[str] = []
+    for token in sorted(tokens, key=lambda t: (-len(t), t)):
+        pos = norm.find(token)
+        surface = text[pos : pos + len(token)] if pos >= 0 and len(norm) == len(text) else token
+        if not any(surface in longer for longer in out):
+            out.append(surface)
+    return tuple(out)
