@@ -20,11 +20,13 @@ class BM25Index:
         self._vocab: dict[str, int] = dict(model.vocab_dict)  # type: ignore[attr-defined]
 
     @classmethod
-    def build(cls, corpus_tokens: list[list[str]], k1: float = K1, b: float = B) -> BM25Index:
+    def build(
+        cls, corpus_tokens: list[list[str]], k1: float = K1, b: float = B, method: str = "lucene"
+    ) -> BM25Index:
         import bm25s
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)
-        model = bm25s.BM25(k1=k1, b=b)
+        model = bm25s.BM25(k1=k1, b=b, method=method)
         model.index([tokens or [""] for tokens in corpus_tokens], show_progress=False)
         return cls(model)
 

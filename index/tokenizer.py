@@ -82,17 +82,38 @@ def _figure(token: str) -> str:
     return token.replace(" ", "").replace(",", "")
 
 
+@lru_cache(maxsize=1)
+def _mixed_terms() -> re.Pattern[str]:
+    """Domain terms that mix Latin and Chinese (CEPA補充協議七): jieba would split them at the script change."""
+    mixed = {
+        normalize(t) for t in domain_terms() if re.search("[A-Za-z]", t) and re.search("[\u3400-\u9fff]", t)
+    }
+    names = sorted(mixed, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names) or "(?!)")
+
+
 def tokenize(text: str) -> list[str]:
     """Normalised tokens of a text: domain terms whole (plus their known sub-words), figures whole."""
     norm = normalize(text)
     tokens: list[str] = []
     last = 0
     for m in _PROTECTED.finditer(norm):
-        tokens.extend(_words(norm[last : m.start()]))
+        tokens.extend(_with_mixed_terms(norm[last : m.start()]))
         tokens.append(_figure(m.group(0)))
         last = m.end()
-    tokens.extend(_words(norm[last:]))
+    tokens.extend(_with_mixed_terms(norm[last:]))
     return tokens
+
+
+def _with_mixed_terms(text: str) -> list[str]:
+    out: list[str] = []
+    last = 0
+    for m in _mixed_terms().finditer(text):
+        out.extend(_words(text[last : m.end()]))
+        out.append(m.group(0))
+        last = m.end()
+    out.extend(_words(text[last:]))
+    return out
 
 
 def _words(text: str) -> list[str]:

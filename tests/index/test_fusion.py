@@ -1,0 +1,35 @@
+"""Fusion functions with exact expected values (as ranx's rrf_test)."""
+
+import pytest
+
+from index.fusion import min_max, rank, rrf, weighted
+
+
+def test_rrf_exact():
+    bm25 = {"a": 3.0, "b": 2.0, "c": 1.0}
+    dense = {"c": 0.9, "a": 0.5}
+    fused = rrf([bm25, dense])
+    assert fused["a"] == pytest.approx(1 / (60 + 1) + 1 / (60 + 2))
+    assert fused["c"] == pytest.approx(1 / (60 + 3) + 1 / (60 + 1))
+    assert fused["b"] == pytest.approx(1 / (60 + 2))
+    assert rank(fused) == ["a", "c", "b"]
+
+
+def test_rrf_weights_and_k():
+    fused = rrf([{"a": 1.0}, {"a": 1.0}], k=10, weights=[0.25, 0.75])
+    assert fused["a"] == pytest.approx(0.25 / 11 + 0.75 / 11)
+
+
+def test_min_max_guards_equal_scores():
+    assert min_max({"a": 2.0, "b": 2.0}) == {"a": 1.0, "b": 1.0}
+    assert min_max({}) == {}
+    assert min_max({"a": 1.0, "b": 3.0, "c": 2.0}) == {"a": 0.0, "b": 1.0, "c": 0.5}
+
+
+def test_weighted_exact():
+    fused = weighted([{"a": 10.0, "b": 0.0}, {"b": 0.9, "c": 0.7, "a": 0.5}], [0.3, 0.7])
+    assert fused == pytest.approx({"a": 0.3 * 1.0 + 0.7 * 0.0, "b": 0.3 * 0.0 + 0.7 * 1.0, "c": 0.7 * 0.5})
+
+
+def test_rank_breaks_ties_by_id():
+    assert rank({"b": 1.0, "a": 1.0, "c": 2.0}) == ["c", "a", "b"]
