@@ -84,7 +84,7 @@ def _figure(token: str) -> str:
 
 @lru_cache(maxsize=1)
 def _mixed_terms() -> re.Pattern[str]:
-    """Domain terms that mix Latin and Chinese (CEPA補充協議七): jieba would split them at the script change."""
+    """Domain terms mixing Latin and Chinese (CEPA補充協議七): jieba would split them at the script change."""
     mixed = {
         normalize(t) for t in domain_terms() if re.search("[A-Za-z]", t) and re.search("[\u3400-\u9fff]", t)
     }

@@ -65,20 +65,20 @@ def test_corrupted_file_is_detected(built):
     data = bytearray(path.read_bytes())
     data[10] ^= 0x01
     path.write_bytes(bytes(data))
-    with pytest.raises(IndexLoadError, match="checksum mismatch.*policyqa index build"):
+    with pytest.raises(IndexLoadError, match=r"checksum mismatch.*policyqa index build"):
         _load(built)
 
 
 def test_truncated_file_is_detected(built):
     path = _version(built) / "dense.faiss"
     path.write_bytes(path.read_bytes()[:100])
-    with pytest.raises(IndexLoadError, match="dense.faiss: checksum mismatch"):
+    with pytest.raises(IndexLoadError, match=r"dense\.faiss: checksum mismatch"):
         _load(built)
 
 
 def test_missing_manifest_and_pointer(built, tmp_path_factory):
     (_version(built) / "manifest.json").unlink()
-    with pytest.raises(IndexLoadError, match="no manifest.json"):
+    with pytest.raises(IndexLoadError, match=r"no manifest\.json"):
         _load(built)
     with pytest.raises(IndexLoadError, match="no index here"):
         _load(tmp_path_factory.mktemp("empty"))
