@@ -109,8 +109,11 @@ def _joinable(a: Passage, b: Passage, max_chars: int) -> bool:
         a.annex == b.annex
         and a.heading == b.heading
         and a.paragraph == b.paragraph
-        and a.kind in ("paragraph", "item")
-        and b.kind in ("paragraph", "item")
+        and (
+            (a.kind in ("paragraph", "item")
+            and b.kind in ("paragraph", "item"))
+            or a.kind == b.kind == "table_row"
+        )
         and b.end - a.start <= max_chars
     )
 

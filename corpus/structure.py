@@ -203,7 +203,9 @@ class _Builder:
 def ends_paragraph(text: str) -> bool:
     """A paragraph ends on a full stop, never on a semicolon or comma."""
     stripped = text.rstrip().rstrip("」』）)》〉”’")
-    return bool(stripped) and stripped[-1] in "。！？!?：:—–"
+    if re.search(r"(如下|包括|下列|以下)\s*[—–-]$", stripped):
+        return True
+    return bool(stripped) and stripped[-1] in "。！？!?：:"
 
 
 def _is_heading(text: str, previous_closed: bool, wrapped: bool) -> bool:

@@ -57,7 +57,7 @@ class Glossary:
         self._folded_re = re.compile(
             r"(?<![a-z0-9])("
             + "|".join(re.escape(n).replace(r"\ ", r"[\s\-–—/]+") for n in names)
-            + r")(?:e?s)?(?![a-z0-9])",
+            + r")(?:e?s|e?d)?(?![a-z0-9])",
             re.IGNORECASE,
         )
         self._exact_re = re.compile(
@@ -100,7 +100,12 @@ class Glossary:
         seen: set[str] = set()
         for m in self._chinese_re.finditer(traditional):
             entry = self._by_chinese[m.group(0)]
-            variants = tuple(v for v in entry.chinese if v != m.group(0) and v not in traditional)
+            # Longer names that merely contain the term (前海 -> 前海深港現代服務業合作區) would outweigh it.
+            variants = tuple(
+                v
+                for v in entry.chinese
+                if v not in traditional and m.group(0) not in v and v not in m.group(0)
+            )
             if variants and m.group(0) not in seen and len(variants) <= 4:
                 seen.add(m.group(0))
                 out.append((m.group(0), variants))

@@ -32,13 +32,36 @@ class PreparedQuery:
     asks_date: bool = False
 
 
+def translate_query(text: str, glossary: Glossary) -> str:
+    """English names replaced by their Chinese terms ("When was the 深港合作會議 成立?").
+
+    The multilingual encoder matches such a half-translated question to Chinese passages far better than the
+    English original (on the issue's example the answer rose from dense rank 47 to 1).
+    """
+    taken: list[tuple[int, int]] = []
+    replacements = []
+    for match in sorted(glossary.match_english(text), key=lambda m: (-(m.end - m.start), m.start)):
+        if any(match.start < e and s < match.end for s, e in taken):
+            continue
+        target = match.entry.chinese[0]
+        if len(target) < 2 or target.isascii():
+            continue
+        taken.append((match.start, match.end))
+        replacements.append((match.start, match.end, target))
+    for start, end, target in sorted(replacements, reverse=True):
+        text = text[:start] + target + text[end:]
+    return text
+
+
 def prepare_query(text: str, glossary: Glossary | None = None, expand: bool = True) -> PreparedQuery:
     """Tokens of the question itself, plus, where it has English, the Chinese terms the glossary gives."""
     glossary = glossary or default_glossary()
     language = detect_language(text)
     tokens = list(tokenize(text))
     expansions: list[tuple[str, str]] = []
+    dense_text = text
     if expand and _LATIN.search(text):
+        dense_text = translate_query(text, glossary)
         for match in glossary.match_english(text):
             weight = 1 if match.entry.kind == "term" else ENTITY_WEIGHT
             for term in match.entry.chinese:
@@ -55,6 +78,6 @@ def prepare_query(text: str, glossary: Glossary | None = None, expand: bool = Tr
         language=language,
         tokens=tuple(tokens),
         expansions=tuple(expansions),
-        dense_text=text,
+        dense_text=dense_text,
         asks_date=bool(_ASKS_DATE.search(text)),
     )

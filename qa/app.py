@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.models import Document
+from index import IndexLoadError
 from index.models import Hit
 from qa.errors import (
     ApiError,
@@ -202,7 +203,7 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.holder = holder or ServiceHolder(settings)
-        if app.state.holder.service is None:
+        if app.state.holder.service is None and app.state.holder.autostart:
             app.state.holder.start()
         yield
 
@@ -321,7 +322,12 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
 
     @app.post("/v1/admin/reload", responses=ERRORS, dependencies=[AdminKey], tags=["ops"])
     def reload(holder: Annotated[ServiceHolder, Depends(_holder)]) -> dict[str, str]:
-        holder.reload()
+        try:
+            holder.reload()
+        except IndexLoadError as exc:
+            raise ApiError(
+                503, "index_invalid", f"the new index could not be loaded; still serving the old one: {exc}"
+            ) from exc
         assert holder.service is not None
         return {"status": "reloaded", "index_version": holder.service.version}
 

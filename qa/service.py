@@ -14,7 +14,8 @@ from corpus.models import Document
 from index import Hit, Index, IndexLoadError, build_index
 from index.encoders import get_encoder
 from index.query import PreparedQuery
-from index.store import CURRENT
+from index.store import CURRENT, corpus_hash, read_manifest, resolve
+from index.tokenizer import dictionary_hash
 from qa.answer import Answer, assemble
 from qa.settings import Settings
 
@@ -59,13 +60,35 @@ class QAService:
         return self.index.documents.get(doc_id)
 
 
+def _stale_reason(root: Path, documents: list[Document], encoder_spec: str) -> str | None:
+    """Why the current index does not serve these papers with this encoder and dictionary, or None."""
+    try:
+        manifest = read_manifest(resolve(root))
+    except IndexLoadError as exc:
+        return str(exc)
+    if manifest["corpus_hash"] != corpus_hash(documents):
+        return "the papers or their passages changed"
+    if manifest["tokenizer"]["dictionary_hash"] != dictionary_hash():
+        return "the domain dictionary or glossary changed"
+    if manifest["encoder"]["spec"] != encoder_spec:
+        return f"the encoder changed to {encoder_spec}"
+    return None
+
+
 def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
-    """The index root, built from the papers first if it has no index yet."""
+    """The index root, (re)built from the papers first if it has none, or one for other papers.
+
+    Unchanged passages reuse their cached embeddings, so a rebuild after a small change is quick.
+    """
     root = settings.index_path
+    documents = load_corpus(settings.papers_path)
     if not (root / CURRENT).exists():
+        reason: str | None = "no index yet (first start)"
+    else:
+        reason = _stale_reason(root, documents, settings.encoder)
+    if reason:
         if show_progress:
-            sys.stderr.write(f"policyqa: no index at {root}; building one from the papers (first start)\n")
-        documents = load_corpus(settings.papers_path)
+            sys.stderr.write(f"policyqa: building the index at {root}: {reason}\n")
         build_index(
             documents, get_encoder(settings.encoder), root, settings.encoder, show_progress=show_progress
         )
@@ -81,8 +104,9 @@ def load_service(settings: Settings, show_progress: bool = True) -> QAService:
 class ServiceHolder:
     """Loads the service in a background thread so the server answers /healthz and 503s while it loads."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, autostart: bool = True) -> None:
         self.settings = settings
+        self.autostart = autostart
         self.service: QAService | None = None
         self.error: str | None = None
         self._thread: threading.Thread | None = None
@@ -104,6 +128,6 @@ class ServiceHolder:
         return self.service is not None
 
     def reload(self) -> None:
-        """Load the index CURRENT points at now (after a rebuild) and swap it in."""
+        """Load the index CURRENT points at now (after a rebuild) and swap it in; the old one serves on error."""
         service = QAService(Index.load(self.settings.index_path))
         self.service = service

