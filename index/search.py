@@ -40,8 +40,8 @@ class FusionConfig:
 
     method: str = "weighted"
     weights: tuple[tuple[str, float, float], ...] = (
-        ("en", 0.3, 0.7),
-        ("mixed", 0.5, 0.5),
+        ("en", 0.2, 0.8),
+        ("mixed", 0.35, 0.65),
         ("zh-Hant", 0.5, 0.5),
         ("zh-Hans", 0.5, 0.5),
     )
