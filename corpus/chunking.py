@@ -67,6 +67,45 @@ def group_sentences(
     return groups
 
 
+SECTION_NAMES = frozenset(
+    [
+        "目的",
+        "背景",
+        "總結",
+        "結論",
+        "建議",
+        "理念",
+        "政策措施",
+        "現行情況",
+        "序言",
+        "展望未來",
+        "徵詢意見",
+        "其他",
+    ]
+)
+
+
+def _caption_starts(text: str, blocks: tuple[Block, ...] | list[Block]) -> dict[int, int]:
+    """Where a passage block should start earlier: after a run of two or more short "headings" that are
+    really a wrapped caption or column (the booklet's 香港和深圳將在佔地 / 87公頃的落馬洲 / ...).
+
+    Known section names and annex markers end a run: they are real headings.
+    """
+    starts: dict[int, int] = {}
+    for i, block in enumerate(blocks):
+        if block.kind not in PASSAGE_KINDS or block.paragraph is not None:
+            continue
+        j = i
+        while j > 0 and blocks[j - 1].kind == "heading" and blocks[j - 1].annex == block.annex:
+            name = text[blocks[j - 1].start : blocks[j - 1].end]
+            if name in SECTION_NAMES or name.startswith("附件") or blocks[j - 1].paragraph:
+                break
+            j -= 1
+        if i - j >= 2 and any(b.kind in PASSAGE_KINDS for b in blocks[:j]):
+            starts[i] = blocks[j].start
+    return starts
+
+
 def chunk_document(
     doc_id: str,
     text: str,
@@ -76,17 +115,20 @@ def chunk_document(
 ) -> list[Passage]:
     """Passages of a document: within a block, never across one; ``text[start:end] == passage.text``."""
     passages = []
-    for block in blocks:
+    captions = _caption_starts(text, blocks)
+    for i, block in enumerate(blocks):
         if block.kind not in PASSAGE_KINDS:
             continue
         body = text[block.start : block.end]
-        for s, e in group_sentences(body, target_chars, max_chars):
-            # Trim whitespace at the edges so offsets point at the first and last characters.
-            while s < e and body[s].isspace():
-                s += 1
-            while e > s and body[e - 1].isspace():
-                e -= 1
+        for n, (s, e) in enumerate(group_sentences(body, target_chars, max_chars)):
             start, end = block.start + s, block.start + e
+            if n == 0 and i in captions:
+                start = captions[i]
+            # Trim whitespace at the edges so offsets point at the first and last characters.
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
             passages.append(
                 Passage(
                     chunk_id=f"{doc_id}:{start}-{end}",
@@ -110,8 +152,7 @@ def _joinable(a: Passage, b: Passage, max_chars: int) -> bool:
         and a.heading == b.heading
         and a.paragraph == b.paragraph
         and (
-            (a.kind in ("paragraph", "item")
-            and b.kind in ("paragraph", "item"))
+            (a.kind in ("paragraph", "item") and b.kind in ("paragraph", "item"))
             or a.kind == b.kind == "table_row"
         )
         and b.end - a.start <= max_chars

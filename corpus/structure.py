@@ -35,7 +35,7 @@ _CN_ENUM = re.compile(f"^([{CN_NUM}]{{1,3}})、\\s*")
 _ANNEX = re.compile(f"^附件[{CN_NUM}\\d]*$")
 _FOOTNOTE = re.compile(r"^(\d{1,2})\s{2,}(?=\S)")
 _TABLE_ROW_START = re.compile(r"^[\u4e00-\u9fff]{2,8} [\u4e00-\u9fff]")
-_NO_TABLE = re.compile("[。；！？：;:]")
+_NO_TABLE = re.compile("[。；！？;]")
 TABLE_COMMA_MAX = 10
 HEADING_MAX = 40
 TABLE_CELL_MAX = 16
@@ -157,7 +157,7 @@ def _mark_tables(lines: list[_Line]) -> None:
             line.kind == "text"
             and len(text) <= TABLE_CELL_MAX
             and not _NO_TABLE.search(text)
-            and not ("，" in text and len(text) > TABLE_COMMA_MAX)
+            and not (re.search("[，：:]", text) and len(text) > TABLE_COMMA_MAX)
             and not _PARA.match(text)
         ):
             run.append(line)

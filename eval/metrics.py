@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 Run = Mapping[str, Mapping[str, float]]
 Qrels = Mapping[str, Mapping[str, int]]
@@ -43,7 +43,7 @@ def ndcg_at(qrels: Qrels, run: Run, k: int) -> dict[str, float]:
     return out
 
 
-METRICS = {
+METRICS: dict[str, Callable[[Qrels, Run], dict[str, float]]] = {
     "hit@1": lambda qr, r: hit_at(qr, r, 1),
     "hit@5": lambda qr, r: hit_at(qr, r, 5),
     "mrr@10": lambda qr, r: mrr_at(qr, r, 10),

@@ -46,6 +46,7 @@ class FusionConfig:
         ("zh-Hans", 0.5, 0.5),
     )
     expand: bool = True
+    chinese_synonyms: bool = False
     date_bonus: float = DATE_BONUS
 
     def weights_for(self, language: str) -> tuple[float, float]:
@@ -129,7 +130,7 @@ class Index:
         return self.passages[self._row[chunk_id]]
 
     def prepare(self, query: str) -> PreparedQuery:
-        return prepare_query(query, expand=self.fusion.expand)
+        return prepare_query(query, expand=self.fusion.expand, chinese_synonyms=self.fusion.chinese_synonyms)
 
     def search(self, query: str, k: int = 10, mode: str = "hybrid") -> list[Hit]:
         """The top-k passages for a question, each with its BM25 and dense ranks, scores and matched terms."""

@@ -28,6 +28,7 @@ class Sentence:
     text: str
     score: float
     coverage: float
+    term_coverage: float
 
 
 @dataclass(frozen=True)
@@ -46,22 +47,61 @@ def _idf(token: str, document_frequency: dict[str, int], n_docs: int) -> float:
     return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
 
 
+def concepts(prepared: PreparedQuery, document_frequency: dict[str, int]) -> list[list[list[str]]]:
+    """What the question asks about, as concepts, each a list of alternative token lists.
+
+    A word of the question is one concept; an English phrase the glossary expanded is one concept whose
+    alternatives are its Chinese terms, so a long variant name cannot outweigh the rest of the question.
+    """
+    out: list[list[list[str]]] = [
+        [[t]] for t in dict.fromkeys(tokenize(prepared.text)) if t in document_frequency
+    ]
+    groups: dict[str, list[list[str]]] = {}
+    for phrase, term in prepared.expansions:
+        tokens = [t for t in tokenize(term) if t in document_frequency]
+        if tokens:
+            groups.setdefault(phrase, []).append(tokens)
+    out.extend(groups.values())
+    return out
+
+
+def _coverage(
+    sentence_tokens: set[str],
+    query_concepts: list[list[list[str]]],
+    document_frequency: dict[str, int],
+    n_docs: int,
+) -> float:
+    total = covered = 0.0
+    for alternatives in query_concepts:
+        weight = max(_idf(t, document_frequency, n_docs) for tokens in alternatives for t in tokens)
+        best = max(sum(1 for t in tokens if t in sentence_tokens) / len(tokens) for tokens in alternatives)
+        total += weight
+        covered += weight * best
+    return covered / total if total else 0.0
+
+
 def score_sentences(
     prepared: PreparedQuery, hits: list[Hit], document_frequency: dict[str, int], n_docs: int
 ) -> list[Sentence]:
-    """Each sentence of the top passages scored by the IDF mass of question terms it holds (BM25 leg) and
-    by its passage's fused score (which carries the dense leg)."""
+    """Each sentence of the top passages scored by how much of the question it covers (the lexical leg,
+    IDF-weighted by concept) and by its passage's fused score (which carries the dense leg)."""
+    query_concepts = concepts(prepared, document_frequency)
     query_tokens = set(prepared.tokens)
-    total = sum(_idf(t, document_frequency, n_docs) for t in query_tokens) or 1.0
+    total_idf = sum(_idf(t, document_frequency, n_docs) for t in query_tokens) or 1.0
     top_score = max((h.score for h in hits), default=1.0) or 1.0
     sentences = []
     for rank, hit in enumerate(hits[:ANSWER_DEPTH], start=1):
         text = hit.passage.text
         for start, end in sentence_spans(text):
             tokens = set(tokenize(text[start:end]))
-            coverage = sum(_idf(t, document_frequency, n_docs) for t in query_tokens & tokens) / total
+            coverage = _coverage(tokens, query_concepts, document_frequency, n_docs)
+            # The flat IDF share of all query tokens (expansions included) separates answerable from
+            # unanswerable questions better than concept coverage does, so confidence uses it.
+            term_coverage = (
+                sum(_idf(t, document_frequency, n_docs) for t in query_tokens & tokens) / total_idf
+            )
             score = 0.6 * coverage + 0.4 * (hit.score / top_score)
-            sentences.append(Sentence(rank, start, end, text[start:end], score, coverage))
+            sentences.append(Sentence(rank, start, end, text[start:end], score, coverage, term_coverage))
     return sentences
 
 
@@ -76,14 +116,15 @@ CALIBRATION = {
 }
 
 
-def confidence(hits: list[Hit], best: Sentence | None, language: str = "zh-Hant") -> float:
-    """How sure the evidence is: a strong dense match, and question terms found in the best sentence."""
-    if not hits or best is None:
+def confidence(hits: list[Hit], sentences: list[Sentence], language: str = "zh-Hant") -> float:
+    """How sure the evidence is: a strong dense match, and question terms found in one sentence."""
+    if not hits or not sentences:
         return 0.0
     low, high, full_coverage = CALIBRATION.get(language, CALIBRATION["zh-Hant"])
     dense = max((h.dense_score or 0.0) for h in hits[:ANSWER_DEPTH])
     dense_part = min(max((dense - low) / (high - low), 0.0), 1.0)
-    return 0.5 * dense_part + 0.5 * min(best.coverage / full_coverage, 1.0)
+    lexical = max(s.term_coverage for s in sentences) if sentences else 0.0
+    return 0.5 * dense_part + 0.5 * min(lexical / full_coverage, 1.0)
 
 
 def assemble(
@@ -96,7 +137,7 @@ def assemble(
     """Pick the answering sentences, cite their passages by rank, and decide whether to abstain."""
     sentences = score_sentences(prepared, hits, document_frequency, n_docs)
     best = max(sentences, key=lambda s: s.score, default=None)
-    conf = confidence(hits, best, prepared.language)
+    conf = confidence(hits, sentences, prepared.language)
     highlights: dict[int, list[tuple[int, int]]] = {}
     if best is not None:
         for s in sentences:

