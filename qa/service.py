@@ -128,6 +128,6 @@ class ServiceHolder:
         return self.service is not None
 
     def reload(self) -> None:
-        """Load the index CURRENT points at now (after a rebuild) and swap it in; on error the old one stays."""
+        """Load the index CURRENT points at now (after a rebuild) and swap it in; on error the old stays."""
         service = QAService(Index.load(self.settings.index_path))
         self.service = service
