@@ -17,7 +17,7 @@ ANSWER_DEPTH = 3
 # Evidence below this confidence abstains; calibrated on the gold set's unanswerable questions (eval/).
 ABSTAIN_THRESHOLD = 0.38
 # A passage's sentence is highlighted when it scores at least this share of the best sentence.
-HIGHLIGHT_SHARE = 0.6
+HIGHLIGHT_SHARE = 0.75
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,242 @@
+"""The widget and pages in a real browser: Debian's Chromium driven by Playwright (no browser download)."""
+
+import http.server
+import threading
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, LiveServer, free_port, make_app
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SHOTS = REPO / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def _options(page):
+    return page.locator("policyqa-search").locator("[role=option]")
+
+
+def test_page_loads_and_typing_shows_cited_results(page, live_server):
+    page.goto(live_server.url + "/")
+    box = page.locator("policyqa-search").locator("input")
+    assert box.get_attribute("role") == "combobox"
+    box.fill("前海的定位")
+    _options(page).first.wait_for(timeout=10000)
+    assert _options(page).count() == 8
+    first = _options(page).first.inner_text()
+    assert "·" in first and ("2009-12" in first or "2012-05" in first or "2011-03" in first)
+    assert box.get_attribute("aria-expanded") == "true"
+    page.screenshot(path=SHOTS / "search-results.png")
+
+
+def test_enter_shows_answer_with_highlights_chinese(page, live_server):
+    page.goto(live_server.url + "/")
+    page.locator("policyqa-search").locator("input").fill("深港合作會議何時成立？")
+    page.locator("policyqa-search").locator("input").press("Enter")
+    answer = page.locator("policyqa-search").locator(".answer-text")
+    answer.wait_for(timeout=15000)
+    assert "2004" in answer.inner_text()
+    marks = page.locator("policyqa-search").locator(".passages mark")
+    assert any("2004年設立" in marks.nth(i).inner_text() for i in range(marks.count()))
+    page.screenshot(path=SHOTS / "answer-zh.png", full_page=True)
+
+
+def test_english_question_in_the_english_interface(page, live_server):
+    page.goto(live_server.url + "/")
+    widget = page.locator("policyqa-search")
+    widget.locator("input").fill("When was the Shenzhen-Hong Kong Cooperation Meeting set up?")
+    widget.locator("button").click()
+    widget.locator(".answer-text").wait_for(timeout=15000)
+    assert "2004" in widget.locator(".answer-text").inner_text()
+    assert "Shenzhen-Hong Kong Cooperation Meeting" in widget.locator(".terms").inner_text()
+    assert widget.locator("h2").first.inner_text() == "Answer"
+    page.screenshot(path=SHOTS / "answer-en.png", full_page=True)
+
+
+def test_interface_language_follows_attribute_and_html_lang(page, live_server):
+    page.goto(live_server.url + "/")
+    page.get_by_role("button", name="繁體中文").click()
+    assert page.locator("policyqa-search").locator("button").inner_text() == "提問"
+    page.get_by_role("button", name="简体中文").click()
+    assert "查询" in page.locator("policyqa-search").locator("input").get_attribute("placeholder")
+
+
+def test_document_view_marks_the_cited_span(page, live_server):
+    page.goto(live_server.url + "/")
+    widget = page.locator("policyqa-search")
+    widget.locator("input").fill("深港合作會議何時成立？")
+    widget.locator("input").press("Enter")
+    widget.locator(".passages a").first.wait_for(timeout=15000)
+    href = widget.locator(".passages a").first.get_attribute("href")
+    expected = widget.locator(".passages .snippet").first.inner_text()
+    widget.locator(".passages a").first.click()
+    page.wait_for_url("**/documents/**")
+    mark = page.locator("#cited-span")
+    mark.wait_for(timeout=10000)
+    assert mark.inner_text() == expected
+    assert href.endswith(page.url.split("/documents/")[1])
+    box = mark.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900  # scrolled into view
+    page.screenshot(path=SHOTS / "document-view.png")
+
+
+def test_keyboard_navigation(page, live_server):
+    page.goto(live_server.url + "/")
+    widget = page.locator("policyqa-search")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.tagName") == "POLICYQA-SEARCH"
+    page.keyboard.type("港珠澳大橋")
+    _options(page).first.wait_for(timeout=10000)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    selected = widget.locator("[role=option][aria-selected=true]")
+    assert selected.count() == 1
+    assert widget.locator("input").get_attribute("aria-activedescendant") == selected.get_attribute("id")
+    assert selected.get_attribute("id").endswith("-opt-1")
+    page.keyboard.press("ArrowUp")
+    assert widget.locator("input").get_attribute("aria-activedescendant").endswith("-opt-0")
+    page.keyboard.press("Escape")
+    assert widget.locator("[role=listbox]").is_hidden()
+    assert widget.locator("input").get_attribute("aria-expanded") == "false"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")  # opens the selected passage in context
+    page.wait_for_url("**/documents/**")
+    page.locator("#cited-span").wait_for(timeout=10000)
+
+
+def test_shortcuts_do_not_steal_focus_from_other_fields(page, live_server):
+    page.goto(live_server.url + "/")
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<input id=other>')")
+    page.locator("#other").focus()
+    page.keyboard.type("a/b")
+    assert page.locator("#other").input_value() == "a/b"
+    page.locator("#other").blur()
+    page.keyboard.press("Control+k")
+    assert page.evaluate("document.activeElement.tagName") == "POLICYQA-SEARCH"
+
+
+def test_readable_at_200_percent_zoom(browser, live_server):
+    context = browser.new_context(viewport={"width": 600, "height": 800}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    widget = page.locator("policyqa-search")
+    widget.locator("input").fill("前海的定位是甚麼？")
+    widget.locator("input").press("Enter")
+    widget.locator(".answer-text").wait_for(timeout=15000)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    page.screenshot(path=SHOTS / "zoom-200.png", full_page=True)
+    context.close()
+
+
+def test_server_text_is_inserted_as_text(page, live_server):
+    """A question with markup is shown as text: no element is created from it."""
+    page.goto(live_server.url + "/")
+    widget = page.locator("policyqa-search")
+    widget.locator("input").fill("<img src=x onerror=alert(1)>" + "深" * 600)
+    widget.locator("input").press("Enter")
+    widget.locator(".error").wait_for(timeout=10000)
+    assert "question_too_long" in widget.locator(".status").inner_text()
+    assert widget.locator("img").count() == 0
+
+
+def test_503_while_the_index_loads_shows_a_clear_message(page):
+    from qa.app import create_app
+    from qa.service import ServiceHolder
+    from qa.settings import Settings
+
+    settings = Settings()
+    with LiveServer(create_app(settings, ServiceHolder(settings, autostart=False))) as server:
+        page.goto(server.url + "/")
+        widget = page.locator("policyqa-search")
+        widget.locator("input").fill("前海")
+        widget.locator(".status.error").wait_for(timeout=10000)
+        assert "loading" in widget.locator(".status").inner_text()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def host_page(tmp_path):
+    """A page on another origin (localhost vs 127.0.0.1) that embeds the widget with one script tag."""
+    port = free_port()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(_Quiet, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def write(api_url):
+        (tmp_path / "index.html").write_text(
+            f"""<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8">
+            <style>input, li {{ color: red !important; font-size: 40px; }} .answer {{ display: none; }}</style></head>
+            <body><h1>Intranet</h1>
+            <policyqa-search endpoint="{api_url}" style="--pqa-accent: #7a0000"></policyqa-search>
+            <script src="{api_url}/widget.js"></script></body></html>""",
+            encoding="utf-8",
+        )
+        return f"http://localhost:{port}/index.html"
+
+    yield write, f"http://localhost:{port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_embedding_from_another_origin_works_when_allowed(page, real_service, host_page):
+    write, origin = host_page
+    with LiveServer(make_app(real_service, cors_origins=[origin])) as api:
+        page.goto(write(api.url))
+        widget = page.locator("policyqa-search")
+        assert widget.locator("input").get_attribute("placeholder").startswith("查詢")  # follows <html lang>
+        widget.locator("input").fill("前海的定位是甚麼？")
+        widget.locator("input").press("Enter")
+        widget.locator(".answer-text").wait_for(timeout=15000)
+        # The host page's CSS does not reach into the widget.
+        assert widget.locator(".answer").is_visible()
+        color = widget.locator("input").evaluate("e => getComputedStyle(e).color")
+        assert color != "rgb(255, 0, 0)"
+        page.screenshot(path=SHOTS / "embedded-allowed.png", full_page=True)
+
+
+def test_embedding_from_another_origin_fails_cleanly_when_not_allowed(page, real_service, host_page):
+    write, _ = host_page
+    with LiveServer(make_app(real_service)) as api:
+        page.goto(write(api.url))
+        widget = page.locator("policyqa-search")
+        widget.locator("input").fill("前海")
+        widget.locator(".status.error").wait_for(timeout=10000)
+        assert "無法連接服務" in widget.locator(".status").inner_text()
+        page.screenshot(path=SHOTS / "embedded-refused.png")
