@@ -118,7 +118,8 @@ class Glossary:
         for m in self._chinese_re.finditer(text):
             term = m.group(0)
             entry = self._by_chinese[term]
-            if term in seen or (entry.kind == "term" and len(term) < 3):
+            # Everyday words (年, 合作) need no gloss; names of things do.
+            if term in seen or entry.kind == "term":
                 continue
             seen.add(term)
             labels.append((term, entry.english[0]))

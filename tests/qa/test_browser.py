@@ -202,7 +202,8 @@ def host_page(tmp_path):
     def write(api_url):
         (tmp_path / "index.html").write_text(
             f"""<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8">
-            <style>input, li {{ color: red !important; font-size: 40px; }} .answer {{ display: none; }}</style></head>
+            <style>input, li {{ color: red !important; font-size: 40px; }}
+            .answer {{ display: none; }}</style></head>
             <body><h1>Intranet</h1>
             <policyqa-search endpoint="{api_url}" style="--pqa-accent: #7a0000"></policyqa-search>
             <script src="{api_url}/widget.js"></script></body></html>""",
