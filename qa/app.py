@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.models import Document
@@ -254,7 +255,8 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
     )
     async def ask(request: Request, service: ServiceDep, settings: SettingsDep) -> AskResponse:
         body = await _ask_body(request, settings)
-        result = service.ask(body.question.strip(), body.top_k, body.mode)
+        # Retrieval is CPU-bound: run it off the event loop so health checks and other requests keep flowing.
+        result = await run_in_threadpool(service.ask, body.question.strip(), body.top_k, body.mode)
         passages = [
             _passage_out(
                 rank, hit, service.index.documents[hit.passage.doc_id], result.answer.highlights.get(rank, [])

@@ -39,6 +39,11 @@ class QAService:
             df.update(tokens)
         self._df = dict(df)
 
+    def warm_up(self) -> None:
+        """Run one question of each language so the first person does not pay for lazy loading (~1 s)."""
+        for question in ("深港合作會議何時成立？", "深港合作会议何时成立？", "When was the meeting set up?"):
+            self.ask(question)
+
     @property
     def version(self) -> str:
         return self.index.version
@@ -98,7 +103,9 @@ def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
 def load_service(settings: Settings, show_progress: bool = True) -> QAService:
     """Build the index if needed, load it and wrap it in a service."""
     root = ensure_index(settings, show_progress)
-    return QAService(Index.load(root))
+    service = QAService(Index.load(root))
+    service.warm_up()
+    return service
 
 
 class ServiceHolder:

@@ -24,7 +24,12 @@ class SentenceTransformerEncoder:
             ) from exc
         self._model = SentenceTransformer(model, device="cpu")
         self.name = f"st/{model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        # sentence-transformers 6 renamed the method; older releases have only the old name.
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dimension() or 0)
         self._query_prefix = query_prefix
         self._passage_prefix = passage_prefix
 
