@@ -34,7 +34,6 @@ def default_configs() -> list[Config]:
             FusionConfig(weights=tuple((lang, 0.5, 0.5) for lang in ("en", "mixed", "zh-Hant", "zh-Hans"))),
         ),
         Config("hybrid-no-glossary", "hybrid", FusionConfig(expand=False)),
-        Config("hybrid-no-date-prior", "hybrid", FusionConfig(date_bonus=0.0)),
         Config("hybrid+zh-synonyms", "hybrid", FusionConfig(chinese_synonyms=True)),
         Config("hybrid", "hybrid", base),
     ]

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from index.glossary import Glossary, default_glossary
 from index.language import detect_language
 from index.tokenizer import tokenize
 
-_ASKS_DATE = re.compile(
-    r"何時|甚麼時候|什麼時候|什么时候|何时|哪一年|哪年|幾時|几时|幾年|几年|日期"
-    r"|\bwhen\b|what year|which year|what date",
-    re.IGNORECASE,
-)
-DATE_PATTERN = re.compile(r"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|(19|20)\d{2}")
 # Named things weigh more than everyday words when an English question is expanded into Chinese terms.
 ENTITY_WEIGHT = 2
 
@@ -28,7 +21,6 @@ class PreparedQuery:
     tokens: tuple[str, ...]
     expansions: tuple[tuple[str, str], ...] = field(default=())
     dense_text: str = ""
-    asks_date: bool = False
 
 
 def translate_query(text: str, glossary: Glossary) -> str:
@@ -82,5 +74,4 @@ def prepare_query(
         tokens=tuple(tokens),
         expansions=tuple(expansions),
         dense_text=dense_text,
-        asks_date=bool(_ASKS_DATE.search(text)),
     )

@@ -16,7 +16,7 @@ from index.encoders.base import Encoder
 from index.fusion import rrf, weighted
 from index.models import Hit
 from index.normalize import normalize
-from index.query import DATE_PATTERN, PreparedQuery, prepare_query
+from index.query import PreparedQuery, prepare_query
 from index.store import (
     REBUILD_HINT,
     IndexLoadError,
@@ -30,8 +30,6 @@ from index.tokenizer import dictionary_hash
 
 MODES = ("hybrid", "bm25", "dense")
 CANDIDATES = 100
-# A "when" question prefers passages that state a date; the bonus is on the fused (0..1-scaled) score.
-DATE_BONUS = 0.15
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,6 @@ class FusionConfig:
     )
     expand: bool = True
     chinese_synonyms: bool = False
-    date_bonus: float = DATE_BONUS
 
     def weights_for(self, language: str) -> tuple[float, float]:
         for lang, bm25_w, dense_w in self.weights:
@@ -158,10 +155,6 @@ class Index:
             fused = rrf([bm25_run, dense_run])
         else:
             fused = weighted([bm25_run, dense_run], self.fusion.weights_for(prepared.language))
-        if prepared.asks_date and mode == "hybrid" and self.fusion.date_bonus:
-            for chunk_id in fused:
-                if DATE_PATTERN.search(self.passages[self._row[chunk_id]].text):
-                    fused[chunk_id] += self.fusion.date_bonus
         return self._hits(prepared, fused, bm25_run, dense_run, k)
 
     def _hits(
