@@ -129,20 +129,7 @@ def chunk_document(
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            passages.append(
-                Passage(
-                    chunk_id=f"{doc_id}:{start}-{end}",
-                    doc_id=doc_id,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    paragraph=block.paragraph,
-                    heading=block.heading,
-                    annex=block.annex,
-                    page=block.page,
-                    kind=block.kind,
-                )
-            )
+            passages.append(_passage(doc_id, text, start, end, block))
     return merge_short(text, passages, DEFAULT_MIN_CHARS, max_chars)
 
 
@@ -179,16 +166,20 @@ def merge_short(text: str, passages: list[Passage], min_chars: int, max_chars: i
 
 
 def _span(text: str, first: Passage, last: Passage) -> Passage:
-    start, end = first.start, last.end
+    return _passage(first.doc_id, text, first.start, last.end, first)
+
+
+def _passage(doc_id: str, text: str, start: int, end: int, like: Block | Passage) -> Passage:
+    """The passage ``text[start:end]``, with the structure (paragraph, heading, annex, page) of ``like``."""
     return Passage(
-        chunk_id=f"{first.doc_id}:{start}-{end}",
-        doc_id=first.doc_id,
+        chunk_id=f"{doc_id}:{start}-{end}",
+        doc_id=doc_id,
         start=start,
         end=end,
         text=text[start:end],
-        paragraph=first.paragraph,
-        heading=first.heading,
-        annex=first.annex,
-        page=first.page,
-        kind=first.kind,
+        paragraph=like.paragraph,
+        heading=like.heading,
+        annex=like.annex,
+        page=like.page,
+        kind=like.kind,
     )

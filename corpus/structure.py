@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from corpus.cleaning import (
@@ -387,8 +387,7 @@ class _Parser:
                 if title.kind != "heading" or title.annex != self.annex:
                     return False
                 for j in range(i - 1, len(blocks)):
-                    b = blocks[j]
-                    blocks[j] = Block(b.kind, b.start, b.end, b.paragraph, b.heading, annex, b.page)
+                    blocks[j] = replace(blocks[j], annex=annex)
                 self.annex = annex
                 return True
         return False
@@ -447,14 +446,7 @@ class _Parser:
             if block.annex != self.annex:
                 break
             if block.kind == "paragraph" and block.paragraph is None:
-                blocks[i] = Block(
-                    kind=block.kind,
-                    start=block.start,
-                    end=block.end,
-                    paragraph="1",
-                    heading=block.heading,
-                    annex=block.annex,
-                )
+                blocks[i] = replace(block, paragraph="1")
                 break
 
 
@@ -478,17 +470,7 @@ def _assign_pages(lines: list[_Line], out: _Builder) -> list[Block]:
         page = (
             pdf_page if pdf_page is not None else _printed_page(first_line, markers, cumulative, page_chars)
         )
-        result.append(
-            Block(
-                kind=block.kind,
-                start=block.start,
-                end=block.end,
-                paragraph=block.paragraph,
-                heading=block.heading,
-                annex=block.annex,
-                page=page,
-            )
-        )
+        result.append(replace(block, page=page))
     return result
 
 
