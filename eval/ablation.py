@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
-from typing import Any
 
 from eval.gold import GoldQuestion
 from eval.run import LANGUAGES, RunResult, run_service
@@ -83,8 +82,3 @@ def significance_table(runs: list[RunResult], baseline: str = "hybrid", metric: 
             delta = (sum(a) - sum(b)) / len(qids) if qids else math.nan
             out.append(f"| {run.name} | {lang} | {delta:+.3f} | {paired_randomization(a, b):.3f} |")
     return "\n".join(out)
-
-
-def encoder_run(service_for: Any, questions: list[GoldQuestion], name: str) -> RunResult:
-    """A hybrid run with another encoder's index (built by the caller)."""
-    return run_service(service_for, questions, name, "hybrid")

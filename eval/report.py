@@ -69,7 +69,7 @@ def _plots(summaries: list[dict[str, Any]], runs: list[RunResult], folder: Path)
     import matplotlib.pyplot as plt
 
     names = []
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.8))
     for ax, metric in zip(axes, ("hit@1", "hit@5"), strict=True):
         width = 0.8 / max(1, len(summaries))
         for i, s in enumerate(summaries):
@@ -78,8 +78,9 @@ def _plots(summaries: list[dict[str, Any]], runs: list[RunResult], folder: Path)
         ax.set_xticks([j + 0.4 - width / 2 for j in range(len(LANGUAGES))], LANGUAGES)
         ax.set_ylim(0, 1)
         ax.set_title(f"{metric} by question language")
-    axes[0].legend(fontsize=8)
-    fig.tight_layout()
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=min(5, len(labels)), fontsize=8)
+    fig.tight_layout(rect=(0, 0.12, 1, 1))
     fig.savefig(folder / "languages.png", dpi=110)
     plt.close(fig)
     names.append("languages.png")

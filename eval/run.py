@@ -76,9 +76,7 @@ def run_service(
     return run
 
 
-def run_http(
-    url: str, questions: list[GoldQuestion], passages_url_docs: bool = True, k: int = 10
-) -> RunResult:
+def run_http(url: str, questions: list[GoldQuestion], k: int = 10) -> RunResult:
     """The same over HTTP against a running server (``python -m eval run --url``)."""
     import httpx
 

@@ -129,11 +129,6 @@ class ServiceHolder:
             self.error = str(exc)
             sys.stderr.write(f"policyqa: could not load the index: {exc}\n")
 
-    def wait(self, timeout: float | None = None) -> bool:
-        if self._thread is not None:
-            self._thread.join(timeout)
-        return self.service is not None
-
     def reload(self) -> None:
         """Load the index CURRENT points at now (after a rebuild) and swap it in; on error the old stays."""
         service = QAService(Index.load(self.settings.index_path))
