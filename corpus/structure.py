@@ -347,8 +347,6 @@ class _Parser:
             body = strip_bullet(text)
             self.open("item", line, body)
             return
-        if text == "◢":
-            return
         if self.current is not None and not closed:
             self.current.lines.append(text)
             return
