@@ -7,7 +7,6 @@ import unicodedata
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018-\u201f\u2026"
-_CJK_CHAR = re.compile(f"[{CJK}]")
 SENTENCE_END = "。！？；!?"
 _CLOSERS = "」』）)》〉”’"
 
@@ -31,11 +30,6 @@ def normalize_unicode(text: str) -> str:
     """NFC, compatibility ideographs folded, line endings unified, BOM dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     return fold_compatibility_ideographs(unicodedata.normalize("NFC", text))
-
-
-def is_cjk(ch: str) -> bool:
-    """True for a CJK ideograph."""
-    return bool(_CJK_CHAR.match(ch))
 
 
 def tidy_spaces(text: str) -> str:

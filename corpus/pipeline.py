@@ -11,7 +11,7 @@ from corpus.loading import load_raw
 from corpus.manifest import load_manifest, papers_dir
 from corpus.metadata import mismatches, stated_meta
 from corpus.models import Document, PaperMeta
-from corpus.structure import structure
+from corpus.structure import Structured, structure
 
 
 def build_document(
@@ -21,7 +21,10 @@ def build_document(
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Document:
     """Clean and structure raw extracted text, then chunk it into passages."""
-    structured = structure(raw)
+    return _document(structure(raw), meta, target_chars, max_chars)
+
+
+def _document(structured: Structured, meta: PaperMeta, target_chars: int, max_chars: int) -> Document:
     if not structured.text.strip():
         raise CorpusError(f"{meta.doc_id}: no text left after cleaning")
     blocks = tuple(structured.blocks)
@@ -33,9 +36,8 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "paper"
 
 
-def inferred_meta(path: Path, raw: str) -> PaperMeta:
+def inferred_meta(path: Path, structured: Structured) -> PaperMeta:
     """Metadata for a paper that has no manifest entry, from its file name and its own text."""
-    structured = structure(raw)
     stated = stated_meta(structured.text, structured.blocks)
     first_heading = next(
         (structured.text[b.start : b.end] for b in structured.blocks if b.kind == "heading"), path.stem
@@ -58,8 +60,8 @@ def load_paper(
     path: Path, meta: PaperMeta | None = None, target_chars: int = DEFAULT_TARGET_CHARS
 ) -> Document:
     """Load one paper (text or PDF). Raises ``CorpusError`` and keeps nothing when it cannot."""
-    raw = load_raw(path)
-    return build_document(raw, meta or inferred_meta(path, raw), target_chars)
+    structured = structure(load_raw(path))
+    return _document(structured, meta or inferred_meta(path, structured), target_chars, DEFAULT_MAX_CHARS)
 
 
 def load_corpus(

@@ -38,10 +38,6 @@ class BM25Index:
             return np.zeros(n_docs, dtype=np.float32)
         return np.asarray(self._model.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]
 
-    def matched(self, query_tokens: list[str]) -> set[str]:
-        """The query tokens that occur in the index's vocabulary."""
-        return {t for t in query_tokens if t in self._vocab}
-
     def save(self, folder: Path) -> None:
         self._model.save(str(folder), show_progress=False)  # type: ignore[attr-defined]
 

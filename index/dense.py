@@ -54,13 +54,6 @@ class DenseIndex:
         keep = ids[0] >= 0
         return scores[0][keep], ids[0][keep]
 
-    def all_scores(self, query: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-        """Cosine of the query with every row (exact; used to explain hits outside the top k)."""
-        scores, ids = self.search(query, self.size)
-        out = np.full(self.size, -1.0, dtype=np.float32)
-        out[ids] = scores
-        return out
-
     def save(self, path: Path) -> None:
         import faiss
 

@@ -41,8 +41,3 @@ def detect_language(text: str) -> str:
 def to_traditional(text: str) -> str:
     """Simplified to Hong Kong Traditional."""
     return str(_to_traditional().convert(text))  # type: ignore[attr-defined]
-
-
-def to_simplified_script(text: str) -> str:
-    """Traditional to Simplified, for answering a Simplified question in its own script."""
-    return to_simplified(text)

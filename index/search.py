@@ -123,9 +123,6 @@ class Index:
         bm25 = BM25Index.load(folder / "bm25")
         return cls(folder, manifest, passages, tokens, documents, bm25, dense, encoder)
 
-    def passage(self, chunk_id: str) -> Passage:
-        return self.passages[self._row[chunk_id]]
-
     def prepare(self, query: str) -> PreparedQuery:
         return prepare_query(query, expand=self.fusion.expand, chinese_synonyms=self.fusion.chinese_synonyms)
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from corpus.chunking import sentence_spans
 from index.glossary import default_glossary
-from index.language import to_simplified_script
 from index.models import Hit
+from index.normalize import to_simplified
 from index.query import PreparedQuery
 from index.tokenizer import tokenize
 
@@ -151,7 +151,7 @@ def assemble(
         chosen.append(follow)
     text = "".join(s.text for s in chosen).strip()
     if prepared.language == "zh-Hans":
-        text = to_simplified_script(text)
+        text = to_simplified(text)
     terms: tuple[tuple[str, str], ...] = ()
     if prepared.language in ("en", "mixed"):
         terms = tuple(default_glossary().label_chinese("".join(s.text for s in chosen)))
