@@ -52,13 +52,13 @@ def run_service(
 ) -> RunResult:
     """Ask every question through the service layer; keep ranks, answers and citation checks."""
     results = []
+    texts = {m.doc_id: service.document(m.doc_id).text for m in service.documents()}  # type: ignore[union-attr]
     for q in _progress(questions, name) if show_progress else questions:
         started = time.perf_counter()
         result = service.ask(q.question, k, mode)
         took = (time.perf_counter() - started) * 1000
         citations_ok = all(
-            service.index.documents[h.passage.doc_id].text[h.passage.start : h.passage.end] == h.passage.text
-            for h in result.hits
+            texts[h.passage.doc_id][h.passage.start : h.passage.end] == h.passage.text for h in result.hits
         )
         results.append(
             QuestionResult(
@@ -71,7 +71,7 @@ def run_service(
                 took,
             )
         )
-    run = RunResult(name, results, qrels(questions, service.index.passages))
+    run = RunResult(name, results, qrels(questions, list(service.index.iter_passages())))
     run.summary = summarize(run, questions)
     return run
 

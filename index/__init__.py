@@ -1,8 +1,34 @@
-"""Normalisation, tokens, BM25, dense encoders, fusion and a persisted, verifiable hybrid index."""
+"""The index's public face: what ``qa/`` may use. Everything else in ``index`` is internal."""
 
-from index.builder import build_index
-from index.models import Hit
-from index.search import MODES, FusionConfig, Index
-from index.store import IndexLoadError
+from index.analyzer import Analyzer
+from index.backends import BACKENDS, MODES, Retriever, open_index
+from index.backends.embedded.backend import Index
+from index.backends.embedded.builder import build_index
+from index.encoders import DEFAULT_ENCODER, Encoder, get_encoder
+from index.fusion import FusionConfig
+from index.lifecycle import stale_reason, verify_index
+from index.models import Filters, Hit, IndexStats
+from index.query import PreparedQuery
+from index.store import CURRENT, IndexLoadError
 
-__all__ = ["MODES", "FusionConfig", "Hit", "Index", "IndexLoadError", "build_index"]
+__all__ = [
+    "BACKENDS",
+    "CURRENT",
+    "DEFAULT_ENCODER",
+    "MODES",
+    "Analyzer",
+    "Encoder",
+    "Filters",
+    "FusionConfig",
+    "Hit",
+    "Index",
+    "IndexLoadError",
+    "IndexStats",
+    "PreparedQuery",
+    "Retriever",
+    "build_index",
+    "get_encoder",
+    "open_index",
+    "stale_reason",
+    "verify_index",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 Run = Mapping[str, float]
 
@@ -41,3 +42,35 @@ def weighted(runs: Sequence[Run], weights: Sequence[float]) -> dict[str, float]:
         for doc, score in min_max(run).items():
             fused[doc] = fused.get(doc, 0.0) + weight * score
     return fused
+
+
+@dataclass(frozen=True)
+class FusionConfig:
+    """How the legs are fused; weights are (bm25, dense) per question language."""
+
+    method: str = "weighted"
+    weights: tuple[tuple[str, float, float], ...] = (
+        ("en", 0.2, 0.8),
+        ("mixed", 0.35, 0.65),
+        ("zh-Hant", 0.5, 0.5),
+        ("zh-Hans", 0.5, 0.5),
+    )
+    expand: bool = True
+    chinese_synonyms: bool = False
+
+    def weights_for(self, language: str) -> tuple[float, float]:
+        for lang, bm25_w, dense_w in self.weights:
+            if lang == language:
+                return bm25_w, dense_w
+        return 0.5, 0.5
+
+
+def fuse(config: FusionConfig, language: str, bm25_run: Run, dense_run: Run, mode: str) -> dict[str, float]:
+    """The final run of a search in ``mode``: one leg as it is, or both fused as ``config`` says."""
+    if mode == "bm25":
+        return dict(bm25_run)
+    if mode == "dense":
+        return dict(dense_run)
+    if config.method == "rrf":
+        return rrf([bm25_run, dense_run])
+    return weighted([bm25_run, dense_run], config.weights_for(language))

@@ -11,7 +11,7 @@ from typing import Any
 
 from corpus.models import Block, Document, PaperMeta, Passage
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 VERSIONS = "versions"

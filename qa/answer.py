@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from corpus.chunking import sentence_spans
-from index.glossary import default_glossary
-from index.models import Hit
-from index.normalize import to_simplified
-from index.query import PreparedQuery
-from index.tokenizer import tokenize
+from index import Analyzer, Hit, PreparedQuery
+
+tokenize = Analyzer.tokenize
 
 # Sentences are drawn from this many top passages.
 ANSWER_DEPTH = 3
@@ -42,12 +41,12 @@ class Answer:
     terms: tuple[tuple[str, str], ...] = ()
 
 
-def _idf(token: str, document_frequency: dict[str, int], n_docs: int) -> float:
+def _idf(token: str, document_frequency: Mapping[str, int], n_docs: int) -> float:
     df = document_frequency.get(token, 0)
     return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
 
 
-def concepts(prepared: PreparedQuery, document_frequency: dict[str, int]) -> list[list[list[str]]]:
+def concepts(prepared: PreparedQuery, document_frequency: Mapping[str, int]) -> list[list[list[str]]]:
     """What the question asks about, as concepts, each a list of alternative token lists.
 
     A word of the question is one concept; an English phrase the glossary expanded is one concept whose
@@ -68,7 +67,7 @@ def concepts(prepared: PreparedQuery, document_frequency: dict[str, int]) -> lis
 def _coverage(
     sentence_tokens: set[str],
     query_concepts: list[list[list[str]]],
-    document_frequency: dict[str, int],
+    document_frequency: Mapping[str, int],
     n_docs: int,
 ) -> float:
     total = covered = 0.0
@@ -81,7 +80,7 @@ def _coverage(
 
 
 def score_sentences(
-    prepared: PreparedQuery, hits: list[Hit], document_frequency: dict[str, int], n_docs: int
+    prepared: PreparedQuery, hits: list[Hit], document_frequency: Mapping[str, int], n_docs: int
 ) -> list[Sentence]:
     """Each sentence of the top passages scored by how much of the question it covers (the lexical leg,
     IDF-weighted by concept) and by its passage's fused score (which carries the dense leg)."""
@@ -130,12 +129,11 @@ def confidence(hits: list[Hit], sentences: list[Sentence], language: str = "zh-H
 def assemble(
     prepared: PreparedQuery,
     hits: list[Hit],
-    document_frequency: dict[str, int],
-    n_docs: int,
+    analyzer: Analyzer,
     abstain_threshold: float = ABSTAIN_THRESHOLD,
 ) -> Answer:
     """Pick the answering sentences, cite their passages by rank, and decide whether to abstain."""
-    sentences = score_sentences(prepared, hits, document_frequency, n_docs)
+    sentences = score_sentences(prepared, hits, analyzer.document_frequency, analyzer.passages)
     best = max(sentences, key=lambda s: s.score, default=None)
     conf = confidence(hits, sentences, prepared.language)
     highlights: dict[int, list[tuple[int, int]]] = {}
@@ -151,10 +149,10 @@ def assemble(
         chosen.append(follow)
     text = "".join(s.text for s in chosen).strip()
     if prepared.language == "zh-Hans":
-        text = to_simplified(text)
+        text = analyzer.to_simplified(text)
     terms: tuple[tuple[str, str], ...] = ()
     if prepared.language in ("en", "mixed"):
-        terms = tuple(default_glossary().label_chinese("".join(s.text for s in chosen)))
+        terms = tuple(analyzer.glossary.label_chinese("".join(s.text for s in chosen)))
     return Answer(
         text=f"{text} [{best.rank}]",
         citations=(best.rank,),

@@ -18,9 +18,8 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from corpus.models import Document
-from index import IndexLoadError
-from index.models import Hit
+from corpus.models import Document, PaperMeta
+from index import Hit, IndexLoadError
 from qa.errors import (
     ApiError,
     api_error_handler,
@@ -111,16 +110,16 @@ def _check_question(text: str, settings: Settings, field: str = "question") -> s
     return text.strip()
 
 
-def _passage_out(rank: int, hit: Hit, doc: Document, highlights: list[tuple[int, int]]) -> PassageOut:
+def _passage_out(rank: int, hit: Hit, meta: PaperMeta, highlights: list[tuple[int, int]]) -> PassageOut:
     p = hit.passage
     return PassageOut(
         rank=rank,
         chunk_id=p.chunk_id,
         doc_id=p.doc_id,
-        title=doc.meta.title_zh,
-        title_en=doc.meta.title_en,
-        paper_no=doc.meta.paper_no,
-        date=doc.meta.date,
+        title=meta.title_zh,
+        title_en=meta.title_en,
+        paper_no=meta.paper_no,
+        date=meta.date,
         paragraph=p.paragraph,
         annex=p.annex,
         heading=p.heading,
@@ -236,6 +235,7 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
         return {
             "status": "ready",
             "index_version": service.version,
+            "backend": service.backend,
             "encoder": manifest["encoder"]["name"],
             "counts": manifest["counts"],
             "built_at": manifest["built_at"],
@@ -258,9 +258,7 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
         # Retrieval is CPU-bound: run it off the event loop so health checks and other requests keep flowing.
         result = await run_in_threadpool(service.ask, body.question.strip(), body.top_k, body.mode)
         passages = [
-            _passage_out(
-                rank, hit, service.index.documents[hit.passage.doc_id], result.answer.highlights.get(rank, [])
-            )
+            _passage_out(rank, hit, service.meta(hit.passage.doc_id), result.answer.highlights.get(rank, []))
             for rank, hit in enumerate(result.hits, start=1)
         ]
         answer = result.answer
@@ -296,7 +294,7 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
         started = time.perf_counter()
         prepared, hits = service.search(query, k, mode)
         passages = [
-            _passage_out(rank, hit, service.index.documents[hit.passage.doc_id], [])
+            _passage_out(rank, hit, service.meta(hit.passage.doc_id), [])
             for rank, hit in enumerate(hits, start=1)
         ]
         return SearchResponse(
@@ -309,7 +307,7 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
 
     @app.get("/v1/documents", response_model=list[DocumentSummary], responses=ERRORS)
     def documents(service: ServiceDep) -> list[DocumentSummary]:
-        return [DocumentSummary(**_summary(doc)) for doc in service.documents()]
+        return [DocumentSummary(**_summary(doc)) for doc in service.full_documents()]
 
     @app.get("/v1/documents/{doc_id}", response_model=DocumentOut, responses=ERRORS)
     def document(doc_id: str, service: ServiceDep) -> DocumentOut:

@@ -79,8 +79,7 @@ def _settings(args: argparse.Namespace) -> Any:
 
 def _cmd_index_build(args: argparse.Namespace) -> int:
     from corpus import load_corpus
-    from index import build_index
-    from index.encoders import get_encoder
+    from index import build_index, get_encoder
 
     settings = _settings(args)
     documents = load_corpus(Path(args.papers) if args.papers else settings.papers_path)
@@ -92,16 +91,12 @@ def _cmd_index_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_index_verify(args: argparse.Namespace) -> int:
-    from index.store import IndexLoadError, read_manifest, resolve, verify_files
+    from index import Index, IndexLoadError, verify_index
 
     settings = _settings(args)
     try:
-        folder = resolve(settings.index_path)
-        manifest = read_manifest(folder)
-        verify_files(folder, manifest)
-        from index import Index
-
-        Index.load(folder)
+        folder, manifest = verify_index(settings.index_path)
+        Index.load(folder, verify=False).close()
     except IndexLoadError as exc:
         sys.stderr.write(f"index invalid: {exc}\n")
         return 1
@@ -172,18 +167,18 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     print()
     for i, h in enumerate(hits, start=1):
         p = h.passage
-        doc = service.index.documents[p.doc_id]
+        meta = service.meta(p.doc_id)
         where = ", ".join(
             x
             for x in (
-                doc.meta.paper_no,
+                meta.paper_no,
                 p.annex,
                 f"para {p.paragraph}" if p.paragraph else None,
                 f"p.{p.page}" if p.page else None,
             )
             if x
         )
-        print(f"[{i}] {doc.meta.title_zh} ({doc.meta.date}) {where} chars {p.start}-{p.end}")
+        print(f"[{i}] {meta.title_zh} ({meta.date}) {where} chars {p.start}-{p.end}")
         print(f"    {p.text}")
     return 0
 

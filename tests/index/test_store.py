@@ -44,7 +44,7 @@ def test_save_load_gives_identical_results(built):
         hits = first.search("前海的定位", k=3, mode=mode)
         again = _load(built).search("前海的定位", k=3, mode=mode)
         assert [(h.chunk_id, h.score) for h in hits] == [(h.chunk_id, h.score) for h in again]
-    assert first.documents["sz"].text == docs[0].text
+    assert first.document("sz").text == docs[0].text
     top = first.search("前海的定位", k=1, mode="bm25")[0]
     assert "定位" in top.passage.text and top.bm25_rank == 1 and "前海" in top.matched_terms
 
@@ -53,7 +53,8 @@ def test_manifest_records_what_built_it(built):
     manifest = read_manifest(built / VERSIONS / (built / CURRENT).read_text().strip())
     assert manifest["encoder"] == {"spec": "fake", "name": FakeEncoder.name, "dim": 64}
     assert manifest["counts"]["documents"] == 1
-    assert set(manifest["files"]) >= {"docids.txt", "dense.faiss", "passages.jsonl", "documents.jsonl"}
+    assert manifest["backend"] == "embedded" and manifest["dense"] == {"kind": "flat"}
+    assert set(manifest["files"]) >= {"doc_rows.npy", "dense.faiss", "vectors.f16.npy", "passages.sqlite"}
 
 
 def _version(root):
@@ -61,7 +62,7 @@ def _version(root):
 
 
 def test_corrupted_file_is_detected(built):
-    path = _version(built) / "passages.jsonl"
+    path = _version(built) / "passages.sqlite"
     data = bytearray(path.read_bytes())
     data[10] ^= 0x01
     path.write_bytes(bytes(data))

@@ -1,68 +1,42 @@
-"""``Index.load(path).search(query, k, mode)``: hybrid BM25 + dense retrieval that explains every hit."""
+"""The embedded backend: bm25s (memory-mapped), FAISS (compressed above 50k rows) and SQLite, in process."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
-from corpus.models import Document, Passage
-from index.bm25 import BM25Index
-from index.dense import DenseIndex
+from corpus.models import Document, PaperMeta, Passage
+from index.analyzer import Analyzer
+from index.backends.base import CANDIDATES, QueryVector, check_mode
+from index.backends.embedded.bm25 import BM25Index
+from index.backends.embedded.builder import DOC_ROWS, build_index
+from index.backends.embedded.dense import DenseIndex
+from index.backends.embedded.passages import STORE, PassageStore, load_doc_rows
+from index.backends.hits import make_hits
 from index.encoders import get_encoder
 from index.encoders.base import Encoder
-from index.fusion import rrf, weighted
-from index.models import Hit
-from index.normalize import normalize
-from index.query import PreparedQuery, prepare_query
-from index.store import (
-    REBUILD_HINT,
-    IndexLoadError,
-    document_from_row,
-    read_jsonl,
-    read_manifest,
-    resolve,
-    verify_files,
-)
+from index.fusion import FusionConfig, fuse
+from index.models import Filters, Hit, IndexStats
+from index.query import PreparedQuery
+from index.store import REBUILD_HINT, VERSIONS, IndexLoadError, read_manifest, resolve, verify_files
 from index.tokenizer import dictionary_hash
-
-MODES = ("hybrid", "bm25", "dense")
-CANDIDATES = 100
-
-
-@dataclass(frozen=True)
-class FusionConfig:
-    """How the legs are fused; weights are (bm25, dense) per question language."""
-
-    method: str = "weighted"
-    weights: tuple[tuple[str, float, float], ...] = (
-        ("en", 0.2, 0.8),
-        ("mixed", 0.35, 0.65),
-        ("zh-Hant", 0.5, 0.5),
-        ("zh-Hans", 0.5, 0.5),
-    )
-    expand: bool = True
-    chinese_synonyms: bool = False
-
-    def weights_for(self, language: str) -> tuple[float, float]:
-        for lang, bm25_w, dense_w in self.weights:
-            if lang == language:
-                return bm25_w, dense_w
-        return 0.5, 0.5
 
 
 class Index:
-    """A loaded index: passages, documents, BM25, FAISS and the encoder that made the vectors."""
+    """A loaded embedded index; passages stay on disk and only the hits of a search are read."""
+
+    backend = "embedded"
 
     def __init__(
         self,
         path: Path,
-        manifest: dict[str, Any],
-        passages: list[Passage],
-        passage_tokens: list[list[str]],
-        documents: dict[str, Document],
+        manifest: Mapping[str, Any],
+        store: PassageStore,
+        doc_rows: npt.NDArray[np.int32],
         bm25: BM25Index,
         dense: DenseIndex,
         encoder: Encoder,
@@ -70,14 +44,13 @@ class Index:
     ) -> None:
         self.path = path
         self.manifest = manifest
-        self.passages = passages
-        self.passage_tokens = [set(t) for t in passage_tokens]
-        self.documents = documents
+        self.store = store
+        self.doc_rows = doc_rows
         self.bm25 = bm25
         self.dense = dense
         self.encoder = encoder
         self.fusion = fusion or FusionConfig()
-        self._row = {p.chunk_id: i for i, p in enumerate(passages)}
+        self.analyzer = Analyzer(bm25.document_frequency(), bm25.size)
 
     @property
     def version(self) -> str:
@@ -90,6 +63,8 @@ class Index:
         manifest = read_manifest(folder)
         if verify:
             verify_files(folder, manifest)
+        if manifest.get("backend", "embedded") != "embedded":
+            raise IndexLoadError(f"{folder}: an index for the {manifest['backend']} backend, not embedded")
         if manifest["tokenizer"]["dictionary_hash"] != dictionary_hash():
             raise IndexLoadError(
                 f"{folder}: built with another domain dictionary or glossary than this policyqa has; "
@@ -102,97 +77,130 @@ class Index:
                 f"({manifest['encoder']['dim']}-d), "
                 f"not {encoder.name} ({encoder.dim}-d); {REBUILD_HINT} --encoder ..."
             )
-        rows = read_jsonl(folder / "passages.jsonl")
-        tokens = [row.pop("tokens") for row in rows]
-        passages = [Passage(**row) for row in rows]
-        docids = (folder / "docids.txt").read_text(encoding="utf-8").split()
-        if docids != [p.chunk_id for p in passages]:
-            raise IndexLoadError(f"{folder}: docids.txt does not match passages.jsonl; {REBUILD_HINT}")
-        by_doc: dict[str, list[Passage]] = {}
-        for p in passages:
-            by_doc.setdefault(p.doc_id, []).append(p)
-        documents = {}
-        for row in read_jsonl(folder / "documents.jsonl"):
-            doc_id = row["meta"]["doc_id"]
-            documents[doc_id] = document_from_row(row, tuple(by_doc.get(doc_id, ())))
-        dense = DenseIndex.load(folder / "dense.faiss")
-        if dense.size != len(passages):
-            raise IndexLoadError(
-                f"{folder}: FAISS holds {dense.size} rows for {len(passages)} passages; {REBUILD_HINT}"
-            )
+        store = PassageStore(folder / STORE)
+        doc_rows = load_doc_rows(folder / DOC_ROWS)
         bm25 = BM25Index.load(folder / "bm25")
-        return cls(folder, manifest, passages, tokens, documents, bm25, dense, encoder)
+        dense = DenseIndex.load(folder, manifest["dense"]["kind"])
+        passages = manifest["counts"]["passages"]
+        if not (len(doc_rows) == bm25.size == dense.size == passages):
+            raise IndexLoadError(
+                f"{folder}: the parts disagree ({passages} passages, {bm25.size} in BM25, "
+                f"{dense.size} in FAISS, {len(doc_rows)} document rows); {REBUILD_HINT}"
+            )
+        return cls(folder, manifest, store, doc_rows, bm25, dense, encoder)
 
-    def prepare(self, query: str) -> PreparedQuery:
-        return prepare_query(query, expand=self.fusion.expand, chinese_synonyms=self.fusion.chinese_synonyms)
+    def prepare(self, question: str) -> PreparedQuery:
+        return self.analyzer.prepare(question, self.fusion)
 
-    def search(self, query: str, k: int = 10, mode: str = "hybrid") -> list[Hit]:
+    def embed_query(self, prepared: PreparedQuery) -> QueryVector:
+        return self.embed_queries([prepared])[0]
+
+    def embed_queries(self, prepared: list[PreparedQuery]) -> list[QueryVector]:
+        """Vectors of several questions in one encoder call (concurrent questions share a batch)."""
+        return list(self.encoder.encode_queries([p.dense_text for p in prepared]))
+
+    def selected_rows(self, filters: Filters | None) -> npt.NDArray[np.int64] | None:
+        """Passage rows the filters allow, or None for no filter."""
+        if not filters:
+            return None
+        allowed = [i for i, meta in enumerate(self.store.metas) if filters.matches(meta)]
+        return np.flatnonzero(np.isin(self.doc_rows, allowed)).astype(np.int64)
+
+    def search(
+        self,
+        query: str | PreparedQuery,
+        k: int = 10,
+        mode: str = "hybrid",
+        filters: Filters | None = None,
+        vector: QueryVector | None = None,
+    ) -> list[Hit]:
         """The top-k passages for a question, each with its BM25 and dense ranks, scores and matched terms."""
-        return self.search_prepared(self.prepare(query), k, mode)
-
-    def search_prepared(self, prepared: PreparedQuery, k: int = 10, mode: str = "hybrid") -> list[Hit]:
-        if mode not in MODES:
-            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        check_mode(mode)
+        prepared = self.prepare(query) if isinstance(query, str) else query
+        selected = self.selected_rows(filters)
+        if selected is not None and len(selected) == 0:
+            return []
         bm25_run: dict[str, float] = {}
         dense_run: dict[str, float] = {}
-        depth = min(CANDIDATES, len(self.passages))
         if mode in ("hybrid", "bm25"):
-            scores = self.bm25.scores(list(prepared.tokens))
-            top = np.argsort(-scores, kind="stable")[:depth]
-            bm25_run = {self.passages[i].chunk_id: float(scores[i]) for i in top if scores[i] > 0}
+            mask = None
+            if selected is not None:
+                mask = np.zeros(self.bm25.size, dtype=np.float32)
+                mask[selected] = 1.0
+            rows, scores = self.bm25.top(list(prepared.tokens), CANDIDATES, mask)
+            bm25_run = self._run(rows, scores)
         if mode in ("hybrid", "dense"):
-            vector = self.encoder.encode_queries([prepared.dense_text])[0]
-            d_scores, ids = self.dense.search(vector, depth)
-            dense_run = {self.passages[i].chunk_id: float(s) for s, i in zip(d_scores, ids, strict=True)}
-        if mode == "bm25":
-            fused = bm25_run
-        elif mode == "dense":
-            fused = dense_run
-        elif self.fusion.method == "rrf":
-            fused = rrf([bm25_run, dense_run])
-        else:
-            fused = weighted([bm25_run, dense_run], self.fusion.weights_for(prepared.language))
-        return self._hits(prepared, fused, bm25_run, dense_run, k)
+            if vector is None:
+                vector = self.embed_query(prepared)
+            rows, scores = self.dense.search(vector, CANDIDATES, selected)
+            dense_run = self._run(rows, scores)
+        fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode)
+        return make_hits(prepared, fused, bm25_run, dense_run, k, self._fetch)
 
-    def _hits(
-        self,
-        prepared: PreparedQuery,
-        fused: dict[str, float],
-        bm25_run: dict[str, float],
-        dense_run: dict[str, float],
-        k: int,
-    ) -> list[Hit]:
-        bm25_ranks = {c: r for r, c in enumerate(sorted(bm25_run, key=lambda c: -bm25_run[c]), start=1)}
-        dense_ranks = {c: r for r, c in enumerate(sorted(dense_run, key=lambda c: -dense_run[c]), start=1)}
-        order = sorted(fused, key=lambda c: (-fused[c], c))[:k]
-        query_tokens = set(prepared.tokens)
-        hits = []
-        for chunk_id in order:
-            row = self._row[chunk_id]
-            passage = self.passages[row]
-            matched = query_tokens & self.passage_tokens[row]
-            hits.append(
-                Hit(
-                    chunk_id=chunk_id,
-                    score=float(fused[chunk_id]),
-                    passage=passage,
-                    bm25_rank=bm25_ranks.get(chunk_id),
-                    bm25_score=bm25_run.get(chunk_id),
-                    dense_rank=dense_ranks.get(chunk_id),
-                    dense_score=dense_run.get(chunk_id),
-                    matched_terms=_surface_terms(passage.text, matched),
-                )
-            )
-        return hits
+    def _run(self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> dict[str, float]:
+        chunk_ids = self.store.chunk_ids_of([int(r) for r in rows])
+        return {chunk_ids[int(r)]: float(s) for r, s in zip(rows, scores, strict=True)}
 
+    def _fetch(self, chunk_ids: list[str]) -> Mapping[str, tuple[Passage, frozenset[str]]]:
+        return self.store.by_chunk_id(chunk_ids)
 
-def _surface_terms(text: str, tokens: set[str]) -> tuple[str, ...]:
-    """Matched tokens as they are written in the passage (Traditional), longest first."""
-    norm = normalize(text)
-    out: list[str] = []
-    for token in sorted(tokens, key=lambda t: (-len(t), t)):
-        pos = norm.find(token)
-        surface = text[pos : pos + len(token)] if pos >= 0 and len(norm) == len(text) else token
-        if not any(surface in longer for longer in out):
-            out.append(surface)
-    return tuple(out)
+    def passage(self, chunk_id: str) -> Passage | None:
+        return self.store.passage(chunk_id)
+
+    def neighbours(self, chunk_id: str) -> list[Passage]:
+        return self.store.neighbours(chunk_id)
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.store.document(doc_id)
+
+    def documents(self) -> list[PaperMeta]:
+        return sorted(self.store.metas, key=lambda m: m.doc_id)
+
+    def iter_passages(self) -> Iterator[Passage]:
+        return self.store.iter_passages()
+
+    def add(self, documents: list[Document]) -> None:
+        """Add (or replace, by doc_id) papers: a new version is built (cached vectors reused) and loaded."""
+        new = {d.doc_id: d for d in documents}
+        kept = [d for m in self.store.metas if m.doc_id not in new and (d := self.document(m.doc_id))]
+        self._rebuild([*kept, *new.values()])
+
+    def remove(self, doc_ids: list[str]) -> None:
+        unknown = sorted(set(doc_ids) - {m.doc_id for m in self.store.metas})
+        if unknown:
+            raise KeyError(f"no such documents: {', '.join(unknown)}")
+        gone = set(doc_ids)
+        self._rebuild(
+            [d for m in self.store.metas if m.doc_id not in gone and (d := self.document(m.doc_id))]
+        )
+
+    def _rebuild(self, documents: list[Document]) -> None:
+        root = self.path.parent.parent if self.path.parent.name == VERSIONS else self.path
+        build_index(
+            documents,
+            self.encoder,
+            root,
+            self.manifest["encoder"]["spec"],
+            show_progress=False,
+            large_kind=self.manifest["dense"]["kind"]
+            if self.manifest["dense"]["kind"] != "flat"
+            else "ivf-pq",
+        )
+        fresh = Index.load(root, encoder=self.encoder)
+        self.close()
+        fresh.fusion = self.fusion
+        self.__dict__.update(fresh.__dict__)
+
+    def stats(self) -> IndexStats:
+        return IndexStats(
+            backend=self.backend,
+            version=self.version,
+            documents=len(self.store.metas),
+            passages=self.bm25.size,
+            encoder=self.encoder.name,
+            dim=self.encoder.dim,
+            dense_kind=self.dense.kind,
+        )
+
+    def close(self) -> None:
+        self.store.close()

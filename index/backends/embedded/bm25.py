@@ -1,8 +1,9 @@
-"""BM25 over pre-tokenised passages, on bm25s (sparse, precomputed scores)."""
+"""BM25 on bm25s: built from streamed postings, loaded memory-mapped, top-k by ``retrieve`` under a mask."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -10,39 +11,142 @@ import numpy.typing as npt
 
 K1 = 1.2
 B = 0.75
+EMPTY = ""
+
+
+class PostingsBuilder:
+    """Collects (passage, token, tf) per batch so the build never holds a million token lists.
+
+    The lucene BM25 matrix is then computed in a few vectorised passes and saved in bm25s's own format.
+    """
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self._rows: list[npt.NDArray[np.int32]] = []
+        self._terms: list[npt.NDArray[np.int32]] = []
+        self._tfs: list[npt.NDArray[np.float32]] = []
+        self._lengths: list[int] = []
+
+    def add(self, tokens: list[str]) -> None:
+        row = len(self._lengths)
+        tokens = tokens or [EMPTY]
+        ids = np.fromiter((self.vocab.setdefault(t, len(self.vocab)) for t in tokens), np.int32, len(tokens))
+        terms, tfs = np.unique(ids, return_counts=True)
+        self._rows.append(np.full(len(terms), row, dtype=np.int32))
+        self._terms.append(terms.astype(np.int32))
+        self._tfs.append(tfs.astype(np.float32))
+        self._lengths.append(len(tokens))
+
+    def build(self, k1: float = K1, b: float = B) -> BM25Index:
+        import bm25s
+
+        self.vocab.setdefault(EMPTY, len(self.vocab))
+        n_docs, n_vocab = len(self._lengths), len(self.vocab)
+        rows = np.concatenate(self._rows)
+        terms = np.concatenate(self._terms)
+        tfs = np.concatenate(self._tfs)
+        self._rows, self._terms, self._tfs = [], [], []
+        lengths = np.asarray(self._lengths, dtype=np.float32)
+        df = np.bincount(terms, minlength=n_vocab).astype(np.float32)
+        idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        norm = k1 * ((1 - b) + b * lengths / lengths.mean())
+        scores = idf[terms] * tfs / (norm[rows] + tfs)
+        # CSC by token: the postings of a query token are one contiguous slice, as bm25s reads them.
+        order = np.argsort(terms, kind="stable")  # rows arrive in order, so stay sorted per token
+        indptr = np.zeros(n_vocab + 1, dtype=np.int64)
+        np.cumsum(np.bincount(terms, minlength=n_vocab), out=indptr[1:])
+        model = bm25s.BM25(k1=k1, b=b, method="lucene")
+        model.scores = {
+            "data": scores[order].astype(np.float32),
+            "indices": rows[order],
+            "indptr": indptr,
+            "num_docs": n_docs,
+        }
+        model.vocab_dict = self.vocab
+        model.unique_token_ids_set = set(self.vocab.values())
+        model.nonoccurrence_array = None  # lucene has no non-occurrence term
+        return BM25Index(model)
 
 
 class BM25Index:
-    """Scores every passage for a list of query tokens; unknown tokens are ignored."""
+    """Scores passages for query tokens; unknown tokens are ignored."""
 
     def __init__(self, model: object) -> None:
         self._model = model
-        self._vocab: dict[str, int] = dict(model.vocab_dict)  # type: ignore[attr-defined]
+        self._vocab: dict[str, int] = model.vocab_dict  # type: ignore[attr-defined]
+        scores = model.scores  # type: ignore[attr-defined]
+        self.size = int(scores["num_docs"])
+        self._indptr = scores["indptr"]
 
     @classmethod
     def build(
         cls, corpus_tokens: list[list[str]], k1: float = K1, b: float = B, method: str = "lucene"
     ) -> BM25Index:
+        """In one go through bm25s itself: the reference the streamed build is tested against."""
         import bm25s
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)
         model = bm25s.BM25(k1=k1, b=b, method=method)
-        model.index([tokens or [""] for tokens in corpus_tokens], show_progress=False)
+        model.index([tokens or [EMPTY] for tokens in corpus_tokens], show_progress=False)
         return cls(model)
 
+    def _known(self, query_tokens: list[str]) -> list[str]:
+        return [t for t in query_tokens if t in self._vocab and t != EMPTY]
+
     def scores(self, query_tokens: list[str]) -> npt.NDArray[np.float32]:
-        """BM25 score of every passage, in corpus order."""
-        known = [t for t in query_tokens if t in self._vocab and t != ""]
-        n_docs = int(self._model.scores["num_docs"])  # type: ignore[attr-defined]
+        """BM25 score of every passage, in corpus order (for tests and small corpora)."""
+        known = self._known(query_tokens)
         if not known:
-            return np.zeros(n_docs, dtype=np.float32)
+            return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._model.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]
+
+    def top(
+        self, query_tokens: list[str], k: int, mask: npt.NDArray[np.float32] | None = None
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+        """The k best (rows, scores) with a positive score; ``mask`` (1 keep, 0 drop) filters inside."""
+        known = self._known(query_tokens)
+        k = min(k, self.size)
+        if not known or k == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        rows, scores = self._model.retrieve(  # type: ignore[attr-defined]
+            [known], k=k, show_progress=False, weight_mask=mask, return_as="tuple"
+        )
+        keep = scores[0] > 0
+        return rows[0][keep].astype(np.int64), scores[0][keep].astype(np.float32)
+
+    def document_frequency(self) -> DocumentFrequency:
+        return DocumentFrequency(self._vocab, self._indptr)
 
     def save(self, folder: Path) -> None:
         self._model.save(str(folder), show_progress=False)  # type: ignore[attr-defined]
 
     @classmethod
-    def load(cls, folder: Path) -> BM25Index:
+    def load(cls, folder: Path, mmap: bool = True) -> BM25Index:
+        """Memory-mapped by default: the matrix stays on disk and the page cache holds the hot tokens."""
         import bm25s
 
-        return cls(bm25s.BM25.load(str(folder), mmap=False))
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
+        return cls(bm25s.BM25.load(str(folder), mmap=mmap, load_corpus=False))
+
+
+class DocumentFrequency(Mapping[str, int]):
+    """How many passages hold each token, read from the matrix (a token's column length); no extra copy."""
+
+    def __init__(self, vocab: Mapping[str, int], indptr: npt.NDArray[np.int64]) -> None:
+        self._vocab = vocab
+        self._indptr = indptr
+
+    def __getitem__(self, token: str) -> int:
+        if token == EMPTY:
+            raise KeyError(token)
+        i = self._vocab[token]
+        return int(self._indptr[i + 1] - self._indptr[i])
+
+    def __contains__(self, token: object) -> bool:
+        return token != EMPTY and token in self._vocab
+
+    def __iter__(self) -> Iterator[str]:
+        return (t for t in self._vocab if t != EMPTY)
+
+    def __len__(self) -> int:
+        return len(self._vocab) - (EMPTY in self._vocab)

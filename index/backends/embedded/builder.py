@@ -1,35 +1,39 @@
-"""Build an index folder: tokens, BM25, embeddings (cached), FAISS, manifest, then the pointer switch."""
+"""Build an embedded index folder in one streamed pass: passages in batches to SQLite, postings, vectors.
+
+Nothing holds the corpus at once: each batch of passages is tokenised, embedded (through the cache),
+written to the store and the float16 vector file, and reduced to postings; BM25 and FAISS are built from
+those at the end. The manifest is written last and CURRENT switched atomically.
+"""
 
 from __future__ import annotations
 
 import shutil
 import sys
 import time
-from dataclasses import asdict
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from corpus.models import Document, Passage
-from index.bm25 import BM25Index
+from index.backends.embedded.bm25 import PostingsBuilder
+from index.backends.embedded.dense import DEFAULT_LARGE_KIND, VectorWriter, build_faiss, choose_kind
+from index.backends.embedded.passages import STORE, PassageWriter, save_doc_rows
 from index.cache import EmbeddingCache
-from index.dense import HNSW_THRESHOLD, DenseIndex
 from index.encoders.base import Encoder
-from index.store import (
-    FORMAT_VERSION,
-    VERSIONS,
-    corpus_hash,
-    document_row,
-    switch_current,
-    write_jsonl,
-    write_manifest,
-)
+from index.store import FORMAT_VERSION, VERSIONS, corpus_hash, switch_current, write_manifest
 from index.tokenizer import dictionary_hash, tokenize
 
 CACHE = "cache"
+BATCH = 2048
+DOC_ROWS = "doc_rows.npy"
+
+Embed = Callable[[list[str]], npt.NDArray[np.float32]]
+Tokenize = Callable[[str], list[str]]
 
 
 def package_version() -> str:
@@ -46,27 +50,81 @@ def indexed_text(passage: Passage) -> str:
     return passage.text
 
 
-def _progress_bar(total: int, desc: str) -> Any:
+def progress_bar(total: int | None, desc: str, unit: str = "passage", show: bool = True) -> Any:
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit="passage", file=sys.stderr, disable=total == 0)
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not show or total == 0)
 
 
-def embed_passages(
-    texts: list[str], encoder: Encoder, cache: EmbeddingCache, show_progress: bool = True
-) -> tuple[np.ndarray, int]:
-    """Vectors for texts, encoding only those the cache lacks; returns (vectors, number encoded)."""
-    missing = [t for t in dict.fromkeys(texts) if cache.get(t) is None]
-    if missing:
-        bar = _progress_bar(len(missing), "embedding") if show_progress else None
-        vectors = encoder.encode_documents(missing, progress=bar.update if bar else None)
-        if bar:
-            bar.close()
-        for text, vector in zip(missing, vectors, strict=True):
-            cache.put(text, vector)
-        cache.save()
-    rows = [cache.get(t) for t in texts]
-    return np.stack([r for r in rows if r is not None]).astype(np.float32), len(missing)
+def cached_embedder(encoder: Encoder, cache: EmbeddingCache) -> tuple[Embed, list[int]]:
+    """An embed function that encodes only texts the cache lacks; the list counts those it encoded."""
+    encoded = [0]
+
+    def embed(texts: list[str]) -> npt.NDArray[np.float32]:
+        missing = [t for t in dict.fromkeys(texts) if cache.get(t) is None]
+        if missing:
+            for text, vector in zip(missing, encoder.encode_documents(missing), strict=True):
+                cache.put(text, vector)
+            encoded[0] += len(missing)
+        rows = [cache.get(t) for t in texts]
+        return np.stack([r for r in rows if r is not None]).astype(np.float32)
+
+    return embed, encoded
+
+
+def _batches(documents: Iterable[Document], writer: PassageWriter, size: int) -> Iterator[list[Passage]]:
+    batch: list[Passage] = []
+    for doc in documents:
+        writer.add_document(doc)
+        for passage in doc.passages:
+            batch.append(passage)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def write_version(
+    folder: Path,
+    documents: Iterable[Document],
+    embed: Embed,
+    dim: int,
+    tokenizer: Tokenize = tokenize,
+    large_kind: str = DEFAULT_LARGE_KIND,
+    show_progress: bool = True,
+    total: int | None = None,
+) -> dict[str, Any]:
+    """Write store, BM25 and vectors of ``documents`` into ``folder``; returns the manifest's counts part."""
+    (folder / "bm25").mkdir(parents=True)
+    writer = PassageWriter(folder / STORE)
+    postings = PostingsBuilder()
+    vectors = VectorWriter(folder, dim)
+    bar = progress_bar(total, "indexing", show=show_progress)
+    for batch in _batches(documents, writer, BATCH):
+        texts = [indexed_text(p) for p in batch]
+        tokens = [tokenizer(t) for t in texts]
+        for toks in tokens:
+            postings.add(toks)
+        writer.add_passages(batch, tokens)
+        vectors.add(embed(texts))
+        bar.update(len(batch))
+    bar.close()
+    if writer.passages == 0:
+        raise ValueError("no passages to index")
+    writer.close()
+    vectors.close()
+    save_doc_rows(folder / DOC_ROWS, writer.doc_row_of_passage)
+    postings.build().save(folder / "bm25")
+    kind = choose_kind(vectors.rows, large_kind)
+    stored = np.load(vectors.path, mmap_mode="r", allow_pickle=False)
+    bar = progress_bar(vectors.rows, f"faiss {kind}", "vector", show_progress)
+    index = build_faiss(stored, kind, progress=bar.update)
+    bar.close()
+    import faiss
+
+    faiss.write_index(index, str(folder / "dense.faiss"))
+    return {"passages": writer.passages, "documents": writer.documents, "dense_kind": kind}
 
 
 def build_index(
@@ -75,50 +133,62 @@ def build_index(
     root: Path,
     encoder_spec: str,
     show_progress: bool = True,
-    hnsw_threshold: int = HNSW_THRESHOLD,
+    large_kind: str = DEFAULT_LARGE_KIND,
 ) -> Path:
     """Write a new version folder under ``root/versions`` and switch ``root/CURRENT`` to it."""
     started = time.perf_counter()
     root.mkdir(parents=True, exist_ok=True)
-    passages = [p for doc in documents for p in doc.passages]
-    if not passages:
-        raise ValueError("no passages to index")
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    name = f"{stamp}-{corpus_hash(documents)[:8]}"
+    digest = corpus_hash(documents)
+    name = f"{stamp}-{digest[:8]}"
     tmp = root / VERSIONS / (name + ".partial")
     if tmp.exists():
         shutil.rmtree(tmp)
-    (tmp / "bm25").mkdir(parents=True)
-
-    texts = [indexed_text(p) for p in passages]
-    tokens = [tokenize(t) for t in texts]
-    BM25Index.build(tokens).save(tmp / "bm25")
-
     cache = EmbeddingCache(root / CACHE, encoder.name, encoder.dim)
-    vectors, encoded = embed_passages(texts, encoder, cache, show_progress)
-    dense = DenseIndex.build(vectors, hnsw_threshold)
-    dense.save(tmp / "dense.faiss")
-
-    (tmp / "docids.txt").write_text("\n".join(p.chunk_id for p in passages) + "\n", encoding="utf-8")
-    write_jsonl(
-        tmp / "passages.jsonl", [asdict(p) | {"tokens": t} for p, t in zip(passages, tokens, strict=True)]
+    embed, encoded = cached_embedder(encoder, cache)
+    total = sum(len(d.passages) for d in documents)
+    counts = write_version(
+        tmp, documents, embed, encoder.dim, large_kind=large_kind, show_progress=show_progress, total=total
     )
-    write_jsonl(tmp / "documents.jsonl", [document_row(d) for d in documents])
+    if encoded[0]:
+        cache.save()
+    finish_version(
+        root,
+        tmp,
+        name,
+        started,
+        {"spec": encoder_spec, "name": encoder.name, "dim": encoder.dim},
+        digest,
+        counts | {"embedded_now": encoded[0]},
+    )
+    return root / VERSIONS / name
+
+
+def finish_version(
+    root: Path,
+    tmp: Path,
+    name: str,
+    started: float,
+    encoder: dict[str, Any],
+    digest: str,
+    counts: dict[str, Any],
+) -> None:
+    """Manifest last, then the rename and the pointer switch: a reader never sees half an index."""
+    dense_kind = counts.pop("dense_kind")
     write_manifest(
         tmp,
         {
             "format_version": FORMAT_VERSION,
+            "backend": "embedded",
             "package_version": package_version(),
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "build_seconds": round(time.perf_counter() - started, 2),
-            "encoder": {"spec": encoder_spec, "name": encoder.name, "dim": encoder.dim},
-            "dense": {"kind": dense.kind, "hnsw_threshold": hnsw_threshold},
+            "encoder": encoder,
+            "dense": {"kind": dense_kind},
             "tokenizer": {"dictionary_hash": dictionary_hash()},
-            "corpus_hash": corpus_hash(documents),
-            "counts": {"documents": len(documents), "passages": len(passages), "embedded_now": encoded},
+            "corpus_hash": digest,
+            "counts": counts,
         },
     )
-    final = root / VERSIONS / name
-    tmp.rename(final)
+    tmp.rename(root / VERSIONS / name)
     switch_current(root, name)
-    return final

@@ -1,66 +1,179 @@
-"""Dense retrieval on FAISS: inner product over L2-normalised vectors (cosine)."""
+"""Dense retrieval on FAISS (inner product over L2-normalised vectors) with an exact re-rank from disk.
+
+Up to ``FLAT_LIMIT`` rows the index is exact (``IndexFlatIP``). Above it the vectors are compressed in FAISS
+(``ivf-pq``: IVF with product quantisation, 48 bytes a vector; or ``hnsw-sq8``: an HNSW graph over 8-bit
+scalar-quantised vectors), FAISS proposes ``REFINE`` times k candidates, and the float16 copy of every vector,
+memory-mapped from ``vectors.f16.npy``, re-ranks them exactly. Filters select rows inside the search: FAISS
+gets a bitmap selector, and a selective filter (few rows) is answered exactly from the float16 copy, so a
+rare paper still returns k hits.
+"""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
 import numpy.typing as npt
 
-# Below this many passages exact search is both exact and fast; above it HNSW keeps queries sub-millisecond.
-# Chosen by bench/bench_index.py on the 2-core reference machine: exact search on 384-d vectors takes 0.7 ms
-# at 10k rows and 4.8 ms at 50k, 18 ms at 200k, where HNSW (M=32) answers in under 1.3 ms at p95.
-HNSW_THRESHOLD = 50_000
+FLAT_LIMIT = 50_000
+KINDS = ("flat", "ivf-pq", "hnsw-sq8")
+DEFAULT_LARGE_KIND = "ivf-pq"
+REFINE = 4
+EXACT_FILTER_LIMIT = 50_000
+NPROBE = 48
+EF_SEARCH = 128
 HNSW_M = 32
+TRAIN_PER_LIST = 40
+ADD_BATCH = 65_536
+VECTORS = "vectors.f16.npy"
+FAISS_FILE = "dense.faiss"
+
+Rows = npt.NDArray[np.int64]
+Scores = npt.NDArray[np.float32]
+
+
+def choose_kind(rows: int, large_kind: str = DEFAULT_LARGE_KIND) -> str:
+    if large_kind not in KINDS:
+        raise ValueError(f"dense kind must be one of {KINDS}, not {large_kind!r}")
+    return "flat" if rows < FLAT_LIMIT else large_kind
+
+
+def _nlist(rows: int) -> int:
+    """About 4 * sqrt(rows) inverted lists, a power of two: 1024 at 100k, 4096 at 1M."""
+    return int(2 ** round(math.log2(max(4 * math.sqrt(rows), 16))))
+
+
+def _pq_m(dim: int) -> int:
+    """Sub-quantisers of 8 dimensions each (48 for 384-d), or the largest divisor of dim up to that."""
+    want = max(dim // 8, 1)
+    return next(m for m in range(want, 0, -1) if dim % m == 0)
+
+
+class VectorWriter:
+    """Streams float16 vectors to ``vectors.f16.npy`` batch by batch; the header is written at the end."""
+
+    def __init__(self, folder: Path, dim: int) -> None:
+        self.path = folder / VECTORS
+        self.dim = dim
+        self.rows = 0
+        self._raw = folder / (VECTORS + ".raw")
+        self._fh: BinaryIO = self._raw.open("wb")
+
+    def add(self, vectors: npt.NDArray[np.float32]) -> None:
+        if vectors.ndim != 2 or vectors.shape[1] != self.dim:
+            raise ValueError(f"expected vectors of dimension {self.dim}, got shape {vectors.shape}")
+        self._fh.write(np.ascontiguousarray(vectors, dtype=np.float16).tobytes())
+        self.rows += len(vectors)
+
+    def close(self) -> None:
+        """Write the .npy header, then the rows, so the file loads (memory-mapped) with plain numpy."""
+        self._fh.close()
+        header = {"descr": "<f2", "fortran_order": False, "shape": (self.rows, self.dim)}
+        with self.path.open("wb") as out, self._raw.open("rb") as raw:
+            np.lib.format.write_array_header_1_0(out, header)
+            while chunk := raw.read(1 << 24):
+                out.write(chunk)
+        self._raw.unlink()
+
+
+def build_faiss(vectors: npt.NDArray[np.float16], kind: str, progress: Any = None) -> Any:
+    """A FAISS index over the (memory-mapped) vectors, trained on a sample and filled in batches."""
+    import faiss
+
+    rows, dim = vectors.shape
+    index: Any
+    if kind == "flat":
+        index = faiss.IndexFlatIP(dim)
+    elif kind == "ivf-pq":
+        index = faiss.index_factory(dim, f"IVF{_nlist(rows)},PQ{_pq_m(dim)}", faiss.METRIC_INNER_PRODUCT)
+    elif kind == "hnsw-sq8":
+        index = faiss.index_factory(dim, f"HNSW{HNSW_M},SQ8", faiss.METRIC_INNER_PRODUCT)
+    else:
+        raise ValueError(f"dense kind must be one of {KINDS}, not {kind!r}")
+    if not index.is_trained:
+        want = min(rows, TRAIN_PER_LIST * (_nlist(rows) if kind == "ivf-pq" else 256))
+        sample = np.sort(np.random.default_rng(0).choice(rows, size=want, replace=False))
+        index.train(np.asarray(vectors[sample], dtype=np.float32))
+    for start in range(0, rows, ADD_BATCH):
+        batch = np.asarray(vectors[start : start + ADD_BATCH], dtype=np.float32)
+        index.add(batch)
+        if progress is not None:
+            progress(len(batch))
+    return index
 
 
 class DenseIndex:
-    """FAISS index; row i is the passage on line i of the index's ``docids`` file."""
+    """FAISS index plus the memory-mapped float16 vectors; row i is passage row i."""
 
-    def __init__(self, index: object) -> None:
+    def __init__(self, index: Any, vectors: npt.NDArray[np.float16], kind: str) -> None:
         self._index = index
-
-    @property
-    def kind(self) -> str:
-        return type(self._index).__name__
-
-    @property
-    def size(self) -> int:
-        return int(self._index.ntotal)  # type: ignore[attr-defined]
-
-    @classmethod
-    def build(cls, vectors: npt.NDArray[np.float32], hnsw_threshold: int = HNSW_THRESHOLD) -> DenseIndex:
-        import faiss
-
-        dim = vectors.shape[1]
-        index: faiss.Index
-        if len(vectors) >= hnsw_threshold:
-            hnsw = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-            hnsw.hnsw.efSearch = 128
-            index = hnsw
-        else:
-            index = faiss.IndexFlatIP(dim)
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-        return cls(index)
-
-    def search(
-        self, query: npt.NDArray[np.float32], k: int
-    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
-        """Top-k (scores, row ids) for one query vector; FAISS's -1 padding is dropped."""
-        k = min(k, self.size)
-        if k == 0:
-            return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
-        scores, ids = self._index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)  # type: ignore[attr-defined]
-        keep = ids[0] >= 0
-        return scores[0][keep], ids[0][keep]
-
-    def save(self, path: Path) -> None:
-        import faiss
-
-        faiss.write_index(self._index, str(path))  # type: ignore[call-overload]
+        self.vectors = vectors
+        self.kind = kind
+        self.size = int(index.ntotal)
+        if kind == "ivf-pq":
+            index.nprobe = NPROBE
+        elif kind == "hnsw-sq8":
+            index.hnsw.efSearch = EF_SEARCH
 
     @classmethod
-    def load(cls, path: Path) -> DenseIndex:
+    def load(cls, folder: Path, kind: str) -> DenseIndex:
         import faiss
 
-        return cls(faiss.read_index(str(path)))
+        vectors: npt.NDArray[np.float16] = np.load(folder / VECTORS, mmap_mode="r", allow_pickle=False)
+        return cls(faiss.read_index(str(folder / FAISS_FILE)), vectors, kind)
+
+    def exact(self, query: Scores, k: int, rows: Rows | None = None) -> tuple[Rows, Scores]:
+        """Exact top-k over all rows, or over the given rows only, from the float16 copy."""
+        if rows is None:
+            rows = np.arange(self.size, dtype=np.int64)
+        scores = np.asarray(self.vectors[rows], dtype=np.float32) @ query
+        return _top(rows, scores, k)
+
+    def search(self, query: Scores, k: int, selected: Rows | None = None) -> tuple[Rows, Scores]:
+        """Top-k (rows, cosine) for one query vector, over all rows or the ``selected`` ones."""
+        import faiss
+
+        k = min(k, self.size if selected is None else len(selected))
+        if k <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if selected is not None and self.kind != "flat" and len(selected) <= EXACT_FILTER_LIMIT:
+            return self.exact(query, k, selected)
+        params = None
+        if selected is not None:
+            bitmap = np.zeros(self.size, dtype=bool)
+            bitmap[selected] = True
+            packed = np.packbits(bitmap, bitorder="little")
+            selector = faiss.IDSelectorBitmap(self.size, faiss.swig_ptr(packed))
+            if self.kind == "flat":
+                params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
+            elif self.kind == "ivf-pq":
+                params = faiss.SearchParametersIVF(sel=selector, nprobe=NPROBE)  # type: ignore[call-arg]
+            else:
+                params = faiss.SearchParametersHNSW(sel=selector, efSearch=EF_SEARCH)  # type: ignore[attr-defined]
+        if self.kind == "flat":
+            return self._faiss(query, k, params)
+        candidates, _ = self._faiss(query, min(k * REFINE, self.size), params)
+        if selected is not None and len(candidates) < k:
+            return self.exact(query, k, selected)
+        return self.exact(query, k, np.sort(candidates))
+
+    def _faiss(self, query: Scores, k: int, params: Any) -> tuple[Rows, Scores]:
+        q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
+        scores, ids = self._index.search(q, k, params=params)
+        keep = ids[0] >= 0  # FAISS pads with -1 when it finds fewer than k
+        return ids[0][keep].astype(np.int64), scores[0][keep].astype(np.float32)
+
+    def save(self, folder: Path) -> None:
+        import faiss
+
+        faiss.write_index(self._index, str(folder / FAISS_FILE))
+
+
+def _top(rows: Rows, scores: Scores, k: int) -> tuple[Rows, Scores]:
+    if len(scores) > k:
+        part = np.argpartition(-scores, k - 1)[:k]
+        rows, scores = rows[part], scores[part]
+    order = np.lexsort((rows, -scores))
+    return rows[order], scores[order].astype(np.float32)

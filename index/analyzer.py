@@ -1,0 +1,56 @@
+"""The text analysis an index owns and hands out: tokens, document frequencies and IDF, glossary, queries."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from index.fusion import FusionConfig
+from index.glossary import Glossary, default_glossary
+from index.language import detect_language
+from index.normalize import normalize, to_simplified
+from index.query import PreparedQuery, prepare_query
+from index.tokenizer import dictionary_hash, tokenize
+
+
+class Analyzer:
+    """Analysis exactly as the index was built with it, so readers score sentences as BM25 scored passages."""
+
+    def __init__(
+        self, document_frequency: Mapping[str, int], passages: int, glossary: Glossary | None = None
+    ) -> None:
+        self.document_frequency = document_frequency
+        self.passages = passages
+        self.glossary = glossary or default_glossary()
+
+    @staticmethod
+    def tokenize(text: str) -> list[str]:
+        return tokenize(text)
+
+    @staticmethod
+    def normalize(text: str) -> str:
+        return normalize(text)
+
+    @staticmethod
+    def to_simplified(text: str) -> str:
+        return to_simplified(text)
+
+    @staticmethod
+    def language(text: str) -> str:
+        return detect_language(text)
+
+    @staticmethod
+    def dictionary_hash() -> str:
+        return dictionary_hash()
+
+    def idf(self, token: str) -> float:
+        """Lucene BM25's IDF of a token over the indexed passages (the same figure bm25s scores with)."""
+        df = self.document_frequency.get(token, 0)
+        return math.log(1 + (self.passages - df + 0.5) / (df + 0.5))
+
+    def prepare(self, question: str, fusion: FusionConfig | None = None) -> PreparedQuery:
+        """The question ready for both legs (tokens with glossary expansions, the text to embed)."""
+        fusion = fusion or FusionConfig()
+        return prepare_query(
+            question, self.glossary, expand=fusion.expand, chinese_synonyms=fusion.chinese_synonyms
+        )

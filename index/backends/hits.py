@@ -1,0 +1,57 @@
+"""Hits from fused runs: ranks and scores of each leg, and the question's terms as the passage writes them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from corpus.models import Passage
+from index.models import Hit
+from index.normalize import normalize
+from index.query import PreparedQuery
+
+# chunk ids -> (passage, its token set) for the few passages that become hits
+Fetch = Callable[[list[str]], Mapping[str, tuple[Passage, frozenset[str]]]]
+
+
+def make_hits(
+    prepared: PreparedQuery,
+    fused: Mapping[str, float],
+    bm25_run: Mapping[str, float],
+    dense_run: Mapping[str, float],
+    k: int,
+    fetch: Fetch,
+) -> list[Hit]:
+    """The top-k of ``fused`` as hits; only those k passages are read from the store."""
+    bm25_ranks = {c: r for r, c in enumerate(sorted(bm25_run, key=lambda c: -bm25_run[c]), start=1)}
+    dense_ranks = {c: r for r, c in enumerate(sorted(dense_run, key=lambda c: -dense_run[c]), start=1)}
+    order = sorted(fused, key=lambda c: (-fused[c], c))[:k]
+    found = fetch(order)
+    query_tokens = set(prepared.tokens)
+    hits = []
+    for chunk_id in order:
+        passage, tokens = found[chunk_id]
+        hits.append(
+            Hit(
+                chunk_id=chunk_id,
+                score=float(fused[chunk_id]),
+                passage=passage,
+                bm25_rank=bm25_ranks.get(chunk_id),
+                bm25_score=bm25_run.get(chunk_id),
+                dense_rank=dense_ranks.get(chunk_id),
+                dense_score=dense_run.get(chunk_id),
+                matched_terms=surface_terms(passage.text, query_tokens & tokens),
+            )
+        )
+    return hits
+
+
+def surface_terms(text: str, tokens: set[str]) -> tuple[str, ...]:
+    """Matched tokens as they are written in the passage (Traditional), longest first."""
+    norm = normalize(text)
+    out: list[str] = []
+    for token in sorted(tokens, key=lambda t: (-len(t), t)):
+        pos = norm.find(token)
+        surface = text[pos : pos + len(token)] if pos >= 0 and len(norm) == len(text) else token
+        if not any(surface in longer for longer in out):
+            out.append(surface)
+    return tuple(out)

@@ -1,0 +1,33 @@
+"""An index's life on disk: is it stale for these papers, and is it whole (checksums, then a real load)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from corpus.models import Document
+from index.store import IndexLoadError, corpus_hash, read_manifest, resolve, verify_files
+from index.tokenizer import dictionary_hash
+
+
+def stale_reason(root: Path, documents: list[Document], encoder_spec: str) -> str | None:
+    """Why the current index does not serve these papers with this encoder and dictionary, or None."""
+    try:
+        manifest = read_manifest(resolve(root))
+    except IndexLoadError as exc:
+        return str(exc)
+    if manifest["corpus_hash"] != corpus_hash(documents):
+        return "the papers or their passages changed"
+    if manifest["tokenizer"]["dictionary_hash"] != dictionary_hash():
+        return "the domain dictionary or glossary changed"
+    if manifest["encoder"]["spec"] != encoder_spec:
+        return f"the encoder changed to {encoder_spec}"
+    return None
+
+
+def verify_index(root: Path) -> tuple[Path, dict[str, Any]]:
+    """The version folder and its manifest, after checking every file's checksum; raises IndexLoadError."""
+    folder = resolve(root)
+    manifest = read_manifest(folder)
+    verify_files(folder, manifest)
+    return folder, manifest

@@ -1,0 +1,47 @@
+"""The streamed postings build scores exactly as bm25s's own build; DF comes from the matrix; top-k masks."""
+
+import numpy as np
+
+from index.backends.embedded.bm25 import BM25Index, PostingsBuilder
+from index.tokenizer import tokenize
+
+CORPUS = [
+    "雙方更在2004年設立由政務司司長及深圳市市長共同主持的深港合作會議。",
+    "深圳市政府將主導及負責開發管理前海地區。",
+    "國務院將前海定位為粵港現代服務業創新合作示範區。前海前海。",
+    "",
+    "內地是香港最大的貿易夥伴。",
+]
+
+
+def _streamed():
+    builder = PostingsBuilder()
+    for text in CORPUS:
+        builder.add(tokenize(text))
+    return builder.build()
+
+
+def test_streamed_build_scores_as_bm25s_does():
+    reference = BM25Index.build([tokenize(t) for t in CORPUS])
+    ours = _streamed()
+    for query in ("前海的定位", "深港合作會議", "貿易夥伴 香港", "不存在"):
+        np.testing.assert_allclose(ours.scores(tokenize(query)), reference.scores(tokenize(query)), rtol=1e-6)
+
+
+def test_document_frequency_is_read_from_the_matrix():
+    df = _streamed().document_frequency()
+    # tokens are folded to Simplified script
+    assert df["前海"] == 2 and df["深圳市"] == 2 and df["贸易"] == 1
+    assert "" not in df and "不存在" not in df
+    assert len(df) == len(set().union(*(tokenize(t) for t in CORPUS)))
+
+
+def test_top_is_exact_and_the_mask_filters_inside(tmp_path):
+    index = _streamed()
+    index.save(tmp_path)
+    loaded = BM25Index.load(tmp_path)  # memory-mapped
+    rows, scores = loaded.top(tokenize("前海"), 10)
+    assert rows.tolist() == [2, 1] and scores[0] > scores[1] > 0
+    mask = np.array([1, 0, 0, 1, 1], dtype=np.float32)
+    rows, _ = loaded.top(tokenize("前海 深圳市"), 10, mask)
+    assert rows.tolist() == [0]
