@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test test-slow lint check eval bench clean
+.PHONY: serve test test-slow lint check eval bench bench-scale clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ eval: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_index.py
+
+# The embedded backend at 10k, 100k and 1M passages (about 15 minutes; SIZES="10000" for a quick run).
+SIZES ?= 10000 100000 1000000
+bench-scale: $(VENV)/.installed-dev
+	nice -n 10 $(BIN)/python bench/bench_scale.py --quiet $(SIZES)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
