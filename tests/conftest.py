@@ -82,6 +82,21 @@ def make_app(service, **settings):
 
 
 @pytest.fixture(scope="session")
-def live_server(real_service):
-    with LiveServer(make_app(real_service)) as server:
+def milvus_service(real_index_root, tmp_path_factory):
+    """The same built index served from Milvus Lite (loaded into a fresh database file)."""
+    from index import open_index
+    from qa.service import QAService
+
+    uri = str(tmp_path_factory.mktemp("milvus") / "milvus.db")
+    service = QAService(open_index(real_index_root, "milvus", uri))
+    yield service
+    service.index.close()
+
+
+@pytest.fixture(scope="session", params=["embedded", pytest.param("milvus", marks=pytest.mark.slow)])
+def live_server(request):
+    """The HTTP suite runs against each backend; Milvus Lite starts a server process, so it is slow."""
+    service = request.getfixturevalue("real_service" if request.param == "embedded" else "milvus_service")
+    with LiveServer(make_app(service)) as server:
+        server.backend = request.param
         yield server

@@ -20,6 +20,10 @@ def open_index(
         from index.backends.embedded.backend import Index
 
         return Index.load(root, encoder=encoder, verify=verify)
+    if backend == "milvus":
+        from index.backends.milvus import MilvusIndex
+
+        return MilvusIndex.open(root, milvus_uri, encoder=encoder)
     raise ValueError(f"unknown backend {backend!r}: use one of {BACKENDS}")
 
 

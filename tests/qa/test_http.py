@@ -196,6 +196,7 @@ def test_health_and_ready(live_server):
     assert httpx.get(live_server.url + "/healthz").json() == {"status": "ok"}
     ready = httpx.get(live_server.url + "/readyz").json()
     assert ready["status"] == "ready" and ready["counts"]["documents"] == 5
+    assert ready["backend"] == live_server.backend
 
 
 def test_not_ready_is_503_until_loaded():

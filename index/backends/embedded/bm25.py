@@ -73,7 +73,7 @@ class BM25Index:
 
     def __init__(self, model: object) -> None:
         self._model = model
-        self._vocab: dict[str, int] = model.vocab_dict  # type: ignore[attr-defined]
+        self.vocab: dict[str, int] = model.vocab_dict  # type: ignore[attr-defined]
         scores = model.scores  # type: ignore[attr-defined]
         self.size = int(scores["num_docs"])
         self._indptr = scores["indptr"]
@@ -91,7 +91,7 @@ class BM25Index:
         return cls(model)
 
     def _known(self, query_tokens: list[str]) -> list[str]:
-        return [t for t in query_tokens if t in self._vocab and t != EMPTY]
+        return [t for t in query_tokens if t in self.vocab and t != EMPTY]
 
     def scores(self, query_tokens: list[str]) -> npt.NDArray[np.float32]:
         """BM25 score of every passage, in corpus order (for tests and small corpora)."""
@@ -115,7 +115,7 @@ class BM25Index:
         return rows[0][keep].astype(np.int64), scores[0][keep].astype(np.float32)
 
     def document_frequency(self) -> DocumentFrequency:
-        return DocumentFrequency(self._vocab, self._indptr)
+        return DocumentFrequency(self.vocab, self._indptr)
 
     def save(self, folder: Path) -> None:
         self._model.save(str(folder), show_progress=False)  # type: ignore[attr-defined]
@@ -133,20 +133,20 @@ class DocumentFrequency(Mapping[str, int]):
     """How many passages hold each token, read from the matrix (a token's column length); no extra copy."""
 
     def __init__(self, vocab: Mapping[str, int], indptr: npt.NDArray[np.int64]) -> None:
-        self._vocab = vocab
+        self.vocab = vocab
         self._indptr = indptr
 
     def __getitem__(self, token: str) -> int:
         if token == EMPTY:
             raise KeyError(token)
-        i = self._vocab[token]
+        i = self.vocab[token]
         return int(self._indptr[i + 1] - self._indptr[i])
 
     def __contains__(self, token: object) -> bool:
-        return token != EMPTY and token in self._vocab
+        return token != EMPTY and token in self.vocab
 
     def __iter__(self) -> Iterator[str]:
-        return (t for t in self._vocab if t != EMPTY)
+        return (t for t in self.vocab if t != EMPTY)
 
     def __len__(self) -> int:
-        return len(self._vocab) - (EMPTY in self._vocab)
+        return len(self.vocab) - (EMPTY in self.vocab)

@@ -180,8 +180,9 @@ class PassageStore:
             Passage(*row) for row in self._db().execute(f"SELECT {_PASSAGE_COLUMNS} {_FROM} ORDER BY p.row")
         )
 
-    def chunk_ids(self) -> list[str]:
-        return [row[0] for row in self._db().execute("SELECT chunk_id FROM passages ORDER BY row")]
+    def iter_with_tokens(self) -> Iterator[tuple[Passage, frozenset[str]]]:
+        rows = self._db().execute(f"SELECT p.tokens, {_PASSAGE_COLUMNS} {_FROM} ORDER BY p.row")
+        yield from ((Passage(*row[1:]), frozenset(json.loads(row[0]))) for row in rows)
 
     def close(self) -> None:
         db = getattr(self._local, "db", None)
