@@ -104,10 +104,20 @@ def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
     return root
 
 
+def _open(settings: Settings) -> Retriever:
+    return open_index(
+        settings.index_path,
+        settings.backend,
+        settings.milvus_uri,
+        query_batch_ms=settings.query_batch_ms,
+        query_cache=settings.query_cache,
+    )
+
+
 def load_service(settings: Settings, show_progress: bool = True) -> QAService:
     """Build the index if needed, load it and wrap it in a service."""
-    root = ensure_index(settings, show_progress)
-    service = QAService(open_index(root, settings.backend, settings.milvus_uri))
+    ensure_index(settings, show_progress)
+    service = QAService(_open(settings))
     service.warm_up()
     return service
 

@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     backend: Literal["embedded", "milvus"] = Field(
         default="embedded", description="embedded (bm25s + FAISS in process) | milvus"
     )
+    query_batch_ms: float = Field(
+        default=3.0, ge=0, le=100, description="concurrent questions are embedded together within this window"
+    )
+    query_cache: int = Field(default=1024, ge=0, description="query vectors kept (search-as-you-type)")
     milvus_uri: str | None = Field(
         default=None,
         description="milvus backend: a file path runs Milvus Lite embedded; http://host:19530 a server",
