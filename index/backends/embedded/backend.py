@@ -14,7 +14,7 @@ from index.analyzer import Analyzer
 from index.backends.base import CANDIDATES, QueryVector, check_mode
 from index.backends.embedded.bm25 import BM25Index
 from index.backends.embedded.builder import DOC_ROWS, build_index
-from index.backends.embedded.dense import DenseIndex
+from index.backends.embedded.dense import DEFAULT_LARGE_KIND, DenseIndex
 from index.backends.embedded.passages import STORE, PassageStore, load_doc_rows
 from index.backends.hits import make_hits
 from index.encoders import get_encoder
@@ -182,9 +182,7 @@ class Index:
             root,
             self.manifest["encoder"]["spec"],
             show_progress=False,
-            large_kind=self.manifest["dense"]["kind"]
-            if self.manifest["dense"]["kind"] != "flat"
-            else "ivf-pq",
+            large_kind=kind if (kind := self.manifest["dense"]["kind"]) != "flat" else DEFAULT_LARGE_KIND,
         )
         fresh = Index.load(root, encoder=self.encoder)
         self.close()

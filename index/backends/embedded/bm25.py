@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -30,11 +31,12 @@ class PostingsBuilder:
     def add(self, tokens: list[str]) -> None:
         row = len(self._lengths)
         tokens = tokens or [EMPTY]
-        ids = np.fromiter((self.vocab.setdefault(t, len(self.vocab)) for t in tokens), np.int32, len(tokens))
-        terms, tfs = np.unique(ids, return_counts=True)
+        counts = Counter(tokens)
+        vocab = self.vocab
+        terms = np.array([vocab.setdefault(t, len(vocab)) for t in counts], dtype=np.int32)
         self._rows.append(np.full(len(terms), row, dtype=np.int32))
-        self._terms.append(terms.astype(np.int32))
-        self._tfs.append(tfs.astype(np.float32))
+        self._terms.append(terms)
+        self._tfs.append(np.fromiter(counts.values(), np.float32, len(counts)))
         self._lengths.append(len(tokens))
 
     def build(self, k1: float = K1, b: float = B) -> BM25Index:
