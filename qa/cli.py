@@ -126,10 +126,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:
+    from index import Filters
     from qa.service import load_service
 
+    filters = Filters(
+        doc_ids=tuple(args.doc or ()),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        bureau=args.bureau,
+        committee=args.committee,
+    )
     service = load_service(_settings(args), show_progress=not args.json)
-    result = service.ask(args.question, args.k, args.mode)
+    result = service.ask(args.question, args.k, args.mode, filters)
     hits = result.hits
     if args.json:
         _print_json(
@@ -223,6 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--k", type=int, default=5, help="passages to show (default 5)")
     ask.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
     ask.add_argument("--index", help="index root")
+    ask.add_argument("--doc", action="append", help="only this paper (doc_id); repeat for several")
+    ask.add_argument("--from", dest="date_from", help="only papers dated from this (2012, 2012-05)")
+    ask.add_argument("--to", dest="date_to", help="only papers dated up to this (inclusive prefix)")
+    ask.add_argument("--bureau", help="only papers of a bureau whose name contains this")
+    ask.add_argument("--committee", help="only papers for a committee whose name contains this")
     ask.add_argument("--json", action="store_true", help="JSON only on stdout")
     ask.set_defaults(func=_cmd_ask)
     return parser
