@@ -13,9 +13,9 @@ from corpus.models import Document, PaperMeta, Passage
 from index.analyzer import Analyzer
 from index.backends.base import CANDIDATES, QueryVector, check_mode
 from index.backends.embedded.bm25 import BM25Index
-from index.backends.embedded.builder import DOC_ROWS, build_index
+from index.backends.embedded.builder import CHUNK_IDS, DOC_ROWS, build_index
 from index.backends.embedded.dense import DEFAULT_LARGE_KIND, DenseIndex
-from index.backends.embedded.passages import STORE, PassageStore, load_doc_rows
+from index.backends.embedded.passages import STORE, PassageStore, load_chunk_ids, load_doc_rows
 from index.backends.hits import make_hits
 from index.encoders import get_encoder
 from index.encoders.base import Encoder
@@ -37,6 +37,7 @@ class Index:
         manifest: Mapping[str, Any],
         store: PassageStore,
         doc_rows: npt.NDArray[np.int32],
+        chunk_ids: npt.NDArray[np.bytes_],
         bm25: BM25Index,
         dense: DenseIndex,
         encoder: Encoder,
@@ -46,6 +47,7 @@ class Index:
         self.manifest = manifest
         self.store = store
         self.doc_rows = doc_rows
+        self.chunk_ids = chunk_ids
         self.bm25 = bm25
         self.dense = dense
         self.encoder = encoder
@@ -79,15 +81,17 @@ class Index:
             )
         store = PassageStore(folder / STORE)
         doc_rows = load_doc_rows(folder / DOC_ROWS)
+        chunk_ids = load_chunk_ids(folder / CHUNK_IDS)
         bm25 = BM25Index.load(folder / "bm25")
         dense = DenseIndex.load(folder, manifest["dense"]["kind"])
         passages = manifest["counts"]["passages"]
-        if not (len(doc_rows) == bm25.size == dense.size == passages):
+        if not (len(doc_rows) == len(chunk_ids) == bm25.size == dense.size == passages):
             raise IndexLoadError(
                 f"{folder}: the parts disagree ({passages} passages, {bm25.size} in BM25, "
-                f"{dense.size} in FAISS, {len(doc_rows)} document rows); {REBUILD_HINT}"
+                f"{dense.size} in FAISS, {len(doc_rows)} document rows, {len(chunk_ids)} chunk ids); "
+                + REBUILD_HINT
             )
-        return cls(folder, manifest, store, doc_rows, bm25, dense, encoder)
+        return cls(folder, manifest, store, doc_rows, chunk_ids, bm25, dense, encoder)
 
     def prepare(self, question: str) -> PreparedQuery:
         return self.analyzer.prepare(question, self.fusion)
@@ -138,8 +142,8 @@ class Index:
         return make_hits(prepared, fused, bm25_run, dense_run, k, self._fetch)
 
     def _run(self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> dict[str, float]:
-        chunk_ids = self.store.chunk_ids_of([int(r) for r in rows])
-        return {chunk_ids[int(r)]: float(s) for r, s in zip(rows, scores, strict=True)}
+        ids = self.chunk_ids[rows]
+        return {c.decode("utf-8"): float(s) for c, s in zip(ids, scores, strict=True)}
 
     def _fetch(self, chunk_ids: list[str]) -> Mapping[str, tuple[Passage, frozenset[str]]]:
         return self.store.by_chunk_id(chunk_ids)

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from corpus.models import Document, Passage
 from index.backends.embedded.bm25 import PostingsBuilder
 from index.backends.embedded.dense import DEFAULT_LARGE_KIND, VectorWriter, build_faiss, choose_kind
-from index.backends.embedded.passages import STORE, PassageWriter, save_doc_rows
+from index.backends.embedded.passages import STORE, PassageWriter, save_chunk_ids, save_doc_rows
 from index.cache import EmbeddingCache
 from index.encoders.base import Encoder
 from index.store import FORMAT_VERSION, VERSIONS, corpus_hash, switch_current, write_manifest
@@ -31,6 +31,7 @@ from index.tokenizer import dictionary_hash, tokenize
 CACHE = "cache"
 BATCH = 2048
 DOC_ROWS = "doc_rows.npy"
+CHUNK_IDS = "chunk_ids.npy"
 
 Embed = Callable[[list[str]], npt.NDArray[np.float32]]
 Tokenize = Callable[[str], list[str]]
@@ -115,6 +116,7 @@ def write_version(
     writer.close()
     vectors.close()
     save_doc_rows(folder / DOC_ROWS, writer.doc_row_of_passage)
+    save_chunk_ids(folder / CHUNK_IDS, writer.chunk_ids)
     postings.build().save(folder / "bm25")
     kind = choose_kind(vectors.rows, large_kind)
     stored = np.load(vectors.path, mmap_mode="r", allow_pickle=False)

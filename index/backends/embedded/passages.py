@@ -50,6 +50,7 @@ class PassageWriter:
         self._doc_rows: dict[str, int] = {}
         self.passages = 0
         self.doc_row_of_passage = array("i")
+        self.chunk_ids: list[bytes] = []
 
     @property
     def documents(self) -> int:
@@ -94,6 +95,7 @@ class PassageWriter:
                 )
             )
             self.doc_row_of_passage.append(doc_row)
+            self.chunk_ids.append(p.chunk_id.encode("utf-8"))
             self.passages += 1
         self._db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
@@ -121,10 +123,6 @@ class PassageStore:
             self._local.db = db
         return db
 
-    def __len__(self) -> int:
-        count: int = self._db().execute("SELECT count(*) FROM passages").fetchone()[0]
-        return count
-
     def doc_row(self, doc_id: str) -> int | None:
         return self._doc_rows.get(doc_id)
 
@@ -137,13 +135,6 @@ class PassageStore:
             f"SELECT p.tokens, {_PASSAGE_COLUMNS} {_FROM} WHERE p.chunk_id IN ({marks})", chunk_ids
         )
         return {row[1]: (Passage(*row[1:]), frozenset(json.loads(row[0]))) for row in found}
-
-    def chunk_ids_of(self, rows: list[int]) -> dict[int, str]:
-        if not rows:
-            return {}
-        marks = ",".join("?" * len(rows))
-        found = self._db().execute(f"SELECT row, chunk_id FROM passages WHERE row IN ({marks})", rows)
-        return dict(found.fetchall())
 
     def passage(self, chunk_id: str) -> Passage | None:
         found = self._db().execute(f"SELECT {_PASSAGE_COLUMNS} {_FROM} WHERE p.chunk_id = ?", (chunk_id,))
@@ -193,6 +184,17 @@ class PassageStore:
 
 def save_doc_rows(path: Path, doc_rows: array[int]) -> None:
     np.save(path, np.asarray(doc_rows, dtype=np.int32), allow_pickle=False)
+
+
+def save_chunk_ids(path: Path, chunk_ids: list[bytes]) -> None:
+    """Row -> chunk id as fixed-width UTF-8 bytes, so serving maps candidates to ids without a query."""
+    width = max((len(c) for c in chunk_ids), default=1)
+    np.save(path, np.array(chunk_ids, dtype=f"S{width}"), allow_pickle=False)
+
+
+def load_chunk_ids(path: Path) -> npt.NDArray[np.bytes_]:
+    ids: npt.NDArray[np.bytes_] = np.load(path, mmap_mode="r", allow_pickle=False)
+    return ids
 
 
 def load_doc_rows(path: Path) -> npt.NDArray[np.int32]:
