@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.models import Document, PaperMeta
-from index import Hit, IndexLoadError
+from index import Filters, Hit, IndexLoadError
 from qa.errors import (
     ApiError,
     api_error_handler,
@@ -27,6 +27,7 @@ from qa.errors import (
     request_validation_handler,
     validation_error,
 )
+from qa.filters import FiltersIn, unknown_papers
 from qa.schemas import (
     AnswerOut,
     AskRequest,
@@ -139,6 +140,19 @@ def _passage_out(rank: int, hit: Hit, meta: PaperMeta, highlights: list[tuple[in
         ),
         link=f"/documents/{p.doc_id}#{p.start}-{p.end}",
     )
+
+
+def _filters(service: QAService, given: FiltersIn | None) -> Filters | None:
+    """The index's filters for a request's, refusing papers the index does not hold."""
+    if given is None:
+        return None
+    filters = given.to_filters()
+    unknown = unknown_papers(filters, {m.doc_id for m in service.documents()})
+    if unknown:
+        raise ApiError(
+            422, "unknown_document", f"no paper {', '.join(unknown)}; GET /v1/documents lists them"
+        )
+    return filters
 
 
 def _language(language: str) -> Any:
@@ -256,7 +270,8 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
     async def ask(request: Request, service: ServiceDep, settings: SettingsDep) -> AskResponse:
         body = await _ask_body(request, settings)
         # Retrieval is CPU-bound: run it off the event loop so health checks and other requests keep flowing.
-        result = await run_in_threadpool(service.ask, body.question.strip(), body.top_k, body.mode)
+        filters = _filters(service, body.filters)
+        result = await run_in_threadpool(service.ask, body.question.strip(), body.top_k, body.mode, filters)
         passages = [
             _passage_out(rank, hit, service.meta(hit.passage.doc_id), result.answer.highlights.get(rank, []))
             for rank, hit in enumerate(result.hits, start=1)
@@ -287,12 +302,24 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
         q: Annotated[str, Query(description="the question or keywords")],
         k: Annotated[int, Query(ge=1, description="how many passages")] = 10,
         mode: Annotated[str, Query(pattern="^(hybrid|bm25|dense)$")] = "hybrid",
+        doc: Annotated[list[str] | None, Query(description="only this paper (repeatable)")] = None,
+        date_from: Annotated[str | None, Query(alias="from", description="papers dated from")] = None,
+        date_to: Annotated[str | None, Query(alias="to", description="papers dated up to")] = None,
+        bureau: Annotated[str | None, Query(description="bureau name contains")] = None,
+        committee: Annotated[str | None, Query(description="committee name contains")] = None,
     ) -> SearchResponse:
         if k > settings.max_search_k:
             raise ApiError(422, "out_of_range", f"k: at most {settings.max_search_k}")
         query = _check_question(q, settings, "q")
+        try:
+            given = FiltersIn(
+                doc_ids=doc or [], date_from=date_from, date_to=date_to, bureau=bureau, committee=committee
+            )
+        except ValidationError as exc:
+            raise validation_error(exc) from exc
+        filters = _filters(service, given)
         started = time.perf_counter()
-        prepared, hits = service.search(query, k, mode)
+        prepared, hits = service.search(query, k, mode, filters)
         passages = [
             _passage_out(rank, hit, service.meta(hit.passage.doc_id), [])
             for rank, hit in enumerate(hits, start=1)

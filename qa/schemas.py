@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
+from qa.filters import FiltersIn
+
 Mode = Literal["hybrid", "bm25", "dense"]
 
 
@@ -17,6 +19,7 @@ class AskRequest(BaseModel):
     question: StrictStr
     top_k: StrictInt = Field(default=5, ge=1, le=20)
     mode: Mode = "hybrid"
+    filters: FiltersIn | None = None
 
 
 class Explain(BaseModel):

@@ -1,0 +1,56 @@
+"""Filters through HTTP, on every backend: a paper, a date range, a bureau, a committee; bad filters are 422."""
+
+import httpx
+import pytest
+
+
+def _search(server, **params):
+    return httpx.get(server.url + "/v1/search", params={"q": "合作", "k": 10, **params}, timeout=60)
+
+
+def _ask(server, **filters):
+    body = {"question": "深港合作會議何時成立？", "top_k": 8, "filters": filters}
+    return httpx.post(server.url + "/v1/ask", json=body, timeout=60)
+
+
+def test_search_by_paper_fills_k_from_that_paper(live_server):
+    data = _search(live_server, doc="policy-address-2024").json()
+    assert {p["doc_id"] for p in data["passages"]} == {"policy-address-2024"}
+    assert len(data["passages"]) == 10
+
+
+def test_search_by_several_papers_and_by_years(live_server):
+    two = _search(live_server, doc=["shenzhen-hk-2009", "trade-guangdong-2011"]).json()
+    assert {p["doc_id"] for p in two["passages"]} <= {"shenzhen-hk-2009", "trade-guangdong-2011"}
+    recent = _search(live_server, **{"from": "2017"}).json()
+    assert recent["passages"] and all(p["date"] >= "2017" for p in recent["passages"])
+    old = _search(live_server, **{"from": "2009", "to": "2011"}).json()
+    assert old["passages"] and all("2009" <= p["date"][:4] <= "2011" for p in old["passages"])
+
+
+def test_ask_with_filters_answers_from_the_allowed_papers(live_server):
+    data = _ask(live_server, doc_ids=["shenzhen-hk-2009"]).json()
+    assert {p["doc_id"] for p in data["passages"]} == {"shenzhen-hk-2009"}
+    by_committee = _ask(live_server, committee="Subcommittee on Proposed Legislative Amendments").json()
+    assert {p["doc_id"] for p in by_committee["passages"]} == {"division-of-work-2012"}
+    by_bureau = _ask(live_server, bureau="commerce and economic").json()
+    assert by_bureau["passages"]
+    assert "division-of-work-2012" not in {p["doc_id"] for p in by_bureau["passages"]}
+    none = _ask(live_server, date_from="2030").json()
+    assert none["passages"] == [] and none["abstained"] is True
+
+
+@pytest.mark.parametrize(
+    ("filters", "code"),
+    [
+        ({"doc_ids": ["no-such-paper"]}, "unknown_document"),
+        ({"date_from": "last year"}, None),
+        ({"colour": "red"}, None),
+    ],
+)
+def test_bad_filters_are_422_with_a_code(live_server, filters, code):
+    r = _ask(live_server, **filters)
+    assert r.status_code == 422
+    error = r.json()["error"]
+    assert error["code"] == (code or error["code"]) and error["message"]
+    assert _search(live_server, to="2012-5").status_code == 422
