@@ -26,6 +26,10 @@
       asking: "Finding the answer…",
       terms: "Terms",
       results: (n) => `${n} passages`,
+      paper: "Paper",
+      year: "Year",
+      allPapers: "All papers",
+      allYears: "All years",
     },
     "zh-Hant": {
       placeholder: "查詢香港與內地合作的文件…",
@@ -45,6 +49,10 @@
       asking: "正在尋找答案…",
       terms: "詞彙",
       results: (n) => `${n} 個段落`,
+      paper: "文件",
+      year: "年份",
+      allPapers: "所有文件",
+      allYears: "所有年份",
     },
     "zh-Hans": {
       placeholder: "查询香港与内地合作的文件…",
@@ -64,6 +72,10 @@
       asking: "正在寻找答案…",
       terms: "词汇",
       results: (n) => `${n} 个段落`,
+      paper: "文件",
+      year: "年份",
+      allPapers: "所有文件",
+      allYears: "所有年份",
     },
   };
 
@@ -97,6 +109,11 @@
     mark { background: var(--_mark); color: inherit; padding: 0 .1em; }
     a { color: var(--_accent); }
     .terms { font-size: .9em; color: var(--_muted); margin-top: .4em; }
+    .facets { display: flex; flex-wrap: wrap; gap: .5em 1em; margin-top: .45em; font-size: .9em; color: var(--_muted); }
+    .facets label { display: inline-flex; align-items: center; gap: .35em; }
+    select { font: inherit; max-width: 22em; padding: .2em .3em; border: 1px solid var(--_muted); border-radius: 4px;
+      background: var(--_bg); color: var(--pqa-text, #1b1f24); }
+    select:focus { outline: 3px solid var(--_accent); outline-offset: 1px; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
 
@@ -155,18 +172,78 @@
       this.list = el("ul", { id: `${this.uid}-list`, role: "listbox", hidden: "" });
       this.status = el("div", { class: "status", role: "status", "aria-live": "polite" });
       this.output = el("div", { class: "output" });
-      box.append(label, row, this.list, this.status, this.output);
+      // Facets under the box: narrow the search to one paper and/or one year (filled from /v1/documents).
+      const facets = el("div", { class: "facets" });
+      this.paperLabel = el("span");
+      this.yearLabel = el("span");
+      this.paperSelect = el("select", { "data-facet": "paper" });
+      this.yearSelect = el("select", { "data-facet": "year" });
+      const paperWrap = el("label");
+      paperWrap.append(this.paperLabel, this.paperSelect);
+      const yearWrap = el("label");
+      yearWrap.append(this.yearLabel, this.yearSelect);
+      facets.append(paperWrap, yearWrap);
+      this.documents = [];
+      box.append(label, row, facets, this.list, this.status, this.output);
       root.append(box);
       this.labelEl = label;
       this.input.addEventListener("input", () => this.onInput());
       this.input.addEventListener("keydown", (event) => this.onKey(event));
       this.button.addEventListener("click", () => this.ask());
+      for (const select of [this.paperSelect, this.yearSelect]) {
+        select.addEventListener("change", () => {
+          const q = this.input.value.trim();
+          if (q) this.search(q);
+        });
+      }
       this.onGlobalKey = (event) => this.globalKey(event);
     }
 
     connectedCallback() {
       this.applyLang();
       document.addEventListener("keydown", this.onGlobalKey);
+      this.loadFacets();
+    }
+
+    /** Papers and years for the facets; without them the box still searches everything. */
+    async loadFacets() {
+      try {
+        const response = await fetch(`${this.endpoint}/v1/documents`);
+        if (!response.ok) return;
+        this.documents = await response.json();
+      } catch {
+        this.documents = [];
+      }
+      this.renderFacets();
+    }
+
+    renderFacets() {
+      const keep = [this.paperSelect.value, this.yearSelect.value];
+      const title = (d) => (this.lang_ === "en" ? d.title_en : d.title) || d.doc_id;
+      this.paperSelect.replaceChildren(el("option", { value: "" }, this.t.allPapers),
+        ...this.documents.map((d) => el("option", { value: d.doc_id }, `${title(d)} (${d.date.slice(0, 4)})`)));
+      const years = [...new Set(this.documents.map((d) => d.date.slice(0, 4)))].sort().reverse();
+      this.yearSelect.replaceChildren(el("option", { value: "" }, this.t.allYears),
+        ...years.map((y) => el("option", { value: y }, y)));
+      [this.paperSelect.value, this.yearSelect.value] = keep;
+      if (this.paperSelect.selectedIndex < 0) this.paperSelect.value = "";
+      if (this.yearSelect.selectedIndex < 0) this.yearSelect.value = "";
+    }
+
+    /** The facets as /v1/ask filters (null when none is chosen). */
+    filters() {
+      const f = {};
+      if (this.paperSelect.value) f.doc_ids = [this.paperSelect.value];
+      if (this.yearSelect.value) { f.date_from = this.yearSelect.value; f.date_to = this.yearSelect.value; }
+      return Object.keys(f).length ? f : null;
+    }
+
+    filterParams() {
+      const params = new URLSearchParams();
+      if (this.paperSelect.value) params.append("doc", this.paperSelect.value);
+      if (this.yearSelect.value) { params.append("from", this.yearSelect.value); params.append("to", this.yearSelect.value); }
+      const text = params.toString();
+      return text ? `&${text}` : "";
     }
 
     disconnectedCallback() { document.removeEventListener("keydown", this.onGlobalKey); }
@@ -180,6 +257,9 @@
       this.input.setAttribute("placeholder", this.t.placeholder);
       this.labelEl.textContent = this.t.label;
       this.button.textContent = this.t.ask;
+      this.paperLabel.textContent = this.t.paper;
+      this.yearLabel.textContent = this.t.year;
+      this.renderFacets();
     }
 
     get endpoint() {
@@ -255,7 +335,7 @@
     async search(q) {
       this.setStatus(this.t.searching);
       try {
-        const data = await this.request(`/v1/search?q=${encodeURIComponent(q)}&k=8`);
+        const data = await this.request(`/v1/search?q=${encodeURIComponent(q)}&k=8${this.filterParams()}`);
         if (!data) return;
         this.results = data.passages;
         this.renderList();
@@ -275,7 +355,7 @@
       try {
         const data = await this.request("/v1/ask", {
           method: "POST", headers: { "content-type": "application/json" },
-          body: JSON.stringify({ question, top_k: 5 }),
+          body: JSON.stringify({ question, top_k: 5, filters: this.filters() }),
         });
         if (!data) return;
         this.setStatus("");

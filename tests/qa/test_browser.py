@@ -148,6 +148,40 @@ def test_shortcuts_do_not_steal_focus_from_other_fields(page, live_server):
     assert page.evaluate("document.activeElement.tagName") == "POLICYQA-SEARCH"
 
 
+def _all_options_show(page, text):
+    page.wait_for_function(
+        """text => {
+            const root = document.querySelector("policyqa-search").shadowRoot;
+            const opts = [...root.querySelectorAll("[role=option]")];
+            return opts.length > 0 && opts.every(o => o.textContent.includes(text));
+        }""",
+        arg=text,
+        timeout=15000,
+    )
+
+
+def test_paper_and_year_facets_narrow_search_and_ask(page, live_server):
+    page.goto(live_server.url + "/")
+    widget = page.locator("policyqa-search")
+    paper = widget.locator("select[data-facet=paper]")
+    year = widget.locator("select[data-facet=year]")
+    paper.locator("option[value=policy-address-2024]").wait_for(state="attached", timeout=10000)
+    assert year.locator("option").all_inner_texts() == ["All years", "2024", "2017", "2012", "2011", "2009"]
+    paper.select_option("policy-address-2024")
+    widget.locator("input").fill("合作")
+    _all_options_show(page, "2024-10")
+    assert _options(page).count() == 8  # a single paper still fills the list
+    paper.select_option("")
+    year.select_option("2009")  # changing a facet searches again
+    _all_options_show(page, "2009-12")
+    widget.locator("input").press("Escape")
+    widget.locator("input").press("Enter")
+    widget.locator(".passages li").first.wait_for(timeout=15000)
+    cited = widget.locator(".passages li").all_inner_texts()
+    assert cited and all("2009-12" in text for text in cited)
+    page.screenshot(path=SHOTS / "facets.png")
+
+
 def test_readable_at_200_percent_zoom(browser, live_server):
     context = browser.new_context(viewport={"width": 600, "height": 800}, device_scale_factor=2)
     page = context.new_page()

@@ -1,4 +1,4 @@
-"""Filters through HTTP, on every backend: a paper, a date range, a bureau, a committee; bad filters are 422."""
+"""Filters through HTTP on every backend: paper, date range, bureau, committee; bad filters are 422."""
 
 import httpx
 import pytest
