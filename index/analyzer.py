@@ -17,10 +17,10 @@ class Analyzer:
     """Analysis exactly as the index was built with it, so readers score sentences as BM25 scored passages."""
 
     def __init__(
-        self, document_frequency: Mapping[str, int], passages: int, glossary: Glossary | None = None
+        self, document_frequency: Mapping[str, int], passage_count: int, glossary: Glossary | None = None
     ) -> None:
         self.document_frequency = document_frequency
-        self.passages = passages
+        self.passage_count = passage_count
         self.glossary = glossary or default_glossary()
 
     @staticmethod
@@ -46,7 +46,7 @@ class Analyzer:
     def idf(self, token: str) -> float:
         """Lucene BM25's IDF of a token over the indexed passages (the same figure bm25s scores with)."""
         df = self.document_frequency.get(token, 0)
-        return math.log(1 + (self.passages - df + 0.5) / (df + 0.5))
+        return math.log(1 + (self.passage_count - df + 0.5) / (df + 0.5))
 
     def prepare(self, question: str, fusion: FusionConfig | None = None) -> PreparedQuery:
         """The question ready for both legs (tokens with glossary expansions, the text to embed)."""

@@ -133,7 +133,7 @@ def assemble(
     abstain_threshold: float = ABSTAIN_THRESHOLD,
 ) -> Answer:
     """Pick the answering sentences, cite their passages by rank, and decide whether to abstain."""
-    sentences = score_sentences(prepared, hits, analyzer.document_frequency, analyzer.passages)
+    sentences = score_sentences(prepared, hits, analyzer.document_frequency, analyzer.passage_count)
     best = max(sentences, key=lambda s: s.score, default=None)
     conf = confidence(hits, sentences, prepared.language)
     highlights: dict[int, list[tuple[int, int]]] = {}

@@ -1,5 +1,7 @@
 """The embedded backend through the Retriever face: filters inside the search, passages, add/remove."""
 
+import math
+
 import numpy as np
 import pytest
 
@@ -95,6 +97,9 @@ def test_the_analyzer_counts_passages_per_token(index):
     # a passage is indexed with its heading
     passages_with = sum(1 for d in _docs() for p in d.passages if "前海" in (p.heading or "") + p.text)
     assert analyzer.document_frequency["前海"] == passages_with
+    n = sum(len(d.passages) for d in _docs())
+    assert analyzer.passage_count == n
+    assert analyzer.idf("前海") == pytest.approx(math.log(1 + (n - passages_with + 0.5) / (passages_with + 0.5)))
     assert analyzer.idf("前海") < analyzer.idf("贸易")
     assert analyzer.tokenize("貿易夥伴") == ["贸易", "伙伴", "贸易伙伴"]
 
