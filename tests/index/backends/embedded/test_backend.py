@@ -99,7 +99,8 @@ def test_the_analyzer_counts_passages_per_token(index):
     assert analyzer.document_frequency["前海"] == passages_with
     n = sum(len(d.passages) for d in _docs())
     assert analyzer.passage_count == n
-    assert analyzer.idf("前海") == pytest.approx(math.log(1 + (n - passages_with + 0.5) / (passages_with + 0.5)))
+    df = passages_with
+    assert analyzer.idf("前海") == pytest.approx(math.log(1 + (n - df + 0.5) / (df + 0.5)))
     assert analyzer.idf("前海") < analyzer.idf("贸易")
     assert analyzer.tokenize("貿易夥伴") == ["贸易", "伙伴", "贸易伙伴"]
 
