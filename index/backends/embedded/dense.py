@@ -3,7 +3,7 @@
 Up to ``FLAT_LIMIT`` rows the index is exact (``IndexFlatIP``). Above it the vectors are compressed in FAISS
 to 8-bit scalars (384 bytes a 384-d vector) behind an inverted file (``ivf-sq8``, the default) or an HNSW
 graph (``hnsw-sq8``); FAISS proposes ``REFINE`` times k candidates and the float16 copy of every vector,
-memory-mapped from ``vectors.f16.npy``, re-ranks them exactly. bench/bench_scale.py chose: on 100k
+read from ``vectors.f16.npy`` row by row, re-ranks them exactly. bench/bench_scale.py chose: on 100k
 synthetic passages IVF-PQ (48 bytes a vector) found only 34% of the exact top 10 even re-ranking 40
 candidates, HNSW-SQ8 86% with a 95 s build, IVF-SQ8 with an eighth of its lists probed 94-99% in 2.5 ms.
 
@@ -15,6 +15,7 @@ rare paper still returns k hits.
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -108,10 +109,43 @@ def build_faiss(vectors: npt.NDArray[np.float16], kind: str, progress: Any = Non
     return index
 
 
-class DenseIndex:
-    """FAISS index plus the memory-mapped float16 vectors; row i is passage row i."""
+class VectorFile:
+    """Rows of ``vectors.f16.npy`` read with ``pread``, consecutive rows in one read.
 
-    def __init__(self, index: Any, vectors: npt.NDArray[np.float16], kind: str) -> None:
+    Not memory-mapped: the kernel maps the neighbours of every faulted page too, so re-ranking 400 rows a
+    question left 720 MB of the million-passage file resident in the serving process after a hundred
+    questions. Read this way the pages stay in the shared page cache, outside the process.
+    """
+
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as fh:
+            np.lib.format.read_magic(fh)
+            (self.count, self.dim), _, dtype = np.lib.format.read_array_header_1_0(fh)
+            self.offset = fh.tell()
+        if dtype != np.dtype("<f2"):
+            raise ValueError(f"{path}: expected float16 vectors, found {dtype}")
+        self.row_bytes = 2 * self.dim
+        self._fd = os.open(path, os.O_RDONLY)
+
+    def rows(self, ids: Rows) -> npt.NDArray[np.float32]:
+        """The rows ``ids`` (ascending) as float32."""
+        if len(ids) == 0:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        runs = np.split(ids, np.flatnonzero(np.diff(ids) != 1) + 1)
+        data = b"".join(
+            os.pread(self._fd, len(run) * self.row_bytes, self.offset + int(run[0]) * self.row_bytes)
+            for run in runs
+        )
+        return np.frombuffer(data, dtype="<f2").reshape(-1, self.dim).astype(np.float32)
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+
+class DenseIndex:
+    """FAISS index plus the float16 vectors (on disk, or an array); row i is passage row i."""
+
+    def __init__(self, index: Any, vectors: VectorFile | npt.NDArray[np.float16], kind: str) -> None:
         self._index = index
         self.vectors = vectors
         self.kind = kind
@@ -129,14 +163,17 @@ class DenseIndex:
         import faiss
 
         faiss.omp_set_num_threads(SEARCH_THREADS)
-        vectors: npt.NDArray[np.float16] = np.load(folder / VECTORS, mmap_mode="r", allow_pickle=False)
-        return cls(faiss.read_index(str(folder / FAISS_FILE)), vectors, kind)
+        return cls(faiss.read_index(str(folder / FAISS_FILE)), VectorFile(folder / VECTORS), kind)
 
     def exact(self, query: Scores, k: int, rows: Rows | None = None) -> tuple[Rows, Scores]:
-        """Exact top-k over all rows, or over the given rows only, from the float16 copy."""
+        """Exact top-k over all rows, or over the given rows only (ascending), from the float16 copy."""
         if rows is None:
             rows = np.arange(self.size, dtype=np.int64)
-        scores = np.asarray(self.vectors[rows], dtype=np.float32) @ query
+        if isinstance(self.vectors, VectorFile):
+            stored = self.vectors.rows(rows)
+        else:
+            stored = np.asarray(self.vectors[rows], dtype=np.float32)
+        scores = stored @ query
         return _top(rows, scores, k)
 
     def search(self, query: Scores, k: int, selected: Rows | None = None) -> tuple[Rows, Scores]:
@@ -177,6 +214,10 @@ class DenseIndex:
         import faiss
 
         faiss.write_index(self._index, str(folder / FAISS_FILE))
+
+    def close(self) -> None:
+        if isinstance(self.vectors, VectorFile):
+            self.vectors.close()
 
 
 def _top(rows: Rows, scores: Scores, k: int) -> tuple[Rows, Scores]:

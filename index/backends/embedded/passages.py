@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import mmap
 import sqlite3
 import threading
 from array import array
@@ -194,6 +195,9 @@ def save_chunk_ids(path: Path, chunk_ids: list[bytes]) -> None:
 
 def load_chunk_ids(path: Path) -> npt.NDArray[np.bytes_]:
     ids: npt.NDArray[np.bytes_] = np.load(path, mmap_mode="r", allow_pickle=False)
+    handle = getattr(ids, "_mmap", None)
+    if handle is not None and hasattr(mmap, "MADV_RANDOM"):
+        handle.madvise(mmap.MADV_RANDOM)  # a few ids a question: no read-ahead
     return ids
 
 

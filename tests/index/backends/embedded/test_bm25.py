@@ -1,4 +1,4 @@
-"""The streamed postings build scores exactly as bm25s's own build; DF comes from the matrix; top-k masks."""
+"""The streamed build scores exactly as bm25s's own build; DF comes from the matrix; filtered top-k."""
 
 import numpy as np
 
@@ -42,6 +42,7 @@ def test_top_is_exact_and_the_mask_filters_inside(tmp_path):
     loaded = BM25Index.load(tmp_path)  # memory-mapped
     rows, scores = loaded.top(tokenize("前海"), 10)
     assert rows.tolist() == [2, 1] and scores[0] > scores[1] > 0
-    mask = np.array([1, 0, 0, 1, 1], dtype=np.float32)
-    rows, _ = loaded.top(tokenize("前海 深圳市"), 10, mask)
+    rows, _ = loaded.top(tokenize("前海 深圳市"), 10, np.array([0, 3, 4]))
     assert rows.tolist() == [0]
+    rows, scores = loaded.top(tokenize("前海 深圳市"), 1, np.array([0, 1, 2]))
+    assert rows.tolist() == [1] and scores[0] == loaded.scores(tokenize("前海 深圳市"))[1]
