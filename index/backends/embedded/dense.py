@@ -2,7 +2,7 @@
 
 Up to ``FLAT_LIMIT`` rows the index is exact (``IndexFlatIP``). Above it the vectors are compressed in FAISS
 to 8-bit scalars (384 bytes a 384-d vector) behind an inverted file (``ivf-sq8``, the default) or an HNSW
-graph (``hnsw-sq8``); FAISS proposes ``REFINE`` times k candidates and the float16 copy of every vector,
+graph (``hnsw-sq8``); FAISS proposes ``REFINE_EXTRA`` more candidates than asked for and the float16 copy of every vector,
 read from ``vectors.f16.npy`` row by row, re-ranks them exactly. bench/bench_scale.py chose: on 100k
 synthetic passages IVF-PQ (48 bytes a vector) found only 34% of the exact top 10 even re-ranking 40
 candidates, HNSW-SQ8 86% with a 95 s build, IVF-SQ8 with an eighth of its lists probed 94-99% in 2.5 ms.
@@ -25,7 +25,8 @@ import numpy.typing as npt
 FLAT_LIMIT = 50_000
 KINDS = ("flat", "ivf-sq8", "hnsw-sq8")
 DEFAULT_LARGE_KIND = "ivf-sq8"
-REFINE = 4
+# FAISS proposes k + REFINE_EXTRA candidates for the exact re-rank (each one a read of 768 bytes).
+REFINE_EXTRA = 32
 EXACT_FILTER_LIMIT = 50_000
 # The share of inverted lists an IVF search visits (recall against exact is set by it, not by the codes).
 PROBE_SHARE = 8
@@ -199,7 +200,7 @@ class DenseIndex:
                 params = faiss.SearchParametersHNSW(sel=selector, efSearch=EF_SEARCH)  # type: ignore[attr-defined]
         if self.kind == "flat":
             return self._faiss(query, k, params)
-        candidates, _ = self._faiss(query, min(k * REFINE, self.size), params)
+        candidates, _ = self._faiss(query, min(k + REFINE_EXTRA, self.size), params)
         if selected is not None and len(candidates) < k:
             return self.exact(query, k, selected)
         return self.exact(query, k, np.sort(candidates))

@@ -46,3 +46,29 @@ def test_top_is_exact_and_the_mask_filters_inside(tmp_path):
     assert rows.tolist() == [0]
     rows, scores = loaded.top(tokenize("前海 深圳市"), 1, np.array([0, 1, 2]))
     assert rows.tolist() == [1] and scores[0] == loaded.scores(tokenize("前海 深圳市"))[1]
+
+
+def test_top_k_over_many_passages_is_exact():
+    """Above 32k passages the top k comes from a sampled threshold; it must equal a full sort."""
+    rng = np.random.default_rng(3)
+    words = [f"w{i}" for i in range(300)]
+    builder = PostingsBuilder()
+    for _ in range(40_000):
+        builder.add([words[i] for i in rng.zipf(1.3, size=12) % 300])
+    index = builder.build()
+    for query in (["w0"], ["w1", "w7", "w7"], ["w250", "w3"]):
+        scores = index.scores(query)
+        rows, got = index.top(query, 100)
+        expected = np.lexsort((np.arange(len(scores)), -scores))[:100]
+        expected = expected[scores[expected] > 0]
+        assert rows.tolist() == expected.tolist()
+        np.testing.assert_allclose(got, scores[expected], rtol=1e-6)
+        selected = np.arange(0, 40_000, 7)
+        rows, _ = index.top(query, 10, selected)
+        sub = scores[selected]
+        assert (
+            rows.tolist()
+            == selected[np.lexsort((selected, -sub))[:10]][
+                sub[np.lexsort((selected, -sub))[:10]] > 0
+            ].tolist()
+        )
