@@ -2,14 +2,14 @@
 
 Up to ``FLAT_LIMIT`` rows the index is exact (``IndexFlatIP``). Above it the vectors are compressed in FAISS
 to 8-bit scalars (384 bytes a 384-d vector) behind an inverted file (``ivf-sq8``, the default) or an HNSW
-graph (``hnsw-sq8``); FAISS proposes ``REFINE_EXTRA`` more candidates than asked for and the float16 copy of every vector,
-read from ``vectors.f16.npy`` row by row, re-ranks them exactly. bench/bench_scale.py chose: on 100k
-synthetic passages IVF-PQ (48 bytes a vector) found only 34% of the exact top 10 even re-ranking 40
-candidates, HNSW-SQ8 86% with a 95 s build, IVF-SQ8 with an eighth of its lists probed 94-99% in 2.5 ms.
+graph (``hnsw-sq8``); FAISS proposes ``REFINE_EXTRA`` more candidates than asked for, and the float16 copy
+of every vector, read from ``vectors.f16.npy`` row by row, re-ranks them exactly. bench/bench_scale.py
+chose: on 100k synthetic passages IVF-PQ (48 bytes a vector) found only 34% of the exact top 10 even
+re-ranking 40 candidates, HNSW-SQ8 86% with a 95 s build, IVF-SQ8 with an eighth of its lists probed 94%
+with a 30 s build.
 
-Filters select rows inside the search: FAISS
-gets a bitmap selector, and a selective filter (few rows) is answered exactly from the float16 copy, so a
-rare paper still returns k hits.
+Filters select rows inside the search: FAISS gets a bitmap selector, and a selective filter (few rows) is
+answered exactly from the float16 copy, so a rare paper still returns k hits.
 """
 
 from __future__ import annotations
