@@ -4,12 +4,18 @@ from index.analyzer import Analyzer
 from index.backends import BACKENDS, MODES, Retriever, open_index
 from index.backends.embedded.backend import Index
 from index.backends.embedded.builder import build_index
+from index.calibration import calibration_hash
 from index.encoders import DEFAULT_ENCODER, Encoder, get_encoder
 from index.fusion import FusionConfig
+from index.glossary import Glossary, default_glossary
 from index.lifecycle import stale_reason, verify_index
 from index.models import Filters, Hit, IndexStats
+from index.normalize import normalize, to_simplified
 from index.query import PreparedQuery
+from index.sentences import Sentence
 from index.store import CURRENT, IndexLoadError
+from index.term_stats import TermStats
+from index.tokenizer import tokenize
 
 __all__ = [
     "BACKENDS",
@@ -20,15 +26,23 @@ __all__ = [
     "Encoder",
     "Filters",
     "FusionConfig",
+    "Glossary",
     "Hit",
     "Index",
     "IndexLoadError",
     "IndexStats",
     "PreparedQuery",
     "Retriever",
+    "Sentence",
+    "TermStats",
     "build_index",
+    "calibration_hash",
+    "default_glossary",
     "get_encoder",
+    "normalize",
     "open_index",
     "stale_reason",
+    "to_simplified",
+    "tokenize",
     "verify_index",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from index.fusion import FusionConfig
@@ -10,18 +9,24 @@ from index.glossary import Glossary, default_glossary
 from index.language import detect_language
 from index.normalize import normalize, to_simplified
 from index.query import PreparedQuery, prepare_query
+from index.term_stats import TermStats
 from index.tokenizer import dictionary_hash, tokenize
 
 
 class Analyzer:
     """Analysis exactly as the index was built with it, so readers score sentences as BM25 scored passages."""
 
-    def __init__(
-        self, document_frequency: Mapping[str, int], passage_count: int, glossary: Glossary | None = None
-    ) -> None:
-        self.document_frequency = document_frequency
-        self.passage_count = passage_count
+    def __init__(self, term_stats: TermStats, glossary: Glossary | None = None) -> None:
+        self.term_stats = term_stats
         self.glossary = glossary or default_glossary()
+
+    @property
+    def document_frequency(self) -> Mapping[str, int]:
+        return self.term_stats.document_frequency
+
+    @property
+    def passage_count(self) -> int:
+        return self.term_stats.passages
 
     @staticmethod
     def tokenize(text: str) -> list[str]:
@@ -45,8 +50,7 @@ class Analyzer:
 
     def idf(self, token: str) -> float:
         """Lucene BM25's IDF of a token over the indexed passages (the same figure bm25s scores with)."""
-        df = self.document_frequency.get(token, 0)
-        return math.log(1 + (self.passage_count - df + 0.5) / (df + 0.5))
+        return self.term_stats.idf(token)
 
     def prepare(self, question: str, fusion: FusionConfig | None = None) -> PreparedQuery:
         """The question ready for both legs (tokens with glossary expansions, the text to embed)."""

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.models import Document
+from index.calibration import calibration_hash
 from index.store import IndexLoadError, corpus_hash, read_manifest, resolve, verify_files
 from index.tokenizer import dictionary_hash
 
@@ -22,6 +23,8 @@ def stale_reason(root: Path, documents: list[Document], encoder_spec: str) -> st
         return "the domain dictionary or glossary changed"
     if manifest["encoder"]["spec"] != encoder_spec:
         return f"the encoder changed to {encoder_spec}"
+    if manifest.get("calibration") != calibration_hash(manifest["encoder"]["name"]):
+        return "the answer reader's calibration changed"
     return None
 
 

@@ -11,10 +11,13 @@ from typing import Any
 
 from corpus.models import Block, Document, PaperMeta, Passage
 
-FORMAT_VERSION = 2
+# 2: sentence spans and vectors for the answer reader; 3: passages in SQLite, streamed BM25, float16 vectors.
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 VERSIONS = "versions"
+# The answer reader's calibration for the index's encoder, copied from the shipped ones at build time.
+CALIBRATION_FILE = "calibration.json"
 
 
 class IndexLoadError(Exception):

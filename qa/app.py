@@ -28,6 +28,7 @@ from qa.errors import (
     validation_error,
 )
 from qa.filters import FiltersIn, unknown_papers
+from qa.presentation import abstain_message, answer_text, display_language, english_terms, in_script
 from qa.schemas import (
     AnswerOut,
     AskRequest,
@@ -39,10 +40,13 @@ from qa.schemas import (
     Explain,
     PassageOut,
     SearchResponse,
+    SentenceOut,
+    SpanOut,
     Term,
 )
-from qa.service import QAService, ServiceHolder
+from qa.service import AskResult, QAService, ServiceHolder
 from qa.settings import Settings
+from qa.span_english import span_in_english
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 413, 415, 422, 503)
@@ -156,7 +160,68 @@ def _filters(service: QAService, given: FiltersIn | None) -> Filters | None:
 
 
 def _language(language: str) -> Any:
-    return "en" if language == "mixed" else language
+    return display_language(language)
+
+
+def answer_out(result: AskResult) -> AnswerOut | None:
+    """The reading as the asker sees it: sentences and span with offsets, display text, English names."""
+    reading, language = result.reading, result.prepared.language
+    text = answer_text(reading, language)
+    if text is None:
+        return None
+    span = reading.span
+    terms = english_terms(reading, language)
+    return AnswerOut(
+        text=text,
+        citations=list(reading.citations),
+        confidence=round(reading.confidence, 4),
+        sentences=[
+            SentenceOut(
+                text=s.text,
+                doc_id=s.doc_id,
+                start=s.start,
+                end=s.end,
+                passage=s.hit + 1,
+                display=in_script(s.text, language),
+            )
+            for s in reading.sentences
+        ],
+        span=None
+        if span is None
+        else SpanOut(
+            text=span.text,
+            doc_id=span.doc_id,
+            start=span.start,
+            end=span.end,
+            kind=span.kind,
+            display=in_script(span.text, language),
+            english=span_in_english(span.text, span.kind) if display_language(language) == "en" else None,
+        ),
+        terms=[Term(zh=zh, en=en) for zh, en in terms],
+    )
+
+
+def ask_response(question: str, result: AskResult, service: QAService) -> AskResponse:
+    reading = result.reading
+    return AskResponse(
+        question=question,
+        language=_language(result.prepared.language),
+        mixed=result.prepared.language == "mixed",
+        answer=answer_out(result),
+        abstained=reading.abstained,
+        abstain_reason=reading.abstain_reason,
+        abstain_message=abstain_message(reading, result.prepared.language),
+        expected=reading.expected,
+        confidence=round(reading.confidence, 4),
+        terms=[Term(zh=zh, en=en) for zh, en in english_terms(reading, result.prepared.language)],
+        expansions=list(result.prepared.expansions),
+        passages=[
+            _passage_out(rank, hit, service.meta(hit.passage.doc_id), reading.highlights.get(rank - 1, []))
+            for rank, hit in enumerate(reading.hits, start=1)
+        ],
+        index_version=service.version,
+        took_ms=round(result.took_ms, 2),
+    )
 
 
 def _summary(doc: Document) -> dict[str, Any]:
@@ -272,28 +337,7 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
         # Retrieval is CPU-bound: run it off the event loop so health checks and other requests keep flowing.
         filters = _filters(service, body.filters)
         result = await run_in_threadpool(service.ask, body.question.strip(), body.top_k, body.mode, filters)
-        passages = [
-            _passage_out(rank, hit, service.meta(hit.passage.doc_id), result.answer.highlights.get(rank, []))
-            for rank, hit in enumerate(result.hits, start=1)
-        ]
-        answer = result.answer
-        return AskResponse(
-            question=body.question,
-            language=_language(result.prepared.language),
-            mixed=result.prepared.language == "mixed",
-            answer=None
-            if answer.text is None
-            else AnswerOut(
-                text=answer.text, citations=list(answer.citations), confidence=round(answer.confidence, 4)
-            ),
-            abstained=answer.text is None,
-            confidence=round(answer.confidence, 4),
-            terms=[Term(zh=zh, en=en) for zh, en in answer.terms],
-            expansions=list(result.prepared.expansions),
-            passages=passages,
-            index_version=service.version,
-            took_ms=round(result.took_ms, 2),
-        )
+        return ask_response(body.question, result, service)
 
     @app.get("/v1/search", response_model=SearchResponse, responses=ERRORS, dependencies=[SearchKey])
     def search(

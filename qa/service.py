@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus import load_corpus
@@ -22,25 +22,33 @@ from index import (
     open_index,
     stale_reason,
 )
-from qa.answer import Answer, assemble
+from qa.readers import Reading, TypedSentenceReader, analyse
+from qa.readers.calibration import load_calibration
+from qa.readers.features import READ_DEPTH
 from qa.settings import Settings
 
 
 @dataclass(frozen=True)
 class AskResult:
+    """A question, how it was read, and the passages the answer cites by position (``reading.hits``)."""
+
     question: str
     prepared: PreparedQuery
-    answer: Answer
-    hits: list[Hit]
+    reading: Reading
     took_ms: float
+
+    @property
+    def hits(self) -> list[Hit]:
+        return list(self.reading.hits)
 
 
 class QAService:
-    """Question answering over a loaded index."""
+    """Question answering over a loaded index: retrieve, then read the top passages for the answer."""
 
     def __init__(self, index: Retriever) -> None:
         self.index = index
         self._metas = {m.doc_id: m for m in index.documents()}
+        self.reader = TypedSentenceReader(index, load_calibration(index))
 
     def warm_up(self) -> None:
         """Run one question of each language so the first person does not pay for lazy loading (~1 s)."""
@@ -64,10 +72,15 @@ class QAService:
     def ask(
         self, question: str, top_k: int = 5, mode: str = "hybrid", filters: Filters | None = None
     ) -> AskResult:
+        """Answer from the top passages; ``top_k`` passages are returned, plus any the answer cites."""
         started = time.perf_counter()
-        prepared, hits = self.search(question, top_k, mode, filters)
-        answer = assemble(prepared, hits, self.index.analyzer)
-        return AskResult(question, prepared, answer, hits, (time.perf_counter() - started) * 1000)
+        prepared = self.index.prepare(question)
+        # One encoding serves dense retrieval and the reader's sentence similarities (even in bm25 mode).
+        vector = self.index.embed_query(prepared)
+        hits = self.index.search(prepared, max(top_k, READ_DEPTH), mode, filters, vector=vector)
+        reading = self.reader.read(analyse(prepared), hits, vector)
+        reading = _trim(reading, top_k)
+        return AskResult(question, prepared, reading, (time.perf_counter() - started) * 1000)
 
     def documents(self) -> list[PaperMeta]:
         return self.index.documents()
@@ -82,6 +95,21 @@ class QAService:
     def meta(self, doc_id: str) -> PaperMeta:
         """The metadata of a paper a hit came from."""
         return self._metas[doc_id]
+
+
+def _trim(reading: Reading, top_k: int) -> Reading:
+    """Keep the first ``top_k`` passages and every passage the answer cites, renumbering the citations."""
+    cited = {s.hit for s in reading.sentences}
+    keep = [i for i in range(len(reading.hits)) if i < top_k or i in cited]
+    if len(keep) == len(reading.hits):
+        return reading
+    new = {old: pos for pos, old in enumerate(keep)}
+    return replace(
+        reading,
+        hits=tuple(reading.hits[i] for i in keep),
+        sentences=tuple(replace(s, hit=new[s.hit]) for s in reading.sentences),
+        highlights={new[i]: spans for i, spans in reading.highlights.items() if i in new},
+    )
 
 
 def ensure_index(settings: Settings, show_progress: bool = True) -> Path:

@@ -13,6 +13,8 @@ from index.analyzer import Analyzer
 from index.fusion import FusionConfig
 from index.models import Filters, Hit, IndexStats
 from index.query import PreparedQuery
+from index.sentences import Sentence, SentenceStore
+from index.term_stats import TermStats
 
 MODES = ("hybrid", "bm25", "dense")
 BACKENDS = ("embedded", "milvus")
@@ -33,6 +35,8 @@ class Retriever(Protocol):
     backend: str
     manifest: Mapping[str, Any]
     analyzer: Analyzer
+    term_stats: TermStats
+    sentences: SentenceStore
     fusion: FusionConfig
 
     @property
@@ -54,6 +58,20 @@ class Retriever(Protocol):
     ) -> list[Hit]: ...
 
     def passage(self, chunk_id: str) -> Passage | None: ...
+
+    def passage_at(self, row: int) -> Passage: ...
+
+    # What the answer reader needs: sentences with their vectors, stored with the index at build time.
+    @property
+    def calibration_text(self) -> str | None: ...
+
+    def sentences_near(self, chunk_id: str) -> tuple[list[Sentence], list[Sentence]]: ...
+
+    def sentence_tokens(self, sentence: Sentence) -> frozenset[str]: ...
+
+    def previous_sentence(self, sentence: Sentence) -> Sentence | None: ...
+
+    def neighbour_hit(self, sentence: Sentence, of: Hit, prepared: PreparedQuery) -> Hit: ...
 
     def neighbours(self, chunk_id: str) -> list[Passage]: ...
 

@@ -20,9 +20,8 @@ from typing import Any
 import numpy as np
 
 from corpus.models import Block, Document, PaperMeta, Passage
-from index.analyzer import Analyzer
 from index.backends.base import CANDIDATES, QueryVector, check_mode
-from index.backends.embedded.bm25 import BM25Index
+from index.backends.embedded.backend import Index
 from index.backends.embedded.builder import build_index
 from index.backends.embedded.dense import VECTORS
 from index.backends.embedded.passages import STORE, PassageStore, meta_from_json
@@ -32,6 +31,7 @@ from index.encoders.base import Encoder
 from index.fusion import FusionConfig, fuse
 from index.models import Filters, Hit, IndexStats
 from index.query import PreparedQuery
+from index.sentences import Sentence
 from index.store import REBUILD_HINT, VERSIONS, IndexLoadError, read_manifest, resolve
 from index.tokenizer import dictionary_hash
 
@@ -97,7 +97,7 @@ class MilvusIndex:
         folder: Path,
         manifest: Mapping[str, Any],
         client: Any,
-        bm25: BM25Index,
+        local: Index,
         encoder: Encoder,
         uri: str,
     ) -> None:
@@ -107,11 +107,15 @@ class MilvusIndex:
         self.client = client
         self.uri = uri
         self.collection = collection_name(folder.name)
-        self.bm25 = bm25
+        # The local version folder gives the analysis (vocabulary, document frequencies) and the answer
+        # reader's sentences; passages, documents and both search legs come from Milvus.
+        self.local = local
         self.encoder = encoder
         self.fusion = FusionConfig()
-        self.analyzer = Analyzer(bm25.document_frequency(), bm25.size)
-        self._vocab = bm25.vocab
+        self.term_stats = local.term_stats
+        self.analyzer = local.analyzer
+        self.sentences = local.sentences
+        self._vocab = local.bm25.vocab
         self._metas = self._read_metas()
 
     @property
@@ -151,7 +155,8 @@ class MilvusIndex:
                 f"Milvus collection {name} holds {count} passages, the index "
                 f"{manifest['counts']['passages']}; drop the collection to reload it"
             )
-        return cls(root, folder, manifest, client, BM25Index.load(folder / "bm25"), encoder, uri)
+        local = Index.load(folder, encoder=encoder, verify=False)
+        return cls(root, folder, manifest, client, local, encoder, uri)
 
     def _read_metas(self) -> list[PaperMeta]:
         rows = self.client.query(
@@ -232,6 +237,28 @@ class MilvusIndex:
         found = self._fetch([chunk_id])
         return found[chunk_id][0] if chunk_id in found else None
 
+    def passage_at(self, row: int) -> Passage:
+        found = self._passages(f"row == {int(row)}")
+        if not found:
+            raise IndexError(f"no passage on row {row}")
+        return found[0][0]
+
+    @property
+    def calibration_text(self) -> str | None:
+        return self.local.calibration_text
+
+    def sentences_near(self, chunk_id: str) -> tuple[list[Sentence], list[Sentence]]:
+        return self.local.sentences_near(chunk_id)
+
+    def sentence_tokens(self, sentence: Sentence) -> frozenset[str]:
+        return self.local.sentence_tokens(sentence)
+
+    def previous_sentence(self, sentence: Sentence) -> Sentence | None:
+        return self.local.previous_sentence(sentence)
+
+    def neighbour_hit(self, sentence: Sentence, of: Hit, prepared: PreparedQuery) -> Hit:
+        return self.local.neighbour_hit(sentence, of, prepared)
+
     def neighbours(self, chunk_id: str) -> list[Passage]:
         passage = self.passage(chunk_id)
         if passage is None:
@@ -281,6 +308,7 @@ class MilvusIndex:
         root = self.path.parent.parent if self.path.parent.name == VERSIONS else self.path
         build_index(documents, self.encoder, root, self.manifest["encoder"]["spec"], show_progress=False)
         old = self.collection
+        self.local.close()
         fresh = MilvusIndex.open(root, self.uri, encoder=self.encoder)
         fresh.fusion = self.fusion
         self.__dict__.update(fresh.__dict__)
@@ -292,7 +320,7 @@ class MilvusIndex:
             backend=self.backend,
             version=self.version,
             documents=len(self._metas),
-            passages=self.bm25.size,
+            passages=self.local.bm25.size,
             encoder=self.encoder.name,
             dim=self.encoder.dim,
             dense_kind="milvus",
@@ -300,6 +328,7 @@ class MilvusIndex:
 
     def close(self) -> None:
         self.client.close()
+        self.local.close()
 
 
 def upload(folder: Path, client: Any, name: str, dim: int) -> None:

@@ -16,14 +16,24 @@ from index.backends.embedded.bm25 import BM25Index
 from index.backends.embedded.builder import CHUNK_IDS, DOC_ROWS, build_index
 from index.backends.embedded.dense import DEFAULT_LARGE_KIND, DenseIndex
 from index.backends.embedded.passages import STORE, PassageStore, load_chunk_ids, load_doc_rows
-from index.backends.hits import make_hits
+from index.backends.hits import make_hits, surface_terms
 from index.encoders import get_encoder
 from index.encoders.base import Encoder
 from index.fusion import FusionConfig, fuse
 from index.models import Filters, Hit, IndexStats
 from index.query import PreparedQuery
-from index.store import REBUILD_HINT, VERSIONS, IndexLoadError, read_manifest, resolve, verify_files
-from index.tokenizer import dictionary_hash
+from index.sentences import Sentence, SentenceStore
+from index.store import (
+    CALIBRATION_FILE,
+    REBUILD_HINT,
+    VERSIONS,
+    IndexLoadError,
+    read_manifest,
+    resolve,
+    verify_files,
+)
+from index.term_stats import TermStats
+from index.tokenizer import dictionary_hash, tokenize
 
 
 class Index:
@@ -41,6 +51,7 @@ class Index:
         bm25: BM25Index,
         dense: DenseIndex,
         encoder: Encoder,
+        sentences: SentenceStore,
         fusion: FusionConfig | None = None,
     ) -> None:
         self.path = path
@@ -52,7 +63,10 @@ class Index:
         self.dense = dense
         self.encoder = encoder
         self.fusion = fusion or FusionConfig()
-        self.analyzer = Analyzer(bm25.document_frequency(), bm25.size)
+        self.term_stats = TermStats(bm25.document_frequency(), bm25.size)
+        self.analyzer = Analyzer(self.term_stats)
+        self.sentences = sentences
+        self._sentence_tokens: dict[int, frozenset[str]] = {}
 
     @property
     def version(self) -> str:
@@ -91,7 +105,8 @@ class Index:
                 f"{dense.size} in FAISS, {len(doc_rows)} document rows, {len(chunk_ids)} chunk ids); "
                 + REBUILD_HINT
             )
-        return cls(folder, manifest, store, doc_rows, chunk_ids, bm25, dense, encoder)
+        sentences = _load_sentences(folder, manifest, store, encoder.dim)
+        return cls(folder, manifest, store, doc_rows, chunk_ids, bm25, dense, encoder, sentences)
 
     def prepare(self, question: str) -> PreparedQuery:
         return self.analyzer.prepare(question, self.fusion)
@@ -146,6 +161,70 @@ class Index:
 
     def passage(self, chunk_id: str) -> Passage | None:
         return self.store.passage(chunk_id)
+
+    def passage_at(self, row: int) -> Passage:
+        """The passage on row ``row`` (the row sentences and vectors refer to)."""
+        return self.store.passage_at(row)
+
+    @property
+    def calibration_text(self) -> str | None:
+        """The answer reader's calibration for this index's encoder, as the build stored it (or None)."""
+        path = self.path / CALIBRATION_FILE
+        return path.read_text(encoding="utf-8") if path.exists() else None
+
+    def sentences_near(self, chunk_id: str) -> tuple[list[Sentence], list[Sentence]]:
+        """The sentences of a passage, and the sentences right before and after it in the same paragraph.
+
+        An answer often sits in the sentence after the one that names the topic, across a passage boundary.
+        """
+        row = self.store.row_of(chunk_id)
+        if row is None:
+            return [], []
+        own = self.sentences.of_passage(row)
+        here = self.passage_at(row)
+        around: list[Sentence] = []
+        for other, pick in ((row - 1, -1), (row + 1, 0)):
+            if 0 <= other < self.bm25.size and same_paragraph(here, self.passage_at(other)):
+                neighbour = self.sentences.of_passage(other)
+                if neighbour:
+                    around.append(neighbour[pick])
+        return own, around
+
+    def sentence_tokens(self, sentence: Sentence) -> frozenset[str]:
+        """A sentence's tokens, cut once and kept: the same passages come up question after question."""
+        tokens = self._sentence_tokens.get(sentence.row)
+        if tokens is None:
+            if len(self._sentence_tokens) >= SENTENCE_TOKEN_CACHE:
+                self._sentence_tokens.clear()
+            tokens = self._sentence_tokens[sentence.row] = frozenset(tokenize(sentence.text))
+        return tokens
+
+    def previous_sentence(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before this one in the same paragraph, if any."""
+        if sentence.row == 0:
+            return None
+        before = self.sentences.sentences[sentence.row - 1]
+        same = before.passage_row == sentence.passage_row or same_paragraph(
+            self.passage_at(before.passage_row), self.passage_at(sentence.passage_row)
+        )
+        return before if same else None
+
+    def neighbour_hit(self, sentence: Sentence, of: Hit, prepared: PreparedQuery) -> Hit:
+        """The passage holding ``sentence``, as a hit brought in by the reader beside the hit ``of``."""
+        passage = self.passage_at(sentence.passage_row)
+        found = self.store.by_chunk_id([passage.chunk_id])
+        matched = set(prepared.tokens) & found[passage.chunk_id][1]
+        return Hit(
+            chunk_id=passage.chunk_id,
+            score=0.0,
+            passage=passage,
+            bm25_rank=None,
+            bm25_score=None,
+            dense_rank=None,
+            dense_score=None,
+            matched_terms=surface_terms(passage.text, matched),
+            neighbour_of=of.chunk_id,
+        )
 
     def neighbours(self, chunk_id: str) -> list[Passage]:
         return self.store.neighbours(chunk_id)
@@ -203,3 +282,26 @@ class Index:
     def close(self) -> None:
         self.store.close()
         self.dense.close()
+
+
+# Tokens of at most this many sentences are kept between questions (about 50 MB at the limit).
+SENTENCE_TOKEN_CACHE = 200_000
+
+
+def same_paragraph(a: Passage, b: Passage) -> bool:
+    return (a.doc_id, a.paragraph, a.annex, a.heading) == (b.doc_id, b.paragraph, b.annex, b.heading)
+
+
+def _load_sentences(
+    folder: Path, manifest: Mapping[str, Any], store: PassageStore, dim: int
+) -> SentenceStore:
+    """The answer reader's sentences; an index built without them (the scale benchmark's) has none."""
+    if "sentences" not in manifest["counts"]:
+        return SentenceStore([], np.zeros((0, dim), dtype=np.float32))
+    try:
+        sentences = SentenceStore.load(folder, list(store.iter_passages()))
+    except (OSError, ValueError, IndexError) as exc:
+        raise IndexLoadError(f"{folder}: unreadable sentence store ({exc}); {REBUILD_HINT}") from exc
+    if sentences.vectors.shape[1:] != (dim,):
+        raise IndexLoadError(f"{folder}: sentence vectors are not {dim}-d; {REBUILD_HINT}")
+    return sentences

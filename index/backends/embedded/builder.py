@@ -24,8 +24,17 @@ from index.backends.embedded.bm25 import PostingsBuilder
 from index.backends.embedded.dense import DEFAULT_LARGE_KIND, VectorWriter, build_faiss, choose_kind
 from index.backends.embedded.passages import STORE, PassageWriter, save_chunk_ids, save_doc_rows
 from index.cache import EmbeddingCache
+from index.calibration import calibration_hash, shipped_calibration
 from index.encoders.base import Encoder
-from index.store import FORMAT_VERSION, VERSIONS, corpus_hash, switch_current, write_manifest
+from index.sentences import SentenceStore, split_passages
+from index.store import (
+    CALIBRATION_FILE,
+    FORMAT_VERSION,
+    VERSIONS,
+    corpus_hash,
+    switch_current,
+    write_manifest,
+)
 from index.tokenizer import dictionary_hash, tokenize
 
 CACHE = "cache"
@@ -119,7 +128,8 @@ def write_version(
     save_chunk_ids(folder / CHUNK_IDS, writer.chunk_ids)
     postings.build().save(folder / "bm25")
     kind = choose_kind(vectors.rows, large_kind)
-    stored = np.load(vectors.path, mmap_mode="r", allow_pickle=False)
+    exact = vectors.float32()
+    stored = exact if exact is not None else np.load(vectors.path, mmap_mode="r", allow_pickle=False)
     bar = progress_bar(vectors.rows, f"faiss {kind}", "vector", show_progress)
     index = build_faiss(stored, kind, progress=bar.update)
     bar.close()
@@ -152,6 +162,16 @@ def build_index(
     counts = write_version(
         tmp, documents, embed, encoder.dim, large_kind=large_kind, show_progress=show_progress, total=total
     )
+    # The answer reader's sentences and their vectors (document side of the same encoder, cached too).
+    sentences = split_passages([p for d in documents for p in d.passages])
+    vectors = np.zeros((0, encoder.dim), dtype=np.float32)
+    if sentences:
+        vectors = embed([s.text for s in sentences])
+    SentenceStore(sentences, vectors).save(tmp)
+    counts["sentences"] = len(sentences)
+    calibration = shipped_calibration(encoder.name)
+    if calibration is not None:
+        (tmp / CALIBRATION_FILE).write_text(calibration, encoding="utf-8")
     if encoded[0]:
         cache.save()
     finish_version(
@@ -188,6 +208,7 @@ def finish_version(
             "encoder": encoder,
             "dense": {"kind": dense_kind},
             "tokenizer": {"dictionary_hash": dictionary_hash()},
+            "calibration": calibration_hash(encoder["name"]),
             "corpus_hash": digest,
             "counts": counts,
         },

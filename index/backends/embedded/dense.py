@@ -66,12 +66,22 @@ class VectorWriter:
         self.rows = 0
         self._raw = folder / (VECTORS + ".raw")
         self._fh: BinaryIO = self._raw.open("wb")
+        self._exact: list[npt.NDArray[np.float32]] = []
 
     def add(self, vectors: npt.NDArray[np.float32]) -> None:
         if vectors.ndim != 2 or vectors.shape[1] != self.dim:
             raise ValueError(f"expected vectors of dimension {self.dim}, got shape {vectors.shape}")
         self._fh.write(np.ascontiguousarray(vectors, dtype=np.float16).tobytes())
         self.rows += len(vectors)
+        # An exact (flat) index keeps full precision: its scores are the ones the reader is calibrated on.
+        if self.rows < FLAT_LIMIT:
+            self._exact.append(np.asarray(vectors, dtype=np.float32))
+        else:
+            self._exact = []
+
+    def float32(self) -> npt.NDArray[np.float32] | None:
+        """The vectors in full precision, kept only while they are few enough for a flat index."""
+        return np.concatenate(self._exact) if self._exact and self.rows < FLAT_LIMIT else None
 
     def close(self) -> None:
         """Write the .npy header, then the rows, so the file loads (memory-mapped) with plain numpy."""
@@ -84,7 +94,9 @@ class VectorWriter:
         self._raw.unlink()
 
 
-def build_faiss(vectors: npt.NDArray[np.float16], kind: str, progress: Any = None) -> Any:
+def build_faiss(
+    vectors: npt.NDArray[np.float16] | npt.NDArray[np.float32], kind: str, progress: Any = None
+) -> Any:
     """A FAISS index over the (memory-mapped) vectors, trained on a sample and filled in batches."""
     import faiss
 

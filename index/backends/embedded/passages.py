@@ -124,6 +124,16 @@ class PassageStore:
             self._local.db = db
         return db
 
+    def row_of(self, chunk_id: str) -> int | None:
+        found = self._db().execute("SELECT row FROM passages WHERE chunk_id = ?", (chunk_id,)).fetchone()
+        return None if found is None else int(found[0])
+
+    def passage_at(self, row: int) -> Passage:
+        found = self._db().execute(f"SELECT {_PASSAGE_COLUMNS} {_FROM} WHERE p.row = ?", (row,)).fetchone()
+        if found is None:
+            raise IndexError(f"no passage on row {row}")
+        return Passage(*found)
+
     def doc_row(self, doc_id: str) -> int | None:
         return self._doc_rows.get(doc_id)
 
