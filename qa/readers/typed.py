@@ -78,8 +78,8 @@ class TypedSentenceReader:
             ]
             if not fitting:
                 # Say "the papers mention this but not its date" only when they do mention it.
-                covered = max(c.features[_CHARS] for c in cands)
-                reason = f"no_{question.expected}_for_focus" if covered >= FOCUS_MISSING else "focus_not_found"
+                mentioned = max(c.features[_CHARS] for c in cands) >= FOCUS_MISSING
+                reason = f"no_{question.expected}_for_focus" if mentioned else "focus_not_found"
                 return scored, None, _sigmoid(best_score), reason
             best_score, best = fitting[0]
         confidence = self.answerability(question, scored, best_score, best)
