@@ -128,6 +128,7 @@
     select { font: inherit; max-width: 22em; padding: .2em .3em; border: 1px solid var(--_muted); border-radius: 4px;
       background: var(--_bg); color: var(--pqa-text, #1b1f24); }
     select:focus { outline: 3px solid var(--_accent); outline-offset: 1px; }
+    .span-en { margin-top: .3em; font-weight: 600; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
 
@@ -467,6 +468,9 @@
         answer.append(text);
       } else {
         answer.append(el("p", { class: "abstained" }, data.abstain_message || this.t.abstained));
+      }
+      if (span && span.english && this.lang_ === "en") {
+        answer.append(el("div", { class: "span-en" }, `${this.t.span}: ${span.english}`));
       }
       if (data.terms && data.terms.length) {
         answer.append(el("div", { class: "terms" }, `${this.t.terms}: ` + data.terms.map((t) => `${t.zh} = ${t.en}`).join("; ")));
