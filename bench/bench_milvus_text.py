@@ -2,9 +2,9 @@
 
 Three lexical legs over the shipped papers, in Milvus Lite, scored on the gold set (hit@5 per language):
 - sparse:     our tokens and our lucene BM25 weights stored as sparse vectors (what the backend does);
-- fts-ours:   Milvus's BM25 function over our tokens (passages and questions given as our tokens joined by
-              spaces, whitespace analyzer): the same tokens, Milvus's own BM25 statistics;
-- fts-jieba:  Milvus's BM25 function with its built-in Chinese (jieba) analyzer over the raw text.
+- fts-ours:   Milvus's BM25 function over our tokens (each token written as its vocabulary id, "t123", so
+              Milvus Lite's standard tokenizer keeps it whole): the same tokens, Milvus's own BM25 statistics;
+- fts-jieba:  Milvus's BM25 function with its built-in jieba tokenizer over the raw text.
 Also the per-query latency of each. Needs an index built with the embedded builder (make serve builds one).
 
 Run: .venv/bin/python bench/bench_milvus_text.py [index root]   (default var/index)
@@ -37,7 +37,12 @@ def main() -> None:
     client = milvus.client  # type: ignore[attr-defined]
     passages = list(embedded.iter_passages())
     analyzer = embedded.analyzer
-    for name, params in (("fts_ours", {"tokenizer": "whitespace"}), ("fts_jieba", {"type": "chinese"})):
+    vocab = embedded.bm25.vocab  # type: ignore[attr-defined]
+
+    def ours(tokens: list[str]) -> str:
+        return " ".join(f"t{vocab[t]}" for t in tokens if t in vocab)
+
+    for name, params in (("fts_ours", {"tokenizer": "standard"}), ("fts_jieba", {"tokenizer": "jieba"})):
         schema = client.create_schema(auto_id=False)
         schema.add_field("row", DataType.INT64, is_primary=True)
         schema.add_field("chunk_id", DataType.VARCHAR, max_length=512)
@@ -52,7 +57,7 @@ def main() -> None:
         for i, p in enumerate(passages):
             text = f"{p.heading}\n{p.text}" if p.heading and p.heading not in p.text else p.text
             rows.append({"row": i, "chunk_id": p.chunk_id,
-                         "text": " ".join(analyzer.tokenize(text)) if name == "fts_ours" else text})
+                         "text": ours(analyzer.tokenize(text)) if name == "fts_ours" else text})
         client.insert(name, rows)
         client.load_collection(name)
 
@@ -66,7 +71,7 @@ def main() -> None:
         hits = milvus.search(prepared, 5, "bm25")
         took["sparse"].append((time.perf_counter() - t) * 1000)
         runs["sparse"][q.qid] = {h.chunk_id: h.score for h in hits}
-        for name, data in (("fts_ours", " ".join(prepared.tokens)), ("fts_jieba", q.question)):
+        for name, data in (("fts_ours", ours(list(prepared.tokens))), ("fts_jieba", q.question)):
             t = time.perf_counter()
             found = client.search(name, data=[data or "-"], anns_field="sparse", limit=5,
                                   search_params={"metric_type": "BM25"}, output_fields=["chunk_id"])
