@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from importlib import resources
 from pathlib import Path
@@ -43,3 +44,21 @@ def load_manifest(folder: Path | None = None) -> list[PaperMeta]:
     if len(set(ids)) != len(ids):
         raise ValueError(f"duplicate doc_id in {folder / MANIFEST_NAME}")
     return metas
+
+
+def papers_fingerprint(folder: Path | None = None) -> str:
+    """A hash of a papers folder's raw files and of the code that turns them into passages.
+
+    Cheap (no parsing): equal fingerprints mean ``load_corpus`` would return the same documents, so a
+    start can tell an index is fresh without reading the papers.
+    """
+    folder = folder or papers_dir()
+    digest = hashlib.sha256()
+    manifest = (folder / MANIFEST_NAME).read_bytes()
+    digest.update(manifest)
+    for meta in load_manifest(folder):
+        digest.update(meta.file.encode() + b"\0" + (folder / meta.file).read_bytes() + b"\0")
+    code = Path(__file__).parent
+    for source in sorted(code.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]

@@ -14,8 +14,8 @@ class AskRequest(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    question: StrictStr
-    top_k: StrictInt = Field(default=5, ge=1, le=20)
+    question: StrictStr = Field(description="1 to POLICYQA_MAX_QUESTION_CHARS characters, not all space")
+    top_k: StrictInt = Field(default=5, ge=1, description="passages to return, at most POLICYQA_MAX_TOP_K")
     mode: Mode = "hybrid"
 
 

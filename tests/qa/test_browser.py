@@ -173,7 +173,7 @@ def test_server_text_is_inserted_as_text(page, live_server):
 
 
 def test_503_while_the_index_loads_shows_a_clear_message(page):
-    from qa.app import create_app
+    from qa.api import create_app
     from qa.service import ServiceHolder
     from qa.settings import Settings
 

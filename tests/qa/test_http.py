@@ -199,7 +199,7 @@ def test_health_and_ready(live_server):
 
 
 def test_not_ready_is_503_until_loaded():
-    from qa.app import create_app
+    from qa.api import create_app
     from qa.service import ServiceHolder
     from qa.settings import Settings
 
