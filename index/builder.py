@@ -15,7 +15,7 @@ import numpy as np
 
 from corpus.models import Document, Passage
 from index.bm25 import BM25Index
-from index.cache import EmbeddingCache
+from index.cache import EmbeddingCache, seed_dir
 from index.dense import HNSW_THRESHOLD, DenseIndex
 from index.encoders.base import Encoder
 from index.store import (
@@ -30,6 +30,7 @@ from index.store import (
 from index.tokenizer import dictionary_hash, tokenize
 
 CACHE = "cache"
+SHIPPED_SEED = seed_dir()
 
 
 def package_version() -> str:
@@ -64,6 +65,7 @@ def embed_passages(
             bar.close()
         for text, vector in zip(missing, vectors, strict=True):
             cache.put(text, vector)
+    if cache.dirty:
         cache.save()
     rows = [cache.get(t) for t in texts]
     return np.stack([r for r in rows if r is not None]).astype(np.float32), len(missing)
@@ -76,8 +78,12 @@ def build_index(
     encoder_spec: str,
     show_progress: bool = True,
     hnsw_threshold: int = HNSW_THRESHOLD,
+    seed: Path | None = SHIPPED_SEED,
 ) -> Path:
-    """Write a new version folder under ``root/versions`` and switch ``root/CURRENT`` to it."""
+    """Write a new version folder under ``root/versions`` and switch ``root/CURRENT`` to it.
+
+    Texts whose vectors are in the cache or in ``seed`` (default: the one shipped) are not embedded again.
+    """
     started = time.perf_counter()
     root.mkdir(parents=True, exist_ok=True)
     passages = [p for doc in documents for p in doc.passages]
@@ -94,7 +100,7 @@ def build_index(
     tokens = [tokenize(t) for t in texts]
     BM25Index.build(tokens).save(tmp / "bm25")
 
-    cache = EmbeddingCache(root / CACHE, encoder.name, encoder.dim)
+    cache = EmbeddingCache(root / CACHE, encoder.name, encoder.dim, seed=seed)
     vectors, encoded = embed_passages(texts, encoder, cache, show_progress)
     dense = DenseIndex.build(vectors, hnsw_threshold)
     dense.save(tmp / "dense.faiss")

