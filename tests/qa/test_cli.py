@@ -1,4 +1,4 @@
-"""The CLI refuses what HTTP refuses, exits non-zero with one line instead of a traceback, never builds by typo."""
+"""The CLI refuses what HTTP refuses, exits non-zero with one line (no traceback), never builds by typo."""
 
 import json
 import shutil

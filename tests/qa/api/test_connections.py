@@ -47,9 +47,11 @@ def test_a_half_sent_request_head_is_dropped_after_the_header_timeout(real_servi
 
 
 def test_a_connection_that_never_sends_is_dropped_too(real_service):
-    with LiveServer(make_app(real_service, header_timeout=1.0)) as server:
-        with socket.create_connection(("127.0.0.1", server.port)) as sock:
-            assert _closed_within(sock, 5)
+    with (
+        LiveServer(make_app(real_service, header_timeout=1.0)) as server,
+        socket.create_connection(("127.0.0.1", server.port)) as sock,
+    ):
+        assert _closed_within(sock, 5)
 
 
 def test_connections_past_the_cap_are_closed_at_once(real_service):
