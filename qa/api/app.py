@@ -95,5 +95,13 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
             parameter["schema"].update(minLength=1, maxLength=settings.max_question_chars, pattern=r"\S")
         if parameter["name"] == "k":
             parameter["schema"]["maximum"] = settings.max_search_k
+    # Keys are optional settings: the schema only asks for one where the server will.
+    if settings.search_key is None:
+        schema["paths"]["/v1/ask"]["post"].pop("security", None)
+        schema["paths"]["/v1/search"]["get"].pop("security", None)
+    if settings.admin_key is None:
+        del schema["paths"]["/v1/admin/reload"]
+    if settings.search_key is None and settings.admin_key is None:
+        schema["components"].pop("securitySchemes", None)
     app.openapi_schema = schema
     return schema

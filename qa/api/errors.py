@@ -31,6 +31,7 @@ _CODES = {
     "string_type": "invalid_type",
     "int_type": "invalid_type",
     "int_parsing": "invalid_type",
+    "int_from_float": "invalid_type",
     "literal_error": "invalid_mode",
     "string_pattern_mismatch": "invalid_mode",
     "greater_than_equal": "out_of_range",

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+from pydantic_core import PydanticCustomError
 
 Mode = Literal["hybrid", "bm25", "dense"]
+
+
+def _json_integer(value: Any) -> Any:
+    """A JSON integer, which includes 4.0 (JSON Schema says so) but not "4" or true."""
+    if isinstance(value, str | bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+JsonInt = Annotated[int, BeforeValidator(_json_integer)]
 
 
 class AskRequest(BaseModel):
@@ -15,7 +26,7 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     question: StrictStr = Field(description="1 to POLICYQA_MAX_QUESTION_CHARS characters, not all space")
-    top_k: StrictInt = Field(default=5, ge=1, description="passages to return, at most POLICYQA_MAX_TOP_K")
+    top_k: JsonInt = Field(default=5, ge=1, description="passages to return, at most POLICYQA_MAX_TOP_K")
     mode: Mode = "hybrid"
 
 
