@@ -2,6 +2,7 @@
 
 import json
 import logging
+import time
 
 import httpx
 
@@ -17,6 +18,13 @@ def test_each_request_is_logged_once_with_its_fields(live_server, caplog):
         timeout=30,
     )
     assert r.headers["x-request-id"] == "req-42"
+    # The line is written once the response has gone out, so it may trail the response by a moment.
+    deadline = time.monotonic() + 5
+    records = []
+    while not records and time.monotonic() < deadline:
+        time.sleep(0.02)
+        records = [rec for rec in caplog.records if getattr(rec, "request_id", None) == "req-42"]
+    time.sleep(0.1)
     records = [rec for rec in caplog.records if getattr(rec, "request_id", None) == "req-42"]
     assert len(records) == 1
     line = json.loads(JsonFormatter().format(records[0]))
@@ -36,6 +44,7 @@ def test_metrics_count_requests_latency_abstentions_and_the_index(live_server):
         live_server.url + "/v1/ask", json={"question": "What is the recipe for a chocolate cake?"}, timeout=30
     )
     httpx.get(live_server.url + "/v1/documents/nope")
+    time.sleep(0.2)  # requests are counted once their response has gone out
     r = httpx.get(live_server.url + "/metrics")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/plain")
     text = r.text
