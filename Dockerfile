@@ -1,5 +1,5 @@
 # policyqa as a container: multi-stage, non-root, index on a volume, /readyz as the health check.
-#   podman build -t policyqa .   (or docker build)
+#   podman build --format docker -t policyqa .   (or docker build; the docker format keeps HEALTHCHECK)
 #   podman run -p 8000:8000 -v policyqa-index:/var/lib/policyqa policyqa
 # BASE lets a network without a registry build from a local Debian/Python image (see README, Deployment).
 ARG BASE=docker.io/library/python:3.11-slim-bookworm
@@ -30,5 +30,5 @@ ENV PATH=/opt/policyqa/bin:$PATH \
 VOLUME ["/var/lib/policyqa"]
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-  CMD ["python3", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=2).status != 200)"]
+  CMD ["python3", "-c", "import os, sys, urllib.request; port = os.environ.get('POLICYQA_PORT', '8000'); sys.exit(urllib.request.urlopen(f'http://127.0.0.1:{port}/readyz', timeout=2).status != 200)"]
 CMD ["policyqa", "serve"]
