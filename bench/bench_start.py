@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import signal
 import statistics
@@ -28,7 +29,20 @@ REPO = Path(__file__).resolve().parents[1]
 POLICYQA = str(Path(sys.executable).parent / "policyqa")
 
 
-def time_to_ready(index: Path, port: int, timeout: float = 600) -> float:
+def time_to_ready(index: Path, port: int, timeout: float = 600) -> tuple[float, float]:
+    """(wall seconds until /readyz is 200, CPU seconds the server used until it was stopped right after).
+
+    The CPU figure is what the start costs on an idle machine; the wall figure also holds the waiting for
+    cores that other work on the machine took.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = _time_to_ready(index, port, timeout)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def _time_to_ready(index: Path, port: int, timeout: float) -> float:
     env = {**os.environ, "POLICYQA_INDEX_PATH": str(index), "POLICYQA_PORT": str(port)}
     env["POLICYQA_LOG_FORMAT"] = "text"
     started = time.perf_counter()
@@ -62,20 +76,23 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="policyqa-start-"))
     try:
         index = scratch / "index"
-        first = time_to_ready(index, args.port)
+        first, first_cpu = time_to_ready(index, args.port)
         manifest = json.loads(
             (index / "versions" / (index / "CURRENT").read_text().strip() / "manifest.json").read_text()
         )
         counts = manifest["counts"]
         print(
-            f"first start (no index, no cache): ready in {first:6.2f} s, "
+            f"first start (no index, no cache): ready in {first:6.2f} s ({first_cpu:.2f} CPU s), "
             f"embedded {counts['embedded_now']} of {counts['passages']} passages"
         )
-        warm = [time_to_ready(index, args.port) for _ in range(args.runs)]
+        runs = [time_to_ready(index, args.port) for _ in range(args.runs)]
+        warm = [wall for wall, _ in runs]
+        cpu = [c for _, c in runs]
         print(
             f"warm start (index present):       ready in {statistics.median(warm):6.2f} s median, "
-            f"max {max(warm):.2f} s over {len(warm)} runs"
+            f"max {max(warm):.2f} s over {len(warm)} runs ({statistics.median(cpu):.2f} CPU s median)"
         )
+        print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

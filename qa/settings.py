@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -50,6 +50,12 @@ class Settings(BaseSettings):
     )
     log_format: Literal["json", "text"] = Field(default="json", description="stderr log lines")
     access_log: bool = Field(default=True, description="one log line per request")
+
+    @field_validator("search_key", "admin_key", mode="before")
+    @classmethod
+    def _blank_key_is_no_key(cls, value: object) -> object:
+        # ``POLICYQA_SEARCH_KEY=`` (e.g. from compose) means no key, not a key nobody can send.
+        return None if isinstance(value, str) and not value.strip() else value
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -27,3 +27,8 @@ def test_secrets_are_masked_in_effective_settings():
     shown = effective_settings(Settings(search_key="abc", admin_key=None))
     assert shown["search_key"] == "********" and shown["admin_key"] is None
     assert shown["index_path"] == "var/index"
+
+
+def test_a_blank_key_means_no_key(monkeypatch):
+    monkeypatch.setenv("POLICYQA_SEARCH_KEY", " ")
+    assert Settings().search_key is None
