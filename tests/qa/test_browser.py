@@ -263,7 +263,7 @@ def test_pages_render_offline_under_their_csp(page, live_server, path, ready):
     )
     page.goto(live_server.url + path)
     page.locator(ready).first.wait_for(timeout=20000)
-    # ReDoc's footer logo points at its CDN; the CSP blocks it, which is the point. Nothing of ours is blocked.
+    # ReDoc's footer logo points at its CDN; the CSP blocks it, as it should. Nothing of ours is blocked.
     assert [v for v in violations if "cdn.redoc.ly/redoc/logo-mini.svg" not in v] == []
     assert outside == []
     if path == "/docs":
