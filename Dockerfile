@@ -26,9 +26,11 @@ ENV PATH=/opt/policyqa/bin:$PATH \
     POLICYQA_PORT=8000 \
     POLICYQA_INDEX_PATH=/var/lib/policyqa/index \
     POLICYQA_LOG_FORMAT=json \
+    TMPDIR=/var/lib/policyqa/tmp \
     PYTHONUNBUFFERED=1
 VOLUME ["/var/lib/policyqa"]
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD ["python3", "-c", "import os, sys, urllib.request; port = os.environ.get('POLICYQA_PORT', '8000'); sys.exit(urllib.request.urlopen(f'http://127.0.0.1:{port}/readyz', timeout=2).status != 200)"]
-CMD ["policyqa", "serve"]
+# TMPDIR on the volume keeps jieba's dictionary cache across restarts (rebuilding it costs seconds).
+CMD ["sh", "-c", "mkdir -p \"$TMPDIR\" && exec policyqa serve"]
