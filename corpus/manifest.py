@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from corpus.errors import CorpusError
 from corpus.models import PaperMeta
 
 MANIFEST_NAME = "manifest.json"
@@ -38,8 +39,14 @@ def _meta_from_json(entry: dict[str, Any]) -> PaperMeta:
 def load_manifest(folder: Path | None = None) -> list[PaperMeta]:
     """Read ``manifest.json`` of a papers folder (the shipped one by default)."""
     folder = folder or papers_dir()
-    raw = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
-    metas = [_meta_from_json(entry) for entry in raw["papers"]]
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        raise CorpusError(f"{folder}: no {MANIFEST_NAME} (a papers folder needs one, like the shipped one)")
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        metas = [_meta_from_json(entry) for entry in raw["papers"]]
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise CorpusError(f"{path}: not a papers manifest ({type(exc).__name__}: {exc})") from exc
     ids = [m.doc_id for m in metas]
     if len(set(ids)) != len(ids):
         raise ValueError(f"duplicate doc_id in {folder / MANIFEST_NAME}")

@@ -50,7 +50,10 @@ def test_ask_says_it_is_loading_on_stderr_and_answers(real_index_root, capsys):
 
 def test_missing_papers_folder_is_one_line(tmp_path, capsys):
     assert main(["corpus", "docs", "--papers", str(tmp_path / "nope")]) == 1
-    assert "nope" in _one_line_error(capsys)
+    assert "nope: no manifest.json" in _one_line_error(capsys)
+    (tmp_path / "manifest.json").write_text('{"papers": [{"doc_id": "x"}]}', encoding="utf-8")
+    assert main(["corpus", "docs", "--papers", str(tmp_path)]) == 1
+    assert "not a papers manifest" in _one_line_error(capsys)
 
 
 def test_scanned_pdf_is_one_line(tmp_path, capsys):
