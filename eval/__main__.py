@@ -68,6 +68,44 @@ def cmd_ablation(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fit_reader(args: argparse.Namespace) -> int:
+    """Cross-validate the typed reader, print held-out figures, and (with --write) ship the full fit."""
+    from dataclasses import replace
+
+    from eval.gold import load_gold
+    from eval.reader_fit import cross_validate, fit, prepare
+    from index.builder import calibration_path
+
+    service = _service(args.index)
+    index = service.index
+    encoder = index.manifest["encoder"]["name"]
+    questions = load_gold(Path(args.gold) if args.gold else None)
+    rows = prepare(index, questions)
+    report = cross_validate(index, rows, encoder, args.folds)
+    held_out = {k: v for k, v in report.items() if k != "outcomes"}
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "reader_cv.json").write_text(json.dumps(held_out, indent=2, ensure_ascii=False), encoding="utf-8")
+    with (out / "reader_cv_questions.jsonl").open("w", encoding="utf-8") as fh:
+        for o in report["outcomes"]:
+            fh.write(json.dumps(o.__dict__, ensure_ascii=False) + "\n")
+    print(json.dumps(held_out, indent=2, ensure_ascii=False))
+    if args.write:
+        calibration = replace(
+            fit(index, rows, encoder),
+            fitted_on={
+                "questions": len(questions),
+                "folds": args.folds,
+                "held_out": {lang: held_out[lang] for lang in ("all", "en", "zh-Hant", "zh-Hans")},
+                "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+            },
+        )
+        target = Path(str(calibration_path(encoder)))
+        target.write_text(calibration.to_json(), encoding="utf-8")
+        sys.stderr.write(f"wrote {target}; rebuild the index (policyqa index build) to carry it\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -85,6 +123,15 @@ def main(argv: list[str] | None = None) -> int:
     ablation.add_argument("--out", default="eval/reports/ablation")
     ablation.add_argument("--results", help="also write the summary here (e.g. eval/RESULTS.md)")
     ablation.set_defaults(func=cmd_ablation)
+    fit_reader = sub.add_parser(
+        "fit-reader", help="k-fold cross-validation of the answer reader; --write ships the full fit"
+    )
+    fit_reader.add_argument("--index", help="index root")
+    fit_reader.add_argument("--gold", help="another gold JSONL file")
+    fit_reader.add_argument("--folds", type=int, default=5)
+    fit_reader.add_argument("--out", default="eval/reports/reader")
+    fit_reader.add_argument("--write", action="store_true", help="write the calibration for the encoder")
+    fit_reader.set_defaults(func=cmd_fit_reader)
     args = parser.parse_args(argv)
     code: int = args.func(args)
     return code

@@ -23,6 +23,11 @@ class GoldQuestion:
     evidence: tuple[str, ...]
     kind: str
     part: str | None
+    # The shortest expression that answers (2007年, 153個, 財政司副司長), for date, number and who questions.
+    answer: str | None = None
+    # For a question the papers cannot answer: the answer type it asks for, and what the papers lack.
+    expects: str | None = None
+    note: str | None = None
 
     @property
     def answerable(self) -> bool:

@@ -7,8 +7,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from eval.gold import GoldQuestion, contains_evidence, qrels
+from eval.gold import GoldQuestion, contains_evidence, evidence_key, qrels
 from eval.metrics import abstention, mean, per_query, percentile
+from qa.readers import Reading
 from qa.service import QAService
 
 LANGUAGES = ("en", "zh-Hant", "zh-Hans")
@@ -23,6 +24,8 @@ class QuestionResult:
     answer: str | None
     citations_ok: bool
     took_ms: float
+    span: str | None = None
+    abstain_reason: str | None = None
 
 
 @dataclass
@@ -56,24 +59,40 @@ def run_service(
         started = time.perf_counter()
         result = service.ask(q.question, k, mode)
         took = (time.perf_counter() - started) * 1000
-        citations_ok = all(
-            service.index.documents[h.passage.doc_id].text[h.passage.start : h.passage.end] == h.passage.text
-            for h in result.hits
-        )
+        reading = result.reading
         results.append(
             QuestionResult(
                 q.qid,
                 q.language,
                 q.answerable,
                 [(h.chunk_id, h.score) for h in result.hits],
-                result.answer.text,
-                citations_ok,
+                None if reading.abstained else "".join(s.text for s in reading.sentences),
+                citations_exact(service, reading),
                 took,
+                reading.span.text if reading.span else None,
+                reading.abstain_reason,
             )
         )
     run = RunResult(name, results, qrels(questions, service.index.passages))
     run.summary = summarize(run, questions)
     return run
+
+
+def citations_exact(service: QAService, reading: Reading) -> bool:
+    """Every passage, answer sentence, span and highlight is exactly the document text at its offsets."""
+    docs = service.index.documents
+    ok = all(
+        docs[h.passage.doc_id].text[h.passage.start : h.passage.end] == h.passage.text for h in reading.hits
+    )
+    ok &= all(docs[s.doc_id].text[s.start : s.end] == s.text for s in reading.sentences)
+    if reading.span is not None:
+        span = reading.span
+        ok &= docs[span.doc_id].text[span.start : span.end] == span.text
+        ok &= any(s.start <= span.start and span.end <= s.end for s in reading.sentences)
+    for position, spans in reading.highlights.items():
+        text = reading.hits[position].passage.text
+        ok &= all(0 <= a < b <= len(text) for a, b in spans)
+    return ok
 
 
 def run_http(url: str, questions: list[GoldQuestion], k: int = 10) -> RunResult:
@@ -106,7 +125,10 @@ def run_http(url: str, questions: list[GoldQuestion], k: int = 10) -> RunResult:
                 p["annex"],
                 p["page"],
             )
-        answer = data["answer"]["text"] if data["answer"] else None
+        answer = "".join(x["text"] for x in data["answer"]["sentences"]) if data["answer"] else None
+        span = data["answer"]["span"] if data["answer"] else None
+        for x in (data["answer"]["sentences"] if data["answer"] else []) + ([span] if span else []):
+            ok &= docs[x["doc_id"]]["text"][x["start"] : x["end"]] == x["text"]
         results.append(
             QuestionResult(
                 q.qid,
@@ -116,6 +138,8 @@ def run_http(url: str, questions: list[GoldQuestion], k: int = 10) -> RunResult:
                 answer,
                 ok,
                 took,
+                span["text"] if span else None,
+                data["abstain_reason"],
             )
         )
     # Over HTTP the index's passages are not listed; relevance is judged on every passage any question got.
@@ -135,13 +159,27 @@ def summarize(run: RunResult, questions: list[GoldQuestion]) -> dict[str, Any]:
             "n": len(qids)
         }
     answered = [r for r in run.results if r.answerable and r.answer]
+    typed = [r for r in answered if by_qid[r.qid].answer and by_qid[r.qid].kind in ("date", "number", "who")]
     summary["answer"] = {
         "evidence_in_answer": round(
             mean([float(contains_evidence(r.answer or "", by_qid[r.qid])) for r in answered]), 4
         ),
         "answered": len(answered),
+        "span_exact": round(
+            mean(
+                [float(evidence_key(r.span or "") == evidence_key(by_qid[r.qid].answer or "")) for r in typed]
+            ),
+            4,
+        ),
         "citations_ok": all(r.citations_ok for r in run.results),
     }
+    for lang in LANGUAGES:
+        mine = [r for r in answered if r.language == lang]
+        summary["answer"][f"evidence_in_answer_{lang}"] = round(
+            mean([float(contains_evidence(r.answer or "", by_qid[r.qid])) for r in mine]), 4
+        )
+    near = [r for r in run.results if by_qid[r.qid].part == "near-topic"]
+    summary["abstention_near_topic_recall"] = round(mean([float(r.answer is None) for r in near]), 4)
     summary["abstention"] = {
         k: round(v, 4)
         for k, v in abstention(

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
 import sys
 import time
 from dataclasses import asdict
 from datetime import UTC, datetime
+from importlib import resources
+from importlib.abc import Traversable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -18,7 +22,9 @@ from index.bm25 import BM25Index
 from index.cache import EmbeddingCache, seed_dir
 from index.dense import HNSW_THRESHOLD, DenseIndex
 from index.encoders.base import Encoder
+from index.sentences import SentenceStore, split_passages
 from index.store import (
+    CALIBRATION_FILE,
     FORMAT_VERSION,
     VERSIONS,
     corpus_hash,
@@ -71,6 +77,23 @@ def embed_passages(
     return np.stack([r for r in rows if r is not None]).astype(np.float32), len(missing)
 
 
+def calibration_path(encoder_name: str) -> Traversable:
+    """Where the package ships the answer reader's calibration for an encoder."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", encoder_name)
+    return resources.files("index") / "data" / "calibration" / f"{safe}.json"
+
+
+def shipped_calibration(encoder_name: str) -> str | None:
+    path = calibration_path(encoder_name)
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def calibration_hash(encoder_name: str) -> str | None:
+    """Hash of the shipped calibration: a refit makes indexes built before it stale."""
+    text = shipped_calibration(encoder_name)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] if text is not None else None
+
+
 def build_index(
     documents: list[Document],
     encoder: Encoder,
@@ -104,12 +127,20 @@ def build_index(
     vectors, encoded = embed_passages(texts, encoder, cache, show_progress)
     dense = DenseIndex.build(vectors, hnsw_threshold)
     dense.save(tmp / "dense.faiss")
+    sentences = split_passages(passages)
+    sentence_vectors, sentences_encoded = embed_passages(
+        [s.text for s in sentences], encoder, cache, show_progress
+    )
+    SentenceStore(sentences, sentence_vectors).save(tmp)
 
     (tmp / "docids.txt").write_text("\n".join(p.chunk_id for p in passages) + "\n", encoding="utf-8")
     write_jsonl(
         tmp / "passages.jsonl", [asdict(p) | {"tokens": t} for p, t in zip(passages, tokens, strict=True)]
     )
     write_jsonl(tmp / "documents.jsonl", [document_row(d) for d in documents])
+    calibration = shipped_calibration(encoder.name)
+    if calibration is not None:
+        (tmp / CALIBRATION_FILE).write_text(calibration, encoding="utf-8")
     write_manifest(
         tmp,
         {
@@ -120,8 +151,14 @@ def build_index(
             "encoder": {"spec": encoder_spec, "name": encoder.name, "dim": encoder.dim},
             "dense": {"kind": dense.kind, "hnsw_threshold": hnsw_threshold},
             "tokenizer": {"dictionary_hash": dictionary_hash()},
+            "calibration": calibration_hash(encoder.name),
             "corpus_hash": corpus_hash(documents),
-            "counts": {"documents": len(documents), "passages": len(passages), "embedded_now": encoded},
+            "counts": {
+                "documents": len(documents),
+                "passages": len(passages),
+                "sentences": len(sentences),
+                "embedded_now": encoded + sentences_encoded,
+            },
         },
     )
     final = root / VERSIONS / name

@@ -111,6 +111,10 @@ class Glossary:
                 out.append((m.group(0), variants))
         return out
 
+    def find_chinese(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Glossary terms in a Chinese text as (start, end, entry), longest match first at each place."""
+        return [(m.start(), m.end(), self._by_chinese[m.group(0)]) for m in self._chinese_re.finditer(text)]
+
     def label_chinese(self, text: str) -> list[tuple[str, str]]:
         """(Chinese term, English name) for each glossary term in a Chinese text, in order, once each."""
         seen: set[str] = set()

@@ -19,10 +19,14 @@ class Hit:
     dense_rank: int | None
     dense_score: float | None
     matched_terms: tuple[str, ...]
+    # Set when no leg retrieved this passage but the answer reader took its sentence next to this hit's.
+    neighbour_of: str | None = None
 
     @property
     def found_by(self) -> str:
-        """Which leg found it: bm25, dense or both."""
+        """Which leg found it: bm25, dense or both (or "neighbour": brought in by the answer reader)."""
+        if self.neighbour_of is not None:
+            return "neighbour"
         if self.bm25_rank is not None and self.dense_rank is not None:
             return "both"
         return "bm25" if self.bm25_rank is not None else "dense"

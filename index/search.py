@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from corpus.models import Document, Passage
 from index.bm25 import BM25Index
@@ -17,7 +18,9 @@ from index.fusion import rrf, weighted
 from index.models import Hit
 from index.normalize import normalize
 from index.query import PreparedQuery, prepare_query
+from index.sentences import Sentence, SentenceStore
 from index.store import (
+    CALIBRATION_FILE,
     REBUILD_HINT,
     IndexLoadError,
     document_from_row,
@@ -26,10 +29,13 @@ from index.store import (
     resolve,
     verify_files,
 )
-from index.tokenizer import dictionary_hash
+from index.term_stats import TermStats
+from index.tokenizer import dictionary_hash, tokenize
 
 MODES = ("hybrid", "bm25", "dense")
 CANDIDATES = 100
+# Tokens of at most this many sentences are kept between questions (about 50 MB at the limit).
+SENTENCE_TOKEN_CACHE = 200_000
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,7 @@ class Index:
         bm25: BM25Index,
         dense: DenseIndex,
         encoder: Encoder,
+        sentences: SentenceStore,
         fusion: FusionConfig | None = None,
     ) -> None:
         self.path = path
@@ -76,8 +83,11 @@ class Index:
         self.bm25 = bm25
         self.dense = dense
         self.encoder = encoder
+        self.sentences = sentences
         self.fusion = fusion or FusionConfig()
+        self.term_stats = TermStats(self.passage_tokens)
         self._row = {p.chunk_id: i for i, p in enumerate(passages)}
+        self._sentence_tokens: dict[int, frozenset[str]] = {}
 
     @property
     def version(self) -> str:
@@ -121,7 +131,13 @@ class Index:
                 f"{folder}: FAISS holds {dense.size} rows for {len(passages)} passages; {REBUILD_HINT}"
             )
         bm25 = BM25Index.load(folder / "bm25")
-        return cls(folder, manifest, passages, tokens, documents, bm25, dense, encoder)
+        try:
+            sentences = SentenceStore.load(folder, passages)
+        except (OSError, ValueError, IndexError) as exc:
+            raise IndexLoadError(f"{folder}: unreadable sentence store ({exc}); {REBUILD_HINT}") from exc
+        if sentences.vectors.shape[1:] != (encoder.dim,):
+            raise IndexLoadError(f"{folder}: sentence vectors are not {encoder.dim}-d; {REBUILD_HINT}")
+        return cls(folder, manifest, passages, tokens, documents, bm25, dense, encoder, sentences)
 
     def prepare(self, query: str) -> PreparedQuery:
         return prepare_query(query, expand=self.fusion.expand, chinese_synonyms=self.fusion.chinese_synonyms)
@@ -130,7 +146,25 @@ class Index:
         """The top-k passages for a question, each with its BM25 and dense ranks, scores and matched terms."""
         return self.search_prepared(self.prepare(query), k, mode)
 
-    def search_prepared(self, prepared: PreparedQuery, k: int = 10, mode: str = "hybrid") -> list[Hit]:
+    @property
+    def calibration_text(self) -> str | None:
+        """The answer reader's calibration for this index's encoder, as the build stored it (or None)."""
+        path = self.path / CALIBRATION_FILE
+        return path.read_text(encoding="utf-8") if path.exists() else None
+
+    def embed_query(self, prepared: PreparedQuery) -> npt.NDArray[np.float32]:
+        """The question's vector as dense retrieval uses it; the answer reader reuses it for sentences."""
+        vector: npt.NDArray[np.float32] = self.encoder.encode_queries([prepared.dense_text])[0]
+        return vector
+
+    def search_prepared(
+        self,
+        prepared: PreparedQuery,
+        k: int = 10,
+        mode: str = "hybrid",
+        vector: npt.NDArray[np.float32] | None = None,
+    ) -> list[Hit]:
+        """Search with a prepared question; ``vector`` is its embedding when the caller already has it."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         bm25_run: dict[str, float] = {}
@@ -141,7 +175,8 @@ class Index:
             top = np.argsort(-scores, kind="stable")[:depth]
             bm25_run = {self.passages[i].chunk_id: float(scores[i]) for i in top if scores[i] > 0}
         if mode in ("hybrid", "dense"):
-            vector = self.encoder.encode_queries([prepared.dense_text])[0]
+            if vector is None:
+                vector = self.embed_query(prepared)
             d_scores, ids = self.dense.search(vector, depth)
             dense_run = {self.passages[i].chunk_id: float(s) for s, i in zip(d_scores, ids, strict=True)}
         if mode == "bm25":
@@ -153,6 +188,56 @@ class Index:
         else:
             fused = weighted([bm25_run, dense_run], self.fusion.weights_for(prepared.language))
         return self._hits(prepared, fused, bm25_run, dense_run, k)
+
+    def sentences_near(self, chunk_id: str) -> tuple[list[Sentence], list[Sentence]]:
+        """The sentences of a passage, and the sentences right before and after it in the same paragraph.
+
+        An answer often sits in the sentence after the one that names the topic, across a passage boundary.
+        """
+        row = self._row[chunk_id]
+        own = self.sentences.of_passage(row)
+        around: list[Sentence] = []
+        for other, pick in ((row - 1, -1), (row + 1, 0)):
+            if 0 <= other < len(self.passages) and _same_paragraph(self.passages[row], self.passages[other]):
+                neighbour = self.sentences.of_passage(other)
+                if neighbour:
+                    around.append(neighbour[pick])
+        return own, around
+
+    def sentence_tokens(self, sentence: Sentence) -> frozenset[str]:
+        """A sentence's tokens, cut once and kept: the same passages come up question after question."""
+        tokens = self._sentence_tokens.get(sentence.row)
+        if tokens is None:
+            if len(self._sentence_tokens) >= SENTENCE_TOKEN_CACHE:
+                self._sentence_tokens.clear()
+            tokens = self._sentence_tokens[sentence.row] = frozenset(tokenize(sentence.text))
+        return tokens
+
+    def previous_sentence(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before this one in the same paragraph, if any."""
+        if sentence.row == 0:
+            return None
+        before = self.sentences.sentences[sentence.row - 1]
+        same = before.passage_row == sentence.passage_row or _same_paragraph(
+            self.passages[before.passage_row], self.passages[sentence.passage_row]
+        )
+        return before if same else None
+
+    def neighbour_hit(self, sentence: Sentence, of: Hit, prepared: PreparedQuery) -> Hit:
+        """The passage holding ``sentence``, as a hit brought in by the reader beside the hit ``of``."""
+        passage = self.passages[sentence.passage_row]
+        matched = set(prepared.tokens) & self.passage_tokens[sentence.passage_row]
+        return Hit(
+            chunk_id=passage.chunk_id,
+            score=0.0,
+            passage=passage,
+            bm25_rank=None,
+            bm25_score=None,
+            dense_rank=None,
+            dense_score=None,
+            matched_terms=_surface_terms(passage.text, matched),
+            neighbour_of=of.chunk_id,
+        )
 
     def _hits(
         self,
@@ -184,6 +269,10 @@ class Index:
                 )
             )
         return hits
+
+
+def _same_paragraph(a: Passage, b: Passage) -> bool:
+    return (a.doc_id, a.paragraph, a.annex, a.heading) == (b.doc_id, b.paragraph, b.annex, b.heading)
 
 
 def _surface_terms(text: str, tokens: set[str]) -> tuple[str, ...]:

@@ -12,10 +12,13 @@ from typing import Any
 
 from corpus.models import Block, Document, PaperMeta, Passage
 
-FORMAT_VERSION = 1
+# 2: sentence spans and vectors for the answer reader.
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 VERSIONS = "versions"
+# The answer reader's calibration for the index's encoder, copied from the shipped ones at build time.
+CALIBRATION_FILE = "calibration.json"
 
 
 class IndexLoadError(Exception):

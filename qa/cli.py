@@ -168,6 +168,8 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
 def _cmd_ask(args: argparse.Namespace) -> int:
     from index.store import CURRENT, MANIFEST
+    from qa.api.routes.ask import ask_response
+    from qa.presentation import abstain_message, answer_text, english_terms
     from qa.questions import check_count, check_mode, check_question
     from qa.service import load_service
 
@@ -183,42 +185,23 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     sys.stderr.write("policyqa: loading the index…\n")
     service = load_service(settings, show_progress=not args.json)
     result = service.ask(question, args.k, args.mode)
-    hits = result.hits
     if args.json:
-        _print_json(
-            {
-                "question": result.question,
-                "language": result.prepared.language,
-                "answer": None
-                if result.answer.text is None
-                else {"text": result.answer.text, "citations": list(result.answer.citations)},
-                "confidence": result.answer.confidence,
-                "passages": [
-                    {
-                        "rank": i,
-                        "chunk_id": h.chunk_id,
-                        "doc_id": h.passage.doc_id,
-                        "paragraph": h.passage.paragraph,
-                        "page": h.passage.page,
-                        "start": h.passage.start,
-                        "end": h.passage.end,
-                        "text": h.passage.text,
-                        "score": h.score,
-                    }
-                    for i, h in enumerate(hits, start=1)
-                ],
-                "took_ms": result.took_ms,
-            }
-        )
+        _print_json(ask_response(args.question, result, service).model_dump(mode="json"))
         return 0
-    if result.answer.text is None:
-        print("The papers do not seem to answer this (abstained). Closest passages:")
+    reading, language = result.reading, result.prepared.language
+    text = answer_text(reading, language)
+    if text is None:
+        message = abstain_message(reading, language)
+        print(f"{message} ({reading.abstain_reason}) Related passages, not an answer:")
     else:
-        print(result.answer.text)
-        for zh, en in result.answer.terms:
+        print(text)
+        if reading.span is not None:
+            span = reading.span
+            print(f"  answer: {span.text} ({span.kind}, chars {span.start}-{span.end})")
+        for zh, en in english_terms(reading, language):
             print(f"  {zh} = {en}")
     print()
-    for i, h in enumerate(hits, start=1):
+    for i, h in enumerate(result.hits, start=1):
         p = h.passage
         doc = service.index.documents[p.doc_id]
         where = ", ".join(

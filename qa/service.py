@@ -7,40 +7,44 @@ import os
 import sys
 import threading
 import time
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus import load_corpus
 from corpus.manifest import papers_fingerprint
 from corpus.models import Document
 from index import Hit, Index, IndexLoadError, build_index
+from index.builder import calibration_hash
 from index.encoders import get_encoder
 from index.query import PreparedQuery
 from index.store import CURRENT, corpus_hash, read_manifest, resolve
 from index.tokenizer import dictionary_hash
-from qa.answer import Answer, assemble
+from qa.readers import Reading, TypedSentenceReader, analyse
+from qa.readers.calibration import load_calibration
+from qa.readers.features import READ_DEPTH
 from qa.settings import Settings
 
 
 @dataclass(frozen=True)
 class AskResult:
+    """A question, how it was read, and the passages the answer cites by position (``reading.hits``)."""
+
     question: str
     prepared: PreparedQuery
-    answer: Answer
-    hits: list[Hit]
+    reading: Reading
     took_ms: float
+
+    @property
+    def hits(self) -> list[Hit]:
+        return list(self.reading.hits)
 
 
 class QAService:
-    """Question answering over a loaded index."""
+    """Question answering over a loaded index: retrieve, then read the top passages for the answer."""
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        df: Counter[str] = Counter()
-        for tokens in index.passage_tokens:
-            df.update(tokens)
-        self._df = dict(df)
+        self.reader = TypedSentenceReader(index, load_calibration(index))
 
     def warm_up(self) -> None:
         """Run one question of each language so the first person does not pay for lazy loading (~1 s)."""
@@ -56,16 +60,36 @@ class QAService:
         return prepared, self.index.search_prepared(prepared, k, mode)
 
     def ask(self, question: str, top_k: int = 5, mode: str = "hybrid") -> AskResult:
+        """Answer from the top passages; ``top_k`` passages are returned, plus any the answer cites."""
         started = time.perf_counter()
-        prepared, hits = self.search(question, top_k, mode)
-        answer = assemble(prepared, hits, self._df, len(self.index.passages))
-        return AskResult(question, prepared, answer, hits, (time.perf_counter() - started) * 1000)
+        prepared = self.index.prepare(question)
+        # One encoding serves dense retrieval and the reader's sentence similarities (even in bm25 mode).
+        vector = self.index.embed_query(prepared)
+        hits = self.index.search_prepared(prepared, max(top_k, READ_DEPTH), mode, vector=vector)
+        reading = self.reader.read(analyse(prepared), hits, vector)
+        reading = _trim(reading, top_k)
+        return AskResult(question, prepared, reading, (time.perf_counter() - started) * 1000)
 
     def documents(self) -> list[Document]:
         return sorted(self.index.documents.values(), key=lambda d: d.doc_id)
 
     def document(self, doc_id: str) -> Document | None:
         return self.index.documents.get(doc_id)
+
+
+def _trim(reading: Reading, top_k: int) -> Reading:
+    """Keep the first ``top_k`` passages and every passage the answer cites, renumbering the citations."""
+    cited = {s.hit for s in reading.sentences}
+    keep = [i for i in range(len(reading.hits)) if i < top_k or i in cited]
+    if len(keep) == len(reading.hits):
+        return reading
+    new = {old: pos for pos, old in enumerate(keep)}
+    return replace(
+        reading,
+        hits=tuple(reading.hits[i] for i in keep),
+        sentences=tuple(replace(s, hit=new[s.hit]) for s in reading.sentences),
+        highlights={new[i]: spans for i, spans in reading.highlights.items() if i in new},
+    )
 
 
 def _stale_reason(root: Path, documents: list[Document], encoder_spec: str) -> str | None:
@@ -80,19 +104,23 @@ def _stale_reason(root: Path, documents: list[Document], encoder_spec: str) -> s
         return "the domain dictionary or glossary changed"
     if manifest["encoder"]["spec"] != encoder_spec:
         return f"the encoder changed to {encoder_spec}"
+    if manifest.get("calibration") != calibration_hash(manifest["encoder"]["name"]):
+        return "the answer reader's calibration changed"
     return None
 
 
 SOURCE = "source.json"
 
 
-def _source_stamp(root: Path, settings: Settings) -> dict[str, str]:
+def _source_stamp(root: Path, settings: Settings) -> dict[str, str | None]:
     """What the current index was made from, in terms that are cheap to recompute (no parsing)."""
+    folder = resolve(root)
     return {
-        "version": resolve(root).name,
+        "version": folder.name,
         "papers": papers_fingerprint(settings.papers_path),
         "encoder": settings.encoder,
         "dictionary_hash": dictionary_hash(),
+        "calibration": calibration_hash(read_manifest(folder)["encoder"]["name"]),
     }
 
 

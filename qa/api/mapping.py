@@ -7,6 +7,7 @@ from typing import Any
 from corpus.models import Document
 from index.models import Hit
 from qa.api.schemas import Explain, PassageOut
+from qa.presentation import display_language
 
 
 def passage_out(rank: int, hit: Hit, doc: Document, highlights: list[tuple[int, int]]) -> PassageOut:
@@ -41,7 +42,7 @@ def passage_out(rank: int, hit: Hit, doc: Document, highlights: list[tuple[int, 
 
 
 def response_language(language: str) -> Any:
-    return "en" if language == "mixed" else language
+    return display_language(language)
 
 
 def document_summary(doc: Document) -> dict[str, Any]:

@@ -60,15 +60,46 @@ class PassageOut(BaseModel):
     link: str
 
 
-class AnswerOut(BaseModel):
-    text: str
-    citations: list[int]
-    confidence: float
-
-
 class Term(BaseModel):
     zh: str
     en: str
+
+
+class SpanOut(BaseModel):
+    """The shortest expression that answers: ``document.text[start:end] == text`` (as written)."""
+
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    kind: str = Field(description="date | count | money | percent | post | body | place")
+    display: str = Field(description="the span as shown to the asker (Simplified for a Simplified question)")
+    english: str | None = Field(
+        default=None, description="for English askers: the span in English where it can be said exactly"
+    )
+
+
+class SentenceOut(BaseModel):
+    """An answer sentence: ``document.text[start:end] == text``; ``passage`` is its 1-based passage rank."""
+
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    passage: int
+    display: str = Field(description="the sentence as the asker reads it (Simplified for Simplified askers)")
+
+
+class AnswerOut(BaseModel):
+    text: str = Field(description="the answer sentence(s) for display, with [n] markers naming passages")
+    citations: list[int]
+    confidence: float
+    sentences: list[SentenceOut]
+    span: SpanOut | None = Field(description="null for a list, reason or description question")
+    terms: list[Term] = Field(description="English names of things in the answer, for English askers")
+    english: str | None = Field(
+        default=None, description="reserved for an English rendering of the answer (not produced yet)"
+    )
 
 
 class AskResponse(BaseModel):
@@ -77,6 +108,12 @@ class AskResponse(BaseModel):
     mixed: bool
     answer: AnswerOut | None
     abstained: bool
+    abstain_reason: str | None = Field(
+        description="why the papers do not answer: focus_not_found, no_date_for_focus, no_number_for_focus, "
+        "no_who_for_focus, no_place_for_focus, weak_evidence, no_evidence"
+    )
+    abstain_message: str | None
+    expected: str = Field(description="the answer type the question asks for (date, number, who, ...)")
     confidence: float
     terms: list[Term]
     expansions: list[tuple[str, str]]

@@ -13,7 +13,10 @@
       label: "Search the papers",
       ask: "Ask",
       answer: "Answer",
-      abstained: "The papers do not seem to answer this. The closest passages:",
+      abstained: "The papers do not seem to answer this.",
+      related: "Related passages — not an answer",
+      span: "Answer",
+      cite: (n) => `Passage ${n}`,
       passages: "Passages",
       para: "para.",
       page: "p.",
@@ -32,7 +35,10 @@
       label: "搜尋文件",
       ask: "提問",
       answer: "答案",
-      abstained: "文件似乎沒有回答這個問題。最相關的段落：",
+      abstained: "文件似乎沒有回答這個問題。",
+      related: "相關段落（並非答案）",
+      span: "答案",
+      cite: (n) => `段落 ${n}`,
       passages: "段落",
       para: "第",
       page: "頁",
@@ -51,7 +57,10 @@
       label: "搜索文件",
       ask: "提问",
       answer: "答案",
-      abstained: "文件似乎没有回答这个问题。最相关的段落：",
+      abstained: "文件似乎没有回答这个问题。",
+      related: "相关段落（并非答案）",
+      span: "答案",
+      cite: (n) => `段落 ${n}`,
       passages: "段落",
       para: "第",
       page: "页",
@@ -92,9 +101,14 @@
     .answer { margin-top: .8em; padding: .8em 1em; border-left: 4px solid var(--_accent); background: #f5f8fb;
       border-radius: var(--_radius); line-height: 1.7; }
     .answer h2, .passages h2 { font-size: 1em; margin: 0 0 .4em; }
-    .passages ol { padding-left: 1.4em; }
-    .passages li { margin-bottom: .9em; line-height: 1.7; overflow-wrap: anywhere; }
+    .passages ol { list-style: none; padding-left: 0; }
+    .passages li { margin-bottom: .9em; line-height: 1.7; overflow-wrap: anywhere; border-radius: var(--_radius); }
+    .passages li:target, .passages li.focused { outline: 2px solid var(--_accent); outline-offset: 2px; }
     mark { background: var(--_mark); color: inherit; padding: 0 .1em; }
+    .span { font-weight: 700; text-decoration: underline; text-decoration-thickness: 2px;
+      text-underline-offset: .2em; }
+    .cite { font-size: .85em; margin-left: .15em; text-decoration: none; }
+    .abstained { font-weight: 600; }
     a { color: var(--_accent); }
     .terms { font-size: .9em; color: var(--_muted); margin-top: .4em; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -118,13 +132,33 @@
     return node;
   }
 
-  /** Passage text with its highlights drawn as <mark> from [start, end] offsets (text nodes only). */
-  function highlighted(text, spans) {
+  /** Text with the answer span emphasised (<strong class=span>) from [start, end] offsets, or as is. */
+  function emphasised(text, span) {
+    const frag = document.createDocumentFragment();
+    if (!span || span[0] < 0 || span[1] > text.length || span[0] >= span[1]) {
+      frag.append(document.createTextNode(text));
+      return frag;
+    }
+    frag.append(
+      document.createTextNode(text.slice(0, span[0])),
+      el("strong", { class: "span" }, text.slice(span[0], span[1])),
+      document.createTextNode(text.slice(span[1])),
+    );
+    return frag;
+  }
+
+  /** Passage text with its highlights drawn as <mark> from [start, end] offsets (text nodes only), and the
+   *  answer span, when it lies inside a highlight, emphasised within it. */
+  function highlighted(text, spans, answerSpan) {
     const frag = document.createDocumentFragment();
     let at = 0;
     for (const [s, e] of [...(spans || [])].sort((a, b) => a[0] - b[0])) {
       if (s < at || e > text.length || s >= e) continue;
-      frag.append(document.createTextNode(text.slice(at, s)), el("mark", {}, text.slice(s, e)));
+      const inside = answerSpan && answerSpan[0] >= s && answerSpan[1] <= e
+        ? [answerSpan[0] - s, answerSpan[1] - s] : null;
+      const mark = el("mark");
+      mark.append(emphasised(text.slice(s, e), inside));
+      frag.append(document.createTextNode(text.slice(at, s)), mark);
       at = e;
     }
     frag.append(document.createTextNode(text.slice(at)));
@@ -286,7 +320,7 @@
     }
 
     citation(p) {
-      const parts = [p.title];
+      const parts = [this.lang_ === "en" && p.title_en ? p.title_en : p.title];
       if (p.paper_no) parts.push(p.paper_no);
       parts.push(p.date);
       if (p.annex) parts.push(p.annex);
@@ -339,27 +373,54 @@
       this.output.replaceChildren();
       const answer = el("section", { class: "answer", "aria-label": this.t.answer });
       answer.append(el("h2", {}, this.t.answer));
+      const span = data.answer && data.answer.span;
       if (data.answer) {
-        answer.append(el("p", { class: "answer-text" }, data.answer.text));
+        const text = el("p", { class: "answer-text" });
+        data.answer.sentences.forEach((s, i) => {
+          const shown = s.display || s.text;
+          const inside = span && span.start >= s.start && span.end <= s.end
+            ? [span.start - s.start, span.end - s.start] : null;
+          text.append(emphasised(shown, shown.length === s.text.length ? inside : null));
+          const next = data.answer.sentences[i + 1];
+          if (!next || next.passage !== s.passage) text.append(" ", this.citeLink(s.passage));
+        });
+        answer.append(text);
       } else {
-        answer.append(el("p", { class: "abstained" }, this.t.abstained));
+        answer.append(el("p", { class: "abstained" }, data.abstain_message || this.t.abstained));
       }
       if (data.terms && data.terms.length) {
         answer.append(el("div", { class: "terms" }, `${this.t.terms}: ` + data.terms.map((t) => `${t.zh} = ${t.en}`).join("; ")));
       }
       const passages = el("section", { class: "passages", "aria-label": this.t.passages });
-      passages.append(el("h2", {}, this.t.passages));
+      passages.append(el("h2", {}, data.answer ? this.t.passages : this.t.related));
       const list = el("ol");
       for (const p of data.passages) {
-        const item = el("li", { "data-chunk": p.chunk_id });
+        const item = el("li", { "data-chunk": p.chunk_id, id: `${this.uid}-p-${p.rank}`, tabindex: "-1" });
         item.append(el("div", { class: "meta" }, `[${p.rank}] ${this.citation(p)}`));
         const text = el("div", { class: "snippet" });
-        text.append(highlighted(p.text, p.highlights));
+        const inPassage = span && span.doc_id === p.doc_id && span.start >= p.start && span.end <= p.end
+          ? [span.start - p.start, span.end - p.start] : null;
+        text.append(highlighted(p.text, p.highlights, inPassage));
         item.append(text, el("a", { href: this.link(p) }, this.t.open));
         list.append(item);
       }
       passages.append(list);
       this.output.append(answer, passages);
+    }
+
+    /** "[n]": a link that moves focus to passage n below (inside the shadow root, so not a URL fragment). */
+    citeLink(n) {
+      const link = el("a", { class: "cite", href: `#${this.uid}-p-${n}`, "aria-label": this.t.cite(n) }, `[${n}]`);
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        const target = this.shadowRoot.getElementById(`${this.uid}-p-${n}`);
+        if (!target) return;
+        this.shadowRoot.querySelectorAll(".passages li.focused").forEach((li) => li.classList.remove("focused"));
+        target.classList.add("focused");
+        target.scrollIntoView({ block: "nearest" });
+        target.focus();
+      });
+      return link;
     }
   }
 

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from eval.ablation import paired_randomization
-from eval.gate import check
+from eval.gate import EVIDENCE_IN_ANSWER_MIN, check
 from eval.metrics import abstention, hit_at, mrr_at, ndcg_at, percentile, recall_at
 
 QRELS = {"q1": {"a": 1}, "q2": {"b": 1, "c": 1}}
@@ -38,7 +38,14 @@ def test_paired_randomization():
 
 def test_gate_passes_and_fails():
     good = {lang: {"hit@1": 0.9, "hit@5": 0.95} for lang in ("en", "zh-Hant", "zh-Hans")}
-    good |= {"abstention": {"recall": 0.7, "false_abstain_rate": 0.02}, "answer": {"citations_ok": True}}
+    answer = {f"evidence_in_answer_{lang}": 0.95 for lang in ("en", "zh-Hant", "zh-Hans")}
+    good |= {
+        "abstention": {"recall": 0.7, "false_abstain_rate": 0.02},
+        "abstention_near_topic_recall": 0.9,
+        "answer": answer | {"citations_ok": True, "span_exact": 0.9},
+    }
     assert check(good) == []
     bad = good | {"en": {"hit@1": 0.2, "hit@5": 0.95}}
     assert check(bad) == ["en hit@1 = 0.200 < 0.650"]
+    wrong_sentences = good | {"answer": good["answer"] | {"evidence_in_answer_en": 0.1}}
+    assert check(wrong_sentences) == [f"en evidence in answer = 0.100 < {EVIDENCE_IN_ANSWER_MIN['en']:.3f}"]

@@ -71,7 +71,40 @@ def test_enter_shows_answer_with_highlights_chinese(page, live_server):
     assert "2004" in answer.inner_text()
     marks = page.locator("policyqa-search").locator(".passages mark")
     assert any("2004年設立" in marks.nth(i).inner_text() for i in range(marks.count()))
+    # The span is emphasised in the answer and inside the highlighted sentence of its passage.
+    assert answer.locator(".span").inner_text() == "2004年"
+    assert page.locator("policyqa-search").locator(".passages mark .span").first.inner_text() == "2004年"
+    # No doubled numbering: the list shows "[1] …", not "1. [1] …".
+    first_item = page.locator("policyqa-search").locator(".passages li").first
+    assert first_item.evaluate("li => getComputedStyle(li.parentElement).listStyleType") == "none"
     page.screenshot(path=SHOTS / "answer-zh.png", full_page=True)
+
+
+def test_answer_citation_links_to_its_passage(page, live_server):
+    page.goto(live_server.url + "/")
+    widget = page.locator("policyqa-search")
+    widget.locator("input").fill("深港合作會議何時成立？")
+    widget.locator("input").press("Enter")
+    cite = widget.locator(".answer-text a.cite").first
+    cite.wait_for(timeout=15000)
+    n = int(cite.inner_text().strip("[]"))
+    cite.click()
+    focused = widget.locator(".passages li.focused")
+    assert focused.count() == 1
+    assert focused.get_attribute("id").endswith(f"-p-{n}")
+    assert focused.evaluate("li => li.getRootNode().activeElement === li")
+
+
+def test_abstention_is_said_plainly_and_passages_are_related_not_answers(page, live_server):
+    page.goto(live_server.url + "/")
+    widget = page.locator("policyqa-search")
+    widget.locator("input").fill("騰訊的主席是誰？")
+    widget.locator("input").press("Enter")
+    widget.locator(".abstained").wait_for(timeout=15000)
+    assert widget.locator(".answer-text").count() == 0
+    assert "文件" in widget.locator(".abstained").inner_text()
+    assert widget.locator(".passages h2").inner_text() == "相關段落（並非答案）"
+    page.screenshot(path=SHOTS / "abstained-zh.png", full_page=True)
 
 
 def test_english_question_in_the_english_interface(page, live_server):
@@ -83,6 +116,10 @@ def test_english_question_in_the_english_interface(page, live_server):
     assert "2004" in widget.locator(".answer-text").inner_text()
     assert "Shenzhen-Hong Kong Cooperation Meeting" in widget.locator(".terms").inner_text()
     assert widget.locator("h2").first.inner_text() == "Answer"
+    assert widget.locator(".answer-text .span").inner_text() == "2004年"
+    # English mode shows the papers' English titles.
+    title = widget.locator(".passages .meta").first.inner_text().split("·")[0]
+    assert title.isascii() and title.strip(), title
     page.screenshot(path=SHOTS / "answer-en.png", full_page=True)
 
 

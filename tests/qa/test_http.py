@@ -59,9 +59,12 @@ def test_contract_fields_and_types(live_server):
     data = r.json()
     assert data["language"] == "zh-Hant" and isinstance(data["took_ms"], float)
     assert isinstance(data["index_version"], str) and data["index_version"]
-    assert set(data["answer"]) >= {"text", "citations"}
+    assert set(data["answer"]) >= {"text", "citations", "sentences", "span", "terms", "confidence"}
     assert data["answer"]["citations"] and all(isinstance(c, int) for c in data["answer"]["citations"])
-    assert len(data["passages"]) == 5
+    assert data["expected"] == "date" and data["abstain_reason"] is None
+    span = data["answer"]["span"]
+    assert span["text"] == "2004年" and span["kind"] == "date" and span["doc_id"] == "shenzhen-hk-2009"
+    assert 5 <= len(data["passages"]) <= 6
     p = data["passages"][0]
     for field, kind in [
         ("rank", int),
@@ -99,7 +102,9 @@ def documents(live_server):
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_every_citation_checks_out(live_server, documents, question):
     data = _ask(live_server, question=question, top_k=8).json()
-    assert len(data["passages"]) == 8
+    # The top 8, and a passage the reader brought in when its sentence answers.
+    assert 8 <= len(data["passages"]) <= 9
+    assert all(p["explain"]["found_by"] == "neighbour" for p in data["passages"][8:])
     for p in data["passages"]:
         assert documents[p["doc_id"]]["text"][p["start"] : p["end"]] == p["text"]
         for s, e in p["highlights"]:
@@ -107,6 +112,13 @@ def test_every_citation_checks_out(live_server, documents, question):
     if data["answer"]:
         for c in data["answer"]["citations"]:
             assert 1 <= c <= len(data["passages"])
+        for s in data["answer"]["sentences"]:
+            assert documents[s["doc_id"]]["text"][s["start"] : s["end"]] == s["text"]
+            passage = data["passages"][s["passage"] - 1]
+            assert passage["start"] <= s["start"] and s["end"] <= passage["end"]
+        span = data["answer"]["span"]
+        if span:
+            assert documents[span["doc_id"]]["text"][span["start"] : span["end"]] == span["text"]
 
 
 def test_simplified_question_gets_simplified_answer(live_server):
@@ -127,6 +139,7 @@ def test_english_question_gets_english_terms(live_server):
 def test_questions_the_papers_cannot_answer_abstain(live_server, question):
     data = _ask(live_server, question=question).json()
     assert data["answer"] is None and data["abstained"] is True
+    assert data["abstain_reason"] and data["abstain_message"]
     assert data["passages"]
 
 

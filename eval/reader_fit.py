@@ -1,0 +1,253 @@
+"""Fit the typed reader's weights and thresholds with grouped k-fold cross-validation; report held-out folds.
+
+Folds split by question group (one fact asked in three languages is one group), so no fold is scored on a
+fact it was fitted on in another language. Per fold: a logistic regression over candidate sentences ("holds
+the evidence") gives the weights; a grid search over the abstention thresholds on the training questions
+keeps false abstention at most ``MAX_FALSE_ABSTAIN`` and maximises abstention recall plus evidence in answer.
+The held-out fold is then answered with that calibration. The shipped calibration is fitted on all questions.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from eval.gold import GoldQuestion, contains_evidence, evidence_key
+from index import Hit, Index
+from qa.readers import Calibration, QuestionAnalysis, TypedSentenceReader, analyse
+from qa.readers.features import FEATURES, READ_DEPTH, Candidate, candidates
+from qa.readers.typed import answerability_features
+
+FOLDS = 5
+SEED = 13
+MAX_FALSE_ABSTAIN = 0.04
+L2 = 1.0
+# Coarse on purpose: a handful of values each, so the thresholds cannot fit the gold set's accidents.
+GRID = {
+    "focus_coverage": (0.0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85),
+    "min_confidence": (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
+}
+LANGUAGES = ("en", "zh-Hant", "zh-Hans")
+
+
+@dataclass
+class Prepared:
+    """One gold question with everything the reader needs, computed once."""
+
+    question: GoldQuestion
+    analysis: QuestionAnalysis
+    hits: list[Hit]
+    candidates: list[Candidate]
+    labels: npt.NDArray[np.float64]
+
+
+def prepare(index: Index, questions: list[GoldQuestion], show_progress: bool = True) -> list[Prepared]:
+    """Retrieve and build candidates for every question (the expensive part, done once)."""
+    out = []
+    for i, q in enumerate(questions):
+        if show_progress and i % 50 == 0:
+            sys.stderr.write(f"reader-fit: preparing {i}/{len(questions)}\n")
+        prepared = index.prepare(q.question)
+        vector = index.embed_query(prepared)
+        hits = index.search_prepared(prepared, READ_DEPTH, vector=vector)
+        analysis = analyse(prepared)
+        cands = candidates(analysis, hits, vector, index)
+        keys = [evidence_key(e) for e in q.evidence]
+        labels = np.array([float(any(k in evidence_key(c.sentence.text) for k in keys)) for c in cands])
+        out.append(Prepared(q, analysis, hits, cands, labels))
+    return out
+
+
+def fit_weights(rows: list[Prepared], l2: float = L2) -> tuple[dict[str, float], float]:
+    """Sentence weights: logistic regression over answerable questions' candidates ("holds the evidence")."""
+    x = np.array([c.features for p in rows if p.question.answerable for c in p.candidates])
+    y = np.array([y for p in rows if p.question.answerable for y in p.labels])
+    w = logistic(x, y, l2)
+    return {f: round(float(v), 4) for f, v in zip(FEATURES, w[:-1], strict=True)}, round(float(w[-1]), 4)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one question was answered under one calibration."""
+
+    qid: str
+    language: str
+    answerable: bool
+    near_topic: bool
+    abstained: bool
+    reason: str | None
+    evidence_in_answer: bool
+    span: str | None
+    gold_span: str | None
+    typed_gold: bool
+
+
+def replay(index: Index, rows: list[Prepared], calibration: Calibration, spans: bool = True) -> list[Outcome]:
+    """Answer every prepared question under a calibration; ``spans=False`` skips span extraction (grid)."""
+    reader = TypedSentenceReader(index, calibration)
+    out = []
+    for p in rows:
+        q = p.question
+        if spans:
+            reading = reader.decide(p.analysis, p.hits, p.candidates)
+            text = "".join(s.text for s in reading.sentences)
+            abstained, reason = reading.abstained, reading.abstain_reason
+            span = reading.span.text if reading.span else None
+        else:
+            scored, best, _, reason = reader.choose(p.analysis, p.candidates)
+            abstained, span, text = best is None, None, ""
+            if best is not None:
+                follower = reader.follower(p.analysis, best, [c for _, c in scored])
+                text = best.sentence.text + (follower.sentence.text if follower else "")
+        out.append(
+            Outcome(
+                q.qid,
+                q.language,
+                q.answerable,
+                q.part == "near-topic",
+                abstained,
+                reason,
+                bool(text) and contains_evidence(text, q),
+                span,
+                q.answer,
+                q.answer is not None and q.kind in ("date", "number", "who"),
+            )
+        )
+    return out
+
+
+def figures(outcomes: list[Outcome]) -> dict[str, float]:
+    """Answer-level figures: evidence in answer, abstention recall, false abstention, exact spans."""
+    answerable = [o for o in outcomes if o.answerable]
+    answered = [o for o in answerable if not o.abstained]
+    unanswerable = [o for o in outcomes if not o.answerable]
+    near = [o for o in unanswerable if o.near_topic]
+    typed = [o for o in answered if o.typed_gold]
+    abstained = [o for o in outcomes if o.abstained]
+
+    def share(part: list[Outcome], whole: list[Outcome]) -> float:
+        return round(len(part) / len(whole), 4) if whole else 0.0
+
+    return {
+        "n": len(outcomes),
+        "evidence_in_answer": share([o for o in answered if o.evidence_in_answer], answered),
+        "evidence_in_answer_of_answerable": share([o for o in answered if o.evidence_in_answer], answerable),
+        "false_abstain": share([o for o in answerable if o.abstained], answerable),
+        "abstain_recall": share([o for o in unanswerable if o.abstained], unanswerable),
+        "abstain_recall_near_topic": share([o for o in near if o.abstained], near),
+        "abstain_precision": share([o for o in abstained if not o.answerable], abstained),
+        "span_exact": share(
+            [
+                o
+                for o in typed
+                if o.span is not None and evidence_key(o.span) == evidence_key(o.gold_span or "")
+            ],
+            typed,
+        ),
+        "span_given": share([o for o in typed if o.span is not None], typed),
+    }
+
+
+def _objective(f: dict[str, float]) -> float:
+    if f["false_abstain"] > MAX_FALSE_ABSTAIN:
+        return -1.0 + (MAX_FALSE_ABSTAIN - f["false_abstain"])
+    return f["abstain_recall"] + f["evidence_in_answer"]
+
+
+Array = npt.NDArray[np.float64]
+
+
+def logistic(x: Array, y: Array, l2: float = L2) -> Array:
+    """Weights (bias last) of an L2-penalised logistic regression, by Newton's method."""
+    x = np.column_stack([x, np.ones(len(x))])
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def fit_answerability(index: Index, rows: list[Prepared], base: Calibration) -> Calibration:
+    """The answerability model: the chosen sentence holds the evidence (1) vs the papers cannot answer (0).
+
+    Answerable questions whose chosen sentence misses the evidence are left out: they say how to choose,
+    not whether the papers answer.
+    """
+    reader = TypedSentenceReader(index, replace(base, answerability={}, min_confidence=0.0))
+    xs, ys = [], []
+    for p in rows:
+        scored, best, _, _ = reader.choose(p.analysis, p.candidates)
+        if best is None:
+            continue
+        holds = bool(p.labels[p.candidates.index(best)]) if p.question.answerable else False
+        if p.question.answerable and not holds:
+            continue
+        score = next(s for s, c in scored if c is best)
+        xs.append(answerability_features(p.analysis, scored, score, best))
+        ys.append(float(holds))
+    if len(set(ys)) < 2:
+        return replace(base, answerability={}, answerability_bias=0.0)
+    names = list(xs[0])
+    w = logistic(np.array([[x[n] for n in names] for x in xs]), np.array(ys))
+    return replace(
+        base,
+        answerability={n: round(float(v), 4) for n, v in zip(names, w[:-1], strict=True)},
+        answerability_bias=round(float(w[-1]), 4),
+    )
+
+
+def fit(index: Index, rows: list[Prepared], encoder: str) -> Calibration:
+    """Sentence weights, then per focus threshold the answerability model and its cut-off, on these rows."""
+    weights, bias = fit_weights(rows)
+    base = Calibration(weights, bias, 0.0, 0.0, encoder=encoder)
+    best: tuple[float, Calibration] | None = None
+    for focus in GRID["focus_coverage"]:
+        fitted = fit_answerability(index, rows, replace(base, focus_coverage=focus))
+        for confidence in GRID["min_confidence"]:
+            calibration = replace(fitted, min_confidence=confidence)
+            score = _objective(figures(replay(index, rows, calibration, spans=False)))
+            if best is None or score > best[0]:
+                best = (score, calibration)
+    assert best is not None
+    return best[1]
+
+
+def folds_of(rows: list[Prepared], k: int = FOLDS, seed: int = SEED) -> list[list[Prepared]]:
+    """Rows split into k folds by question group."""
+    groups = sorted({p.question.group for p in rows})
+    random.Random(seed).shuffle(groups)
+    fold_of = {g: i % k for i, g in enumerate(groups)}
+    return [[p for p in rows if fold_of[p.question.group] == i] for i in range(k)]
+
+
+def cross_validate(index: Index, rows: list[Prepared], encoder: str, k: int = FOLDS) -> dict[str, Any]:
+    """Held-out figures: each fold answered with a calibration fitted on the other folds."""
+    folds = folds_of(rows, k)
+    outcomes: list[Outcome] = []
+    calibrations = []
+    for i, held_out in enumerate(folds):
+        train = [p for j, fold in enumerate(folds) if j != i for p in fold]
+        calibration = fit(index, train, encoder)
+        calibrations.append(calibration)
+        outcomes.extend(replay(index, held_out, calibration))
+        sys.stderr.write(f"reader-fit: fold {i + 1}/{k} done\n")
+    report: dict[str, Any] = {"all": figures(outcomes)}
+    for lang in LANGUAGES:
+        report[lang] = figures([o for o in outcomes if o.language == lang])
+    report["folds"] = [
+        {"focus_coverage": c.focus_coverage, "min_confidence": c.min_confidence} for c in calibrations
+    ]
+    report["outcomes"] = outcomes
+    return report

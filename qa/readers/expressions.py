@@ -1,0 +1,242 @@
+"""Typed expressions in the papers' Chinese text, with offsets: dates, numbers with units, posts, bodies.
+
+The reader asks of a candidate sentence "does it hold what the question wants?" (a date for "when", a
+number with a fitting classifier for "how many") and takes the answer span from the expression found.
+Patterns work on the original Traditional text (the papers' script) and also accept Simplified forms, so
+offsets stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# PDF extraction leaves a space as the thousands separator ("2 400").
+_DIGITS = r"\d(?:[\d,，]|\s(?=\d{3}(?!\d)))*(?:\.\d+)?"
+_HANZI_NUM = r"[零〇一二兩两三四五六七八九十百千]+"
+_NUMBER = rf"(?:{_DIGITS}|{_HANZI_NUM})(?:\s*(?:多|餘|余))?(?:\s*[萬万億亿千百])*"
+_ABOUT = (
+    r"(?:約|约|大約|大约|超過|超过|逾|近|接近|至少|不少於|不少于|不多於|不多于"
+    r"|最少|最多|多於|多于|少於|少于)?"
+)
+
+# Classifiers and units that follow a count in these papers; longest first so 平方公里 beats 公里.
+COUNT_UNITS = (
+    "平方公里",
+    "公頃",
+    "公顷",
+    "公里",
+    "萬人次",
+    "万人次",
+    "人次",
+    "個",
+    "个",
+    "份",
+    "名",
+    "項",
+    "项",
+    "間",
+    "间",
+    "家",
+    "人",
+    "次",
+    "宗",
+    "所",
+    "條",
+    "条",
+    "座",
+    "類",
+    "类",
+    "批",
+    "場",
+    "场",
+    "屆",
+    "届",
+    "位",
+    "年",
+    "個月",
+    "个月",
+    "天",
+    "輛",
+    "辆",
+    "架",
+    "艘",
+    "組",
+    "组",
+    "隊",
+    "队",
+    "款",
+    "章",
+    "條款",
+    "倍",
+    "米",
+    "立方米",
+    "噸",
+    "吨",
+    "種",
+    "种",
+    "張",
+    "张",
+    "隻",
+    "只",
+    "件",
+    "部",
+    "台",
+    "期",
+    "屆",
+)
+# Classifiers that count the same kind of thing: a question's 多少人 is answered by 2 400位 or 700名.
+UNIT_CLASSES = (
+    frozenset({"人", "名", "位", "人次", "萬人次", "万人次"}),
+    frozenset({"年", "個月", "个月", "天"}),
+)
+# The general classifier: 六個聯合推介會 answers 幾場推介會.
+GENERAL_UNIT = frozenset({"個", "个"})
+_MONEY = (
+    rf"(?:港幣|港币|人民幣|人民币|美元|HK\$|US\$|RMB)\s*{_NUMBER}\s*(?:元)?"
+    rf"|{_NUMBER}\s*(?:港元|港幣|港币|元人民幣|元人民币|元|美元|人民幣|人民币)"
+)
+_PERCENT = rf"{_NUMBER}\s*(?:%|％|個百分點|个百分点)|百分之\s*{_NUMBER}|{_HANZI_NUM}成"
+_COUNT = (
+    rf"{_NUMBER}\s*(?:{'|'.join(sorted(map(re.escape, COUNT_UNITS), key=len, reverse=True))})"
+    # A bare large number (可達30萬) counts too; its unit is the question's.
+    rf"|(?:{_DIGITS}|{_HANZI_NUM})\s*(?:多|餘)?\s*[萬万億亿](?![元])"
+)
+
+_YEAR = r"(?:\d{4}|[零〇一二三四五六七八九]{4})\s*年"
+_MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號号]"
+_DATE = (
+    rf"{_YEAR}(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
+    r"(?:\s*(?:年底|年初|年中|上半年|下半年|底|初|中旬|上旬|下旬|中|第\s*[1-4一二三四]\s*季(?:度)?))?"
+    r"(?:前|之前|後|之後|以前|以後)?"
+    rf"|(?:去年|今年|明年)\s*{_MONTH}(?:\s*{_DAY})?"
+    rf"|{_MONTH}\s*{_DAY}"
+    r"|\d{4}\s*[-至到–]\s*\d{2,4}\s*年度?"
+)
+
+_POST_SUFFIX = (
+    "副司長|副司长|司長|司长|副局長|副局长|局長|局长|副市長|副市长|市長|市长|副省長|副省长|省長|省长|"
+    "副主席|主席|副組長|副组长|組長|组长|副總理|副总理|總理|总理|秘書長|秘书长|署長|署长|處長|处长|"
+    "主任|部長|部长|行政長官|行政长官|特首|書記|书记"
+)
+_BODY_SUFFIX = (
+    "委員會|委员会|聯席會議|联席会议|督導組|督导组|專責小組|专责小组|工作小組|工作小组|小組|小组|"
+    "辦事處|办事处|聯絡處|联络处|辦公室|办公室|政策局|局|署|政府"
+)
+# A name does not run through the little words around it (由, 的, 與 …): "由政務司司長" names 政務司司長.
+_LITTLE_WORDS = (
+    "由的在與与和及是為为並并將将於于向對对從从被讓让使亦也已而即就其各共同主持負负責责親亲擔担任出"
+)
+_NAME_CHARS = rf"(?:(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
+# A name starts where a word can: after punctuation, a little word, or at the start.
+_NAME_START = rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{_LITTLE_WORDS}]))"
+_POST = rf"{_NAME_START}{_NAME_CHARS}{{0,8}}(?:{_POST_SUFFIX})"
+_BODY = rf"{_NAME_START}{_NAME_CHARS}{{1,8}}(?:{_BODY_SUFFIX})(?![門门分長长])"
+_JOIN = r"(?:及|與|与|和|、|以及)"
+
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "date": re.compile(_DATE),
+    "money": re.compile(rf"{_ABOUT}(?:{_MONEY})"),
+    "percent": re.compile(rf"{_ABOUT}(?:{_PERCENT})"),
+    "count": re.compile(rf"{_ABOUT}(?:{_COUNT})"),
+    "post": re.compile(rf"{_POST}(?:{_JOIN}{_POST})*"),
+    "body": re.compile(rf"{_BODY}"),
+}
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A typed expression at ``text[start:end]`` of the sentence it was found in."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    unit: str | None = None
+
+
+def _unit(kind: str, text: str) -> str | None:
+    if kind == "percent":
+        return "%"
+    if kind == "money":
+        return "money"
+    if kind == "count":
+        for unit in sorted(COUNT_UNITS, key=len, reverse=True):
+            if text.rstrip().endswith(unit):
+                return unit
+    return None
+
+
+def find(kind: str, text: str) -> list[Expression]:
+    """Non-overlapping expressions of one kind in ``text``, left to right."""
+    out = []
+    for m in PATTERNS[kind].finditer(text):
+        value = m.group(0)
+        stripped = value.rstrip()
+        if not stripped.strip():
+            continue
+        out.append(Expression(kind, m.start(), m.start() + len(stripped), stripped, _unit(kind, stripped)))
+    return out
+
+
+def numbers(text: str) -> list[Expression]:
+    """Money, percentages and counts, the longest reading of each stretch (a date's year is not a count)."""
+    dates = find("date", text)
+    found = [e for kind in ("money", "percent", "count") for e in find(kind, text)]
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[Expression] = []
+    for e in found:
+        if any(d.start <= e.start and e.end <= d.end for d in dates):
+            continue
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+# What may stand between two answers that answer together: 政務司司長與深圳市市長, 2014年11月及2016年12月.
+_JOINED = {
+    "post": re.compile(r"^(?:[\u4e00-\u9fff]{2,3})?(?:及|與|与|和|、|以及)$"),
+    "body": re.compile(r"^(?:及|與|与|和|、|以及)$"),
+    "date": re.compile(r"^(?:及|與|与|和|、)$"),
+}
+# "由3個增至11個": the figure a change arrives at answers "how many", not the one it left.
+_FROM = re.compile(r"(?:由|從|从)$")
+_TO = re.compile(
+    r"^[^，。；,]{0,16}?(?:增加至|增至|增加到|增到|上升至|升至|提高至|擴大至|扩大至|減至|减至|至|到)$"
+)
+
+
+def joined(text: str, chosen: Expression, found: list[Expression]) -> Expression:
+    """The chosen expression extended over the ones joined to it by 及/與/和 (names of posts allowed)."""
+    pattern = _JOINED.get(chosen.kind) or (_JOINED["post"] if chosen.kind == "body" else None)
+    if pattern is None:
+        return chosen
+    out = chosen
+    for e in sorted(found, key=lambda e: e.start):
+        if e.start >= out.end and pattern.match(text[out.end : e.start]):
+            out = Expression(out.kind, out.start, e.end, text[out.start : e.end], out.unit)
+    return out
+
+
+def arrived(text: str, found: list[Expression]) -> list[Expression]:
+    """Numbers without the starting point of a "from X to Y" change (X is dropped when Y follows)."""
+    drop = set()
+    for i, a in enumerate(found):
+        for b in found[i + 1 :]:
+            if _FROM.search(text[max(0, a.start - 3) : a.start]) and _TO.match(text[a.end : b.start]):
+                drop.add(i)
+    return [e for i, e in enumerate(found) if i not in drop]
+
+
+def units_agree(asked: str | None, found: str | None) -> bool:
+    """Whether a count's classifier answers the one asked for (None on either side agrees with anything)."""
+    if asked is None or found is None or asked == found or found in GENERAL_UNIT:
+        return True
+    return any(asked in c and found in c for c in UNIT_CLASSES)
+
+
+def digits_of(text: str) -> str:
+    """The digits of an expression, to tell whether a sentence's number merely repeats the question's."""
+    return re.sub(r"\D", "", text)

@@ -1,0 +1,316 @@
+"""Candidate sentences of the top hits and the features the typed reader scores them by.
+
+Features are named and computed here only, so the weights fitted by ``python -m eval fit-reader`` (k-fold
+cross-validation on the gold set) apply to exactly what the service computes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from index import Hit, Index, PreparedQuery, Sentence, default_glossary, normalize, tokenize
+from qa.readers import expressions
+from qa.readers.question import QuestionAnalysis
+
+# Sentences are drawn from this many top passages (and their neighbours in the same paragraph).
+READ_DEPTH = 5
+# Shorter than this, a "sentence" is a caption, a legend, a heading or a paragraph number.
+MIN_SENTENCE_CHARS = 12
+
+FEATURES = (
+    "coverage",
+    "previous_coverage",
+    "char_coverage",
+    "dense",
+    "dense_gap",
+    "type_match",
+    "unit_match",
+    "type_near_focus",
+    "passage_score",
+    "rank_inverse",
+    "neighbour",
+    "short",
+    "enumeration",
+    "purpose_cue",
+)
+
+_PARAGRAPH_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})?|[一二三四五六七八九十]+|\(?[a-z0-9ivx]{1,4}\))[.．、)]\s*"
+)
+_PURPOSE = re.compile(r"以便|以|為了|为了|旨在|目的|藉此|借此|從而|从而|有助|促進|促进|推動|推动|加強|加强")
+Concepts = list[list[list[str]]]
+# Words that say what kind of answer is wanted, not what it is about: no answer sentence repeats them.
+_ASKING = frozenset(
+    "时候 时间 日期 年份 数目 数量 总数 多少 几多 什么 甚么 哪些 哪个 哪年 一年 何时 几时 是否 情况"  # noqa: SIM905
+    " 名字 一共 总共 大概 大约 当时 现时 目前".split()
+)
+# Characters of question words, particles and little words (Mandarin and Cantonese, Simplified as normalised):
+# an unknown token holding one is a way of asking jieba did not know, not a missing topic.
+_ASKING_CHARS = frozenset(
+    "哪几谁什甚么多少边系咗嘅㗎啲呢吗嗎了来的是这那个下由从将会至面位份项次名种些吧呀啊咁点乜"  # noqa: RUF001
+)
+_ASKING_PHRASES = frozenset(
+    "number|number of|total|time|when|year|date|amount|how many|how much|name|figure".split("|")  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that might answer, with its hit position and its feature vector."""
+
+    sentence: Sentence
+    hit: int
+    own: bool
+    features: npt.NDArray[np.float64]
+    typed: tuple[expressions.Expression, ...]
+    focus: tuple[int, ...]
+
+
+def concepts(prepared: PreparedQuery, index: Index) -> Concepts:
+    """What the question asks about, as concepts, each a list of alternative token lists.
+
+    A word of the question is one concept; an English phrase the glossary expanded is one concept whose
+    alternatives are its Chinese terms, so a long variant name cannot outweigh the rest of the question.
+    """
+    stats = index.term_stats
+    synonyms: dict[str, list[list[str]]] = {}
+    for term, variants in default_glossary().chinese_synonyms(prepared.text):
+        for token in tokenize(term):
+            synonyms.setdefault(token, []).extend([t for t in tokenize(v) if t in stats] for v in variants)
+    # A word of the question is also found as its glossary synonym (成立 ~ 設立), as a reader would.
+    # A Chinese word or a number the papers never use stays a concept (the rarest kind): that the papers
+    # lack 騰訊 or 2020 is itself the evidence that they cannot answer. English words stay out: the papers
+    # are Chinese, and the glossary's expansions stand for them.
+    out: Concepts = [
+        [[t], *[alt for alt in synonyms.get(t, []) if alt]]
+        for t in dict.fromkeys(tokenize(prepared.text))
+        if (t in stats or _unknown_name(t)) and t not in _ASKING and not _single_hanzi(t)
+    ]
+    groups: dict[str, list[list[str]]] = {}
+    for phrase, term in prepared.expansions:
+        if phrase.lower() in _ASKING_PHRASES:
+            continue
+        tokens = [t for t in tokenize(term) if t in stats]
+        if tokens:
+            groups.setdefault(phrase, []).append(tokens)
+    out.extend(groups.values())
+    return out
+
+
+def _unknown_name(token: str) -> bool:
+    """A word the papers never use that names something (騰訊, 2020), not a way of asking (係邊, 由誰來, 簽了)."""
+    if token.isdigit():
+        return True
+    return not token.isascii() and not any(ch in _ASKING_CHARS for ch in normalize(token))
+
+
+def _single_hanzi(token: str) -> bool:
+    return len(token) == 1 and "\u4e00" <= token <= "\u9fff"
+
+
+def coverage(tokens: frozenset[str] | set[str], query_concepts: Concepts, index: Index) -> float:
+    """IDF-weighted share of the question's concepts that the sentence holds (best alternative each)."""
+    total = covered = 0.0
+    for alternatives in query_concepts:
+        weight = max(index.term_stats.idf(t) for alt in alternatives for t in alt)
+        best = max(sum(1 for t in alt if t in tokens) / len(alt) for alt in alternatives)
+        total += weight
+        covered += weight * best
+    return covered / total if total else 0.0
+
+
+def char_coverage(text: str, query_concepts: Concepts, index: Index) -> float:
+    """Like ``coverage``, but a Chinese concept counts by the share of its characters in the text.
+
+    Papers and askers word the same act differently (完工 / 竣工, 簽署 / 簽訂); a shared character is the
+    cheapest evidence of it, and a sentence about another act (通車 / 動工) shares none.
+    """
+    norm = normalize(text)
+    chars = set(norm)
+    total = covered = 0.0
+    for alternatives in query_concepts:
+        weight = max(index.term_stats.idf(t) for alt in alternatives for t in alt)
+        best = max(
+            (1.0 if t in norm else sum(ch in chars for ch in t) / len(t) if not t.isascii() else 0.0)
+            for alt in alternatives
+            for t in alt
+        )
+        total += weight
+        covered += weight * best
+    return covered / total if total else 0.0
+
+
+def answer_body(text: str) -> tuple[int, str]:
+    """The sentence without its leading paragraph number ("4. ", "(ii) "), and where the rest starts."""
+    m = _PARAGRAPH_NUMBER.match(text)
+    offset = m.end() if m else 0
+    return offset, text[offset:]
+
+
+def typed_expressions(question: QuestionAnalysis, text: str) -> list[expressions.Expression]:
+    """Expressions of the question's expected type in a sentence, except those the question itself holds."""
+    kind = question.expected
+    if kind == "date":
+        found = expressions.find("date", text)
+    elif kind == "number":
+        found = expressions.numbers(text)
+    elif kind == "who":
+        found = who_expressions(text)
+    elif kind == "place":
+        found = place_expressions(text)
+    else:
+        return []
+    asked = normalised_question(question)
+    return [e for e in found if not _repeats_question(e, asked)]
+
+
+def normalised_question(question: QuestionAnalysis) -> str:
+    return normalize(question.prepared.text)
+
+
+def focus_positions(query_concepts: Concepts, text: str) -> list[int]:
+    """Where the question's concepts (any alternative) occur in a sentence, as character positions."""
+    norm = normalize(text)
+    if len(norm) != len(text):
+        return []
+    positions = []
+    for alternatives in query_concepts:
+        for alt in alternatives:
+            for token in alt:
+                pos = norm.find(token)
+                if pos >= 0 and len(token) >= 2:
+                    positions.append(pos + len(token) // 2)
+    return positions
+
+
+def nearness(found: list[expressions.Expression], focus: list[int]) -> float:
+    """1 for an expression right beside the focus, falling off over about 20 characters."""
+    if not found or not focus:
+        return 0.0
+    distance = min(abs((e.start + e.end) // 2 - f) for e in found for f in focus)
+    return float(np.exp(-distance / 20))
+
+
+def _repeats_question(expression: expressions.Expression, asked: str) -> bool:
+    digits = expressions.digits_of(expression.text)
+    if digits and len(digits) >= 2:
+        return digits in re.sub(r"\D", " ", asked).split()
+    return normalize(expression.text) in asked
+
+
+def who_expressions(text: str) -> list[expressions.Expression]:
+    """Posts and bodies: the glossary's names of roles and organisations, and the papers' naming patterns."""
+    found = [
+        expressions.Expression("post" if entry.kind == "role" else "body", s, e, text[s:e])
+        for s, e, entry in default_glossary().find_chinese(text)
+        if entry.kind in ("role", "organisation", "mechanism")
+    ]
+    found += expressions.find("post", text) + expressions.find("body", text)
+    return _longest(found)
+
+
+def place_expressions(text: str) -> list[expressions.Expression]:
+    return _longest(
+        [
+            expressions.Expression("place", s, e, text[s:e])
+            for s, e, entry in default_glossary().find_chinese(text)
+            if entry.kind == "place"
+        ]
+    )
+
+
+def _longest(found: list[expressions.Expression]) -> list[expressions.Expression]:
+    """Overlapping expressions reduced to the longest of each stretch, left to right."""
+    out: list[expressions.Expression] = []
+    for e in sorted(found, key=lambda e: (e.start, -(e.end - e.start))):
+        if out and e.start < out[-1].end:
+            if e.end - e.start > out[-1].end - out[-1].start and e.start == out[-1].start:
+                out[-1] = e
+            continue
+        out.append(e)
+    return out
+
+
+def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]) -> bool:
+    """A number of the kind asked for (money, percentage, or a count of the asked classifier)."""
+    if question.expected != "number":
+        return bool(found)
+    for e in found:
+        if question.number_kind in ("money", "percent") and e.kind == question.number_kind:
+            return True
+        if (
+            question.number_kind == "count"
+            and e.kind == "count"
+            and expressions.units_agree(question.unit, e.unit)
+        ):
+            return True
+    return False
+
+
+def candidates(
+    question: QuestionAnalysis,
+    hits: list[Hit],
+    query_vector: npt.NDArray[np.float32],
+    index: Index,
+) -> list[Candidate]:
+    """Every sentence of the top hits and the sentences next to them in the same paragraph, with features."""
+    top = hits[:READ_DEPTH]
+    if not top:
+        return []
+    query_concepts = concepts(question.prepared, index)
+    top_score = max(h.score for h in top) or 1.0
+    seen: set[int] = set()
+    picked: list[tuple[Sentence, int, bool]] = []
+    for position, hit in enumerate(top):
+        own, around = index.sentences_near(hit.chunk_id)
+        for sentence, is_own in [(s, True) for s in own] + [(s, False) for s in around]:
+            if sentence.row not in seen:
+                seen.add(sentence.row)
+                picked.append((sentence, position, is_own))
+    dense = index.sentences.similarity(query_vector, [s.row for s, _, _ in picked])
+    best_dense = float(dense.max()) if len(dense) else 0.0
+    covered: dict[int, float] = {}
+
+    def cov(sentence: Sentence) -> float:
+        if sentence.row not in covered:
+            covered[sentence.row] = coverage(index.sentence_tokens(sentence), query_concepts, index)
+        return covered[sentence.row]
+
+    out = []
+    for (sentence, position, is_own), cosine in zip(picked, dense, strict=True):
+        offset, body = answer_body(sentence.text)
+        found = [
+            expressions.Expression(e.kind, e.start + offset, e.end + offset, e.text, e.unit)
+            for e in typed_expressions(question, body)
+        ]
+        focus = focus_positions(query_concepts, sentence.text)
+        previous = index.previous_sentence(sentence)
+        hit = top[position]
+        features = np.array(
+            [
+                cov(sentence),
+                cov(previous) if previous is not None else 0.0,
+                char_coverage(
+                    sentence.text if previous is None else previous.text + sentence.text,
+                    query_concepts,
+                    index,
+                ),
+                float(cosine),
+                float(cosine) - best_dense,
+                float(bool(found)),
+                float(unit_matches(question, found)) if question.expected == "number" else 0.0,
+                nearness(found, focus),
+                hit.score / top_score,
+                1.0 / (position + 1),
+                0.0 if is_own else 1.0,
+                float(len(body.strip()) < MIN_SENTENCE_CHARS),
+                min(body.count("、") + body.count("；"), 5) / 5 if question.expected == "list" else 0.0,
+                float(bool(_PURPOSE.search(body))) if question.expected == "reason" else 0.0,
+            ]
+        )
+        out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus)))
+    return out

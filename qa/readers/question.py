@@ -1,0 +1,180 @@
+"""What a question wants, in English, Traditional or Simplified Chinese: the answer type and its unit.
+
+"When was X set up?", 「X何時成立？」 and 「X是哪年设立的？」 all want a date about X; 「簽署了多少份協議？」
+wants a count of 份; "Who chairs X?" a post or body. Patterns run on the normalised question (NFKC, lowercase,
+Simplified), so one list covers both Chinese scripts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index import PreparedQuery, normalize
+
+# Expected answer types; "description" is the default (what is X, what does X do).
+ANSWER_TYPES = ("date", "number", "who", "place", "list", "reason", "description")
+# Types whose answer is an expression a pattern can find; the reader abstains when none is near the focus.
+TYPED = ("date", "number", "who", "place")
+
+
+def _cues(*parts: str) -> str:
+    """One alternation from several readable pieces."""
+    return "|".join(parts)
+
+
+_WHO_NOUNS = (
+    "bureau|department|official|officer|body|organi[sz]ation|office|post|agency|minister|secretary|"
+    "government|authority|person|team|unit|party|leaders?|officials?|university|universities|institutions?"
+)
+_LIST_NOUNS = (
+    "areas|fields|sectors|measures|offices|cities|places|bodies|agreements|industries|projects|platforms|"
+    "initiatives|mechanisms|documents|services|professions|topics|departments|parties|regions|zones"
+)
+_QUANTITY_NOUNS = (
+    "target|rate|value|supply|population|total|amount|budget|cost|volume|size|area|length|capacity|"
+    "turnover|growth|figure"
+)
+_RULES: tuple[tuple[str, str], ...] = (
+    (
+        "date",
+        _cues(
+            r"\bwhen\b|\bwhat (?:year|date|month|time)\b|\bwhich (?:year|month|date)\b|\bsince when\b",
+            r"\bhow long ago\b|\bwhat day\b",
+            "何时|几时|什么时候|甚么时候|哪一年|哪年|哪个月|哪一天|哪天|何年|何日|什么日子|甚么日子",
+            "年份|日期|几月|几号|边年|边一年|边日|边个月",
+        ),
+    ),
+    (
+        "number",
+        _cues(
+            r"\bhow (?:many|much|large|big|long|far|often)\b|\bnumber of\b|\bpercent",
+            r"\bwhat (?:percentage|proportion|share|amount|number|size|sum|total)\b",
+            rf"\bwhat(?:'s| is| was| are| were) the (?:\w+ ){{0,3}}(?:{_QUANTITY_NOUNS})s?\b",
+            "多少|几多|几个|几份|几项|几名|几间|几家|几成|百分之几|占多少|多大|多长|多远|数目|数量|金额|比例",
+            "几年|几次|几条|几位|几倍|几耐|几长|几远|几大|几场|几届|多久",
+        ),
+    ),
+    (
+        "who",
+        _cues(
+            r"\bwho\b|\bwhom\b|\bwhose\b|\b(?:headed|led|chaired) by\b|\bwhat (?:is|was) the name of\b",
+            rf"\bwhich (?:\w+ )?(?:{_WHO_NOUNS})\b",
+            "谁|哪个部门|哪个机构|哪位|什么人|甚么人|哪一位|由哪|哪个政策局|哪个局|哪个单位|边个|哪个官员",
+            "负责人|哪一个部门|哪个组织|哪个政府|哪所|哪间大学|哪些机构|哪些部门|哪些内地领导|名字",
+        ),
+    ),
+    (
+        "place",
+        _cues(
+            r"\bwhere\b|\bwhich (?:city|province|place|district|location|port|country|station|checkpoint)\b",
+            "哪里|哪儿|在哪|何处|什么地方|甚么地方|边度|哪个城市|哪个地方|哪个省|位于",
+        ),
+    ),
+    (
+        "reason",
+        _cues(
+            r"\bwhy\b|\bpurpose\b|\bfor what\b|\baims? (?:of|to)\b|\bwhat is (?:the |a )?[\w\s-]+ for\??$",
+            "为何|为什么|为甚么|目的|原因|宗旨|为了什么|作用|是做什么的|做什么用",
+        ),
+    ),
+    (
+        "list",
+        _cues(
+            rf"\bwhich (?:\w+ )?(?:{_LIST_NOUNS}|provinces|modes|ways|kinds|types)\b",
+            r"\bwhat (?:\w+ )?(?:areas|fields|sectors|measures|offices|platforms|initiatives|projects)\b",
+            r"\bwhat (?:two|three|four|five|six|\d+) \w+|\blist\b|\bname the\b",
+            "哪些|有哪|包括什么|包括甚么|包括哪|哪三|哪两|哪几",
+        ),
+    ),
+)
+_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
+
+_MONEY = re.compile(
+    _cues(
+        r"\btotal (?:value|amount)|\bcost|\bbudget|\bmoney|\bfund|\binject|\bspen[dt]|\binvest|\bworth",
+        r"\bvalue|\bhk\$|\bdollars?\b|\bprice|\bfee|\btoll|\bsalary|\bpaid",
+        "金额|多少钱|资金|注资|拨款|费用|成本|造价|预算|投资|价值|总值|港元|港币|人民币|收费|票价|薪|总额|贸易额|结算",
+        "几多钱|钱",
+    )
+)
+_PERCENT = re.compile(r"percent|proportion|\bshare\b|\brate\b|百分之|比例|几成|占多少|比率|率|%")
+_CLASSIFIER = re.compile(
+    r"(?:多少|几多|几)\s*(个月|万人次|人次|平方公里|公里|公顷|立方米"
+    r"|[个份名项间家人次宗所条座类批场届位年天辆架艘组队款倍种张只件部台吨])"
+)
+_EN_UNITS = {
+    "year": "年",
+    "month": "個月",
+    "day": "天",
+    "people": "名",
+    "person": "名",
+    "km": "公里",
+    "kilomet": "公里",
+    "hectare": "公頃",
+    "times": "次",
+}
+# Simplified classifiers as they are written in the Traditional papers.
+_TRADITIONAL_UNIT = {
+    "个": "個",
+    "个月": "個月",
+    "项": "項",
+    "间": "間",
+    "条": "條",
+    "类": "類",
+    "场": "場",
+    "届": "屆",
+    "辆": "輛",
+    "组": "組",
+    "队": "隊",
+    "万人次": "萬人次",
+    "公顷": "公頃",
+    "种": "種",
+    "张": "張",
+    "只": "隻",
+    "吨": "噸",
+}
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    """The expected answer type (``ANSWER_TYPES``), for numbers their kind and unit, and the question."""
+
+    prepared: PreparedQuery
+    expected: str
+    number_kind: str | None = None
+    unit: str | None = None
+
+    @property
+    def typed(self) -> bool:
+        return self.expected in TYPED
+
+
+def expected_type(question: str) -> str:
+    """The first answer type whose cue the question holds; "description" when none does."""
+    text = normalize(question)
+    for kind, pattern in _COMPILED:
+        if pattern.search(text):
+            return kind
+    return "description"
+
+
+def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
+    """Expected type and, for a number, whether it is money, a percentage or a count (and of what unit)."""
+    expected = expected_type(prepared.text)
+    if expected != "number":
+        return QuestionAnalysis(prepared, expected)
+    text = normalize(prepared.text)
+    if _PERCENT.search(text):
+        return QuestionAnalysis(prepared, expected, "percent", "%")
+    m = _CLASSIFIER.search(text)
+    # "How many projects were funded" counts projects: money words decide only without a count cue.
+    if _MONEY.search(text) and not m and not re.search(r"\bhow many\b", text):
+        return QuestionAnalysis(prepared, expected, "money", "money")
+    if m:
+        unit = m.group(1)
+        return QuestionAnalysis(prepared, expected, "count", _TRADITIONAL_UNIT.get(unit, unit))
+    for word, unit in _EN_UNITS.items():
+        if re.search(rf"\bhow (?:many|long)\b.*\b{word}", text):
+            return QuestionAnalysis(prepared, expected, "count", unit)
+    return QuestionAnalysis(prepared, expected, "count", None)

@@ -1,0 +1,214 @@
+"""The typed sentence reader: the sentence holding what the question wants, its exact span, or an abstention.
+
+Candidates are the sentences of the top passages and their neighbours in the same paragraph. Each is scored
+by fitted weights over its features (semantic similarity with stored sentence vectors, IDF-weighted concept
+coverage of it and of the sentence before it, whether it holds an expression of the expected type and unit,
+and its passage's fused score and rank). A question that wants a date, number, post or place is answered only
+by a sentence that holds one near its focus; otherwise the reader abstains and says what was missing.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import numpy.typing as npt
+
+from index import Hit, Index
+from qa.readers.base import AnswerSpan, EvidenceSentence, Reading
+from qa.readers.calibration import UNCALIBRATED, Calibration
+from qa.readers.expressions import Expression, arrived, joined
+from qa.readers.features import FEATURES, Candidate, candidates
+from qa.readers.question import QuestionAnalysis
+
+_COV = FEATURES.index("coverage")
+_PREV = FEATURES.index("previous_coverage")
+_CHARS = FEATURES.index("char_coverage")
+_NEAR = FEATURES.index("type_near_focus")
+# Below this character coverage the best sentence misses most of the question: "focus_not_found".
+FOCUS_MISSING = 0.5
+_DENSE = FEATURES.index("dense")
+_TYPE = FEATURES.index("type_match")
+_UNIT = FEATURES.index("unit_match")
+# Another sentence of the top passages is highlighted when it scores within this many logits of the answer.
+HIGHLIGHT_MARGIN = 1.0
+# A sentence this short that ends in a colon or opens a list is read together with the next one.
+SHORT_LEAD = 30
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+class TypedSentenceReader:
+    """Reads with the calibration its index carries (``UNCALIBRATED`` when the encoder has none)."""
+
+    name = "typed-sentence"
+
+    def __init__(self, index: Index, calibration: Calibration | None = None) -> None:
+        self.index = index
+        self.calibration = calibration or UNCALIBRATED
+        self._weights = np.array([self.calibration.weights.get(f, 0.0) for f in FEATURES])
+
+    def score(self, candidate: Candidate) -> float:
+        return float(candidate.features @ self._weights) + self.calibration.bias
+
+    def read(
+        self, question: QuestionAnalysis, hits: list[Hit], query_vector: npt.NDArray[np.float32]
+    ) -> Reading:
+        cands = candidates(question, hits, query_vector, self.index)
+        return self.decide(question, hits, cands)
+
+    def choose(
+        self, question: QuestionAnalysis, cands: list[Candidate]
+    ) -> tuple[list[tuple[float, Candidate]], Candidate | None, float, str | None]:
+        """Scored candidates (best first), the answering one or None, the confidence, and why not."""
+        cal = self.calibration
+        if not cands:
+            return [], None, 0.0, "no_evidence"
+        scored = sorted(((self.score(c), c) for c in cands), key=lambda sc: -sc[0])
+        best_score, best = scored[0]
+        if question.typed:
+            fitting = [
+                (s, c)
+                for s, c in scored
+                if c.features[_TYPE] > 0
+                and (question.expected != "number" or c.features[_UNIT] > 0)
+                and c.features[_CHARS] >= cal.focus_coverage
+            ]
+            if not fitting:
+                return scored, None, _sigmoid(best_score), f"no_{question.expected}_for_focus"
+            best_score, best = fitting[0]
+        confidence = self.answerability(question, scored, best_score, best)
+        if confidence < cal.min_confidence:
+            # Most of the question's words missing from the best sentence: the papers do not discuss it.
+            reason = "focus_not_found" if best.features[_CHARS] < FOCUS_MISSING else "weak_evidence"
+            return scored, None, confidence, reason
+        return scored, best, confidence, None
+
+    def answerability(
+        self, question: QuestionAnalysis, scored: list[tuple[float, Candidate]], score: float, best: Candidate
+    ) -> float:
+        """How likely the chosen sentence answers: the fitted answerability model over the reading."""
+        cal = self.calibration
+        if not cal.answerability:
+            return _sigmoid(score)
+        values = answerability_features(question, scored, score, best)
+        z = cal.answerability_bias + sum(cal.answerability.get(k, 0.0) * v for k, v in values.items())
+        return _sigmoid(z)
+
+    def decide(self, question: QuestionAnalysis, hits: list[Hit], cands: list[Candidate]) -> Reading:
+        """The reading from candidates (split from ``read`` so calibration can replay it)."""
+        scored, best, confidence, reason = self.choose(question, cands)
+        if best is None:
+            return Reading(question.expected, tuple(hits), (), None, confidence, reason)
+        return self._answer(question, hits, scored, best, confidence)
+
+    def _answer(
+        self,
+        question: QuestionAnalysis,
+        hits: list[Hit],
+        scored: list[tuple[float, Candidate]],
+        best: Candidate,
+        confidence: float,
+    ) -> Reading:
+        out_hits = list(hits)
+        positions = {h.chunk_id: i for i, h in enumerate(out_hits)}
+
+        def position_of(c: Candidate) -> int:
+            chunk_id = self.index.passages[c.sentence.passage_row].chunk_id
+            if chunk_id not in positions:
+                out_hits.append(self.index.neighbour_hit(c.sentence, hits[c.hit], question.prepared))
+                positions[chunk_id] = len(out_hits) - 1
+            return positions[chunk_id]
+
+        chosen = [best]
+        follower = self.follower(question, best, [c for _, c in scored])
+        if follower is not None:
+            chosen.append(follower)
+        score_of = {c.sentence.row: score for score, c in scored}
+        sentences = tuple(
+            EvidenceSentence(
+                position_of(c),
+                c.sentence.doc_id,
+                c.sentence.start,
+                c.sentence.end,
+                c.sentence.text,
+                score_of[c.sentence.row],
+            )
+            for c in chosen
+        )
+        span = self._span(question, best)
+        best_score = scored[0][0]
+        highlights: dict[int, list[tuple[int, int]]] = {}
+        for s in sentences:
+            _add_highlight(highlights, out_hits[s.hit], s.hit, s.start, s.end)
+        for score, c in scored:
+            if score >= best_score - HIGHLIGHT_MARGIN and c.own and c.features[_COV] > 0:
+                _add_highlight(highlights, out_hits[c.hit], c.hit, c.sentence.start, c.sentence.end)
+        return Reading(question.expected, tuple(out_hits), sentences, span, confidence, None, highlights)
+
+    def follower(
+        self, question: QuestionAnalysis, best: Candidate, cands: list[Candidate]
+    ) -> Candidate | None:
+        """The next sentence, when the best one only leads into it (a short lead-in, or a list's opening)."""
+        text = best.sentence.text.strip()
+        leads = text.endswith(("：", ":")) or (question.expected == "list" and len(text) < SHORT_LEAD)
+        if not leads:
+            return None
+        return next((c for c in cands if c.sentence.row == best.sentence.row + 1 and c.own), None)
+
+    def _span(self, question: QuestionAnalysis, best: Candidate) -> AnswerSpan | None:
+        """The typed expression of the best sentence closest to the question's focus."""
+        if not question.typed or not best.typed:
+            return None
+        pool = list(best.typed)
+        text = best.sentence.text
+        if question.expected == "number":
+            pool = arrived(text, [e for e in pool if _unit_fits(question, e)] or pool)
+        if question.expected == "who":
+            pool = [e for e in pool if e.kind == "post"] or pool
+        focus = best.focus
+        chosen = min(
+            pool,
+            key=lambda e: (min((abs(e.start - f) for f in focus), default=0), e.start),
+        )
+        chosen = joined(text, chosen, list(best.typed))
+        s = best.sentence
+        return AnswerSpan(s.doc_id, s.start + chosen.start, s.start + chosen.end, chosen.text, chosen.kind)
+
+
+def answerability_features(
+    question: QuestionAnalysis, scored: list[tuple[float, Candidate]], score: float, best: Candidate
+) -> dict[str, float]:
+    """What says whether the chosen sentence answers at all, rather than which sentence answers best."""
+    return {
+        "top_score": scored[0][0],
+        "answer_score": score,
+        "margin": score - (scored[1][0] if len(scored) > 1 else score - 5.0),
+        "char_coverage": float(best.features[_CHARS]),
+        "coverage": float(max(best.features[_COV], best.features[_PREV])),
+        "type_near_focus": float(best.features[_NEAR]),
+        "max_dense": max(float(c.features[_DENSE]) for _, c in scored),
+        "english": float(question.prepared.language in ("en", "mixed")),
+        "typed": float(question.typed),
+    }
+
+
+def _unit_fits(question: QuestionAnalysis, e: Expression) -> bool:
+    if question.number_kind in ("money", "percent"):
+        return e.kind == question.number_kind
+    return e.kind == "count" and (question.unit is None or e.unit == question.unit)
+
+
+def _add_highlight(
+    highlights: dict[int, list[tuple[int, int]]], hit: Hit, position: int, start: int, end: int
+) -> None:
+    """Offsets relative to the passage's text; a sentence outside the passage is not highlighted there."""
+    p = hit.passage
+    if p.start <= start and end <= p.end:
+        span = (start - p.start, end - p.start)
+        spans = highlights.setdefault(position, [])
+        if span not in spans:
+            spans.append(span)
+            spans.sort()

@@ -1,0 +1,31 @@
+"""The sentence store: spans inside passages, neighbours in a paragraph, and a save -> load round trip."""
+
+import numpy as np
+
+from corpus.models import Passage
+from index.sentences import SentenceStore, split_passages
+
+TEXT = "深港合作會議於2004年設立。會議由政務司司長主持。前海定位為合作區。"
+PASSAGES = [
+    Passage("d:0:26", "d", 0, 26, TEXT[0:26], "2", None, None, None),
+    Passage("d:26:35", "d", 26, 35, TEXT[26:35], "3", None, None, None),
+]
+
+
+def test_sentences_keep_document_offsets():
+    sentences = split_passages(PASSAGES)
+    texts = [s.text for s in sentences]
+    assert texts == ["深港合作會議於2004年設立。", "會議由政務司司長主持。", "前海定位為合作區。"]
+    assert all(TEXT[s.start : s.end] == s.text for s in sentences)
+    assert [s.passage_row for s in sentences] == [0, 0, 1]
+
+
+def test_save_load_round_trip(tmp_path):
+    sentences = split_passages(PASSAGES)
+    vectors = np.eye(3, 4, dtype=np.float32)
+    SentenceStore(sentences, vectors).save(tmp_path)
+    loaded = SentenceStore.load(tmp_path, PASSAGES)
+    assert loaded.sentences == sentences
+    assert np.array_equal(loaded.vectors, vectors)
+    assert [s.text for s in loaded.of_passage(1)] == ["前海定位為合作區。"]
+    assert loaded.similarity(np.array([0, 1, 0, 0], dtype=np.float32), [0, 1]).tolist() == [0.0, 1.0]

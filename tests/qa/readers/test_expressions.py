@@ -1,0 +1,39 @@
+"""Typed expressions with exact offsets into the sentence they were found in."""
+
+from qa.readers.expressions import find, numbers, units_agree
+
+SENTENCE = "隨著該協議於2016年6月實施，內地對香港服務業開放的部門達153個，佔全部服務貿易部門約96%。"
+
+
+def _texts(found):
+    return [(e.kind, e.text, e.unit) for e in found]
+
+
+def test_dates_with_month_and_relative_forms():
+    text = "口岸預計在2018年年底竣工，去年10月在港合辦會議，1998年成立。"
+    found = find("date", text)
+    assert [e.text for e in found] == ["2018年年底", "去年10月", "1998年"]
+    assert all(text[e.start : e.end] == e.text for e in found)
+
+
+def test_counts_percentages_and_money_but_not_the_year():
+    assert _texts(numbers(SENTENCE)) == [("count", "153個", "個"), ("percent", "約96%", "%")]
+    money = numbers("迅速注資90億港元到基金，涉及港幣7,065億元。")
+    assert _texts(money) == [("money", "90億港元", "money"), ("money", "港幣7,065億元", "money")]
+
+
+def test_pdf_thousands_space_and_bare_large_numbers():
+    assert _texts(numbers("逾2 400位官員出席")) == [("count", "逾2 400位", "位")]
+    assert _texts(numbers("港人人數可達30萬，")) == [("count", "30萬", None)]
+
+
+def test_posts_stop_at_little_words():
+    text = "由政務司司長及深圳市市長共同主持的深港合作會議"
+    (post,) = find("post", text)
+    assert post.text == "政務司司長及深圳市市長"
+    assert text[post.start : post.end] == post.text
+
+
+def test_people_classifiers_agree_and_the_general_one_answers_any():
+    assert units_agree("人", "位") and units_agree("場", "個") and units_agree(None, "份")
+    assert not units_agree("份", "名")

@@ -1,0 +1,49 @@
+"""Question analysis: the answer type, and for numbers the kind and classifier, in three languages."""
+
+import pytest
+
+from index.query import prepare_query
+from qa.readers.question import analyse, expected_type
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When was the Shenzhen-Hong Kong Cooperation Meeting set up?", "date"),
+        ("深港合作會議何時成立？", "date"),
+        ("深港合作会议是哪年设立的？", "date"),
+        ("港珠澳大橋係幾時通車㗎？", "date"),
+        ("CEPA服务贸易协议开放了多少个部门？", "number"),
+        ("How much did the government inject into the fund?", "number"),
+        ("駐粵辦有幾多個職員？", "number"),
+        ("Who chairs the Shenzhen-Hong Kong Cooperation Meeting?", "who"),
+        ("深港合作會議由誰主持？", "who"),
+        ("邊個負責統籌？", "who"),
+        ("Where does the high-speed rail leave from?", "place"),
+        ("特區政府在內地設有哪些辦事處？", "list"),
+        ("Which areas does the agreement cover?", "list"),
+        ("為何要設立督導組？", "reason"),
+        ("What is the scheme for?", "reason"),
+        ("前海的定位是甚麼？", "description"),
+    ],
+)
+def test_expected_type(question, expected):
+    assert expected_type(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "unit"),
+    [
+        ("2009年深港合作會議簽署了多少份合作協議？", "count", "份"),
+        ("CEPA服务贸易协议开放了多少个部门？", "count", "個"),
+        ("要为多少种中药材制定标准？", "count", "種"),
+        ("How many projects has the programme funded?", "count", None),
+        ("How much did the government inject into the trust fund?", "money", "money"),
+        ("特區政府向信託基金注資多少？", "money", "money"),
+        ("What percentage of sectors were opened?", "percent", "%"),
+        ("How many years does the study last?", "count", "年"),
+    ],
+)
+def test_number_kind_and_unit(question, kind, unit):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.number_kind, analysis.unit) == ("number", kind, unit)

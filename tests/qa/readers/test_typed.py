@@ -1,0 +1,73 @@
+"""The typed reader on the real index: answers with exact spans, and abstains saying what is missing."""
+
+import json
+
+import pytest
+
+from qa.readers import Calibration
+from qa.readers.calibration import UNCALIBRATED
+
+
+def _check_offsets(service, reading):
+    docs = service.index.documents
+    for s in reading.sentences:
+        assert docs[s.doc_id].text[s.start : s.end] == s.text
+    if reading.span is not None:
+        span = reading.span
+        assert docs[span.doc_id].text[span.start : span.end] == span.text
+        assert any(s.start <= span.start and span.end <= s.end for s in reading.sentences)
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("深港合作會議何時成立？", "2004年"),
+        ("When was the Shenzhen-Hong Kong Cooperation Meeting set up?", "2004年"),
+        ("深港合作会议是哪一年设立的？", "2004年"),
+        ("CEPA《服務貿易協議》下內地對香港開放了多少個服務部門？", "153個"),
+    ],
+)
+def test_typed_questions_get_their_span(real_service, question, span):
+    result = real_service.ask(question)
+    reading = result.reading
+    assert not reading.abstained, reading.abstain_reason
+    assert reading.span is not None and reading.span.text == span
+    _check_offsets(real_service, reading)
+    cited = reading.hits[reading.citations[0] - 1]
+    assert cited.passage.doc_id == reading.span.doc_id
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("騰訊的主席是誰？", "focus_not_found"),
+        ("東京奧運會開幕式在哪一天舉行？", "focus_not_found"),
+    ],
+)
+def test_questions_about_things_the_papers_lack_abstain_with_a_reason(real_service, question, reason):
+    reading = real_service.ask(question).reading
+    assert reading.abstained and reading.sentences == () and reading.span is None
+    assert reading.abstain_reason is not None
+    assert reading.abstain_reason in (reason, "weak_evidence") or reading.abstain_reason.startswith("no_")
+
+
+def test_the_index_carries_its_encoders_calibration(real_service):
+    calibration = real_service.reader.calibration
+    assert calibration.calibrated and calibration.encoder == real_service.index.encoder.name
+    assert calibration.fitted_on["folds"] == 5
+
+
+def test_calibration_round_trip_and_unknown_features_refused():
+    text = UNCALIBRATED.to_json()
+    assert Calibration.from_json(text) == UNCALIBRATED
+    data = json.loads(text)
+    data["weights"]["made_up"] = 1.0
+    with pytest.raises(ValueError, match="made_up"):
+        Calibration.from_json(json.dumps(data))
+
+
+def test_every_answer_of_the_gold_set_checks_out(real_service):
+    from eval.gold import load_gold
+
+    for q in load_gold():
+        _check_offsets(real_service, real_service.ask(q.question).reading)
