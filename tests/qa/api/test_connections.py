@@ -83,13 +83,14 @@ def test_405_says_which_methods_are_allowed(live_server):
 def test_reload_onto_a_bad_manifest_keeps_serving_the_old_index(real_service, real_index_root, tmp_path):
     import shutil
 
-    from index.store import resolve
+    from index.store import FORMAT_VERSION, resolve
 
     root = tmp_path / "index"
     shutil.copytree(real_index_root, root, symlinks=True)
     app = make_app(real_service, admin_key="adm1n", index_path=root)
     with LiveServer(app) as server:
-        for manifest in (b"\xff\xfe not utf-8", b'["not", "an", "object"]', b'{"format_version": 1}'):
+        shapeless = b'{"format_version": %d}' % FORMAT_VERSION
+        for manifest in (b"\xff\xfe not utf-8", b'["not", "an", "object"]', shapeless):
             (resolve(root) / "manifest.json").write_bytes(manifest)
             r = httpx.post(server.url + "/v1/admin/reload", headers={"x-api-key": "adm1n"})
             assert r.status_code == 503 and r.json()["error"]["code"] == "index_invalid"
