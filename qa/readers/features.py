@@ -51,7 +51,7 @@ _ASKING = frozenset(
 # Characters of question words, particles and little words (Mandarin and Cantonese, Simplified as normalised):
 # an unknown token holding one is a way of asking jieba did not know, not a missing topic.
 _ASKING_CHARS = frozenset(
-    "哪几谁什甚么多少边系咗嘅㗎啲呢吗嗎了来的是这那个下由从将会至面位份项次名种些吧呀啊咁点乜"  # noqa: RUF001
+    "哪几谁什甚么多少边系咗嘅㗎啲呢吗嗎了来的是这那个下由从将会至面位份项次名种些吧呀啊咁点乜"
 )
 _ASKING_PHRASES = frozenset(
     "number|number of|total|time|when|year|date|amount|how many|how much|name|figure".split("|")  # noqa: SIM905
@@ -102,7 +102,7 @@ def concepts(prepared: PreparedQuery, index: Index) -> Concepts:
 
 
 def _unknown_name(token: str) -> bool:
-    """A word the papers never use that names something (騰訊, 2020), not a way of asking (係邊, 由誰來, 簽了)."""
+    """A word the papers never use that names something (騰訊, 2020), not a way of asking (係邊, 簽了)."""
     if token.isdigit():
         return True
     return not token.isascii() and not any(ch in _ASKING_CHARS for ch in normalize(token))

@@ -77,7 +77,10 @@ class TypedSentenceReader:
                 and c.features[_CHARS] >= cal.focus_coverage
             ]
             if not fitting:
-                return scored, None, _sigmoid(best_score), f"no_{question.expected}_for_focus"
+                # Say "the papers mention this but not its date" only when they do mention it.
+                mentioned = max(c.features[_CHARS] for c in cands) >= FOCUS_MISSING
+                reason = f"no_{question.expected}_for_focus" if mentioned else "focus_not_found"
+                return scored, None, _sigmoid(best_score), reason
             best_score, best = fitting[0]
         confidence = self.answerability(question, scored, best_score, best)
         if confidence < cal.min_confidence:

@@ -111,6 +111,7 @@
     .abstained { font-weight: 600; }
     a { color: var(--_accent); }
     .terms { font-size: .9em; color: var(--_muted); margin-top: .4em; }
+    .span-en { margin-top: .3em; font-weight: 600; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
 
@@ -387,6 +388,9 @@
         answer.append(text);
       } else {
         answer.append(el("p", { class: "abstained" }, data.abstain_message || this.t.abstained));
+      }
+      if (span && span.english && this.lang_ === "en") {
+        answer.append(el("div", { class: "span-en" }, `${this.t.span}: ${span.english}`));
       }
       if (data.terms && data.terms.length) {
         answer.append(el("div", { class: "terms" }, `${this.t.terms}: ` + data.terms.map((t) => `${t.zh} = ${t.en}`).join("; ")));

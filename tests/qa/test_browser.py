@@ -97,12 +97,13 @@ def test_answer_citation_links_to_its_passage(page, live_server):
 
 def test_abstention_is_said_plainly_and_passages_are_related_not_answers(page, live_server):
     page.goto(live_server.url + "/")
+    page.get_by_role("button", name="繁體中文").click()
     widget = page.locator("policyqa-search")
     widget.locator("input").fill("騰訊的主席是誰？")
     widget.locator("input").press("Enter")
     widget.locator(".abstained").wait_for(timeout=15000)
     assert widget.locator(".answer-text").count() == 0
-    assert "文件" in widget.locator(".abstained").inner_text()
+    assert widget.locator(".abstained").inner_text() == "文件似乎沒有談及這個問題。"  # focus_not_found
     assert widget.locator(".passages h2").inner_text() == "相關段落（並非答案）"
     page.screenshot(path=SHOTS / "abstained-zh.png", full_page=True)
 
@@ -117,6 +118,7 @@ def test_english_question_in_the_english_interface(page, live_server):
     assert "Shenzhen-Hong Kong Cooperation Meeting" in widget.locator(".terms").inner_text()
     assert widget.locator("h2").first.inner_text() == "Answer"
     assert widget.locator(".answer-text .span").inner_text() == "2004年"
+    assert widget.locator(".span-en").inner_text() == "Answer: 2004"
     # English mode shows the papers' English titles.
     title = widget.locator(".passages .meta").first.inner_text().split("·")[0]
     assert title.isascii() and title.strip(), title
