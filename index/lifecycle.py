@@ -28,6 +28,12 @@ def stale_reason(root: Path, documents: list[Document], encoder_spec: str) -> st
     return None
 
 
+def current_manifest(root: Path) -> tuple[Path, dict[str, Any]]:
+    """The version folder an index root serves and its manifest (format checked, files not hashed)."""
+    folder = resolve(root)
+    return folder, read_manifest(folder)
+
+
 def verify_index(root: Path) -> tuple[Path, dict[str, Any]]:
     """The version folder and its manifest, after checking every file's checksum; raises IndexLoadError."""
     folder = resolve(root)

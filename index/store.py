@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ class IndexLoadError(Exception):
 
 
 REBUILD_HINT = "run `policyqa index build` to build a fresh index"
+_VERSION_NAME = re.compile(r"[A-Za-z0-9._-]{1,200}")
 
 
 def sha256_file(path: Path) -> str:
@@ -94,15 +96,49 @@ def read_manifest(folder: Path) -> dict[str, Any]:
             f"{folder}: no {MANIFEST} (the build did not finish or this is not an index); {REBUILD_HINT}"
         )
     try:
-        manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise IndexLoadError(f"{path}: unreadable manifest ({exc}); {REBUILD_HINT}") from exc
+    if not isinstance(manifest, dict):
+        raise IndexLoadError(f"{path}: not a manifest (a JSON object is expected); {REBUILD_HINT}")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexLoadError(
             f"{folder}: index format {manifest.get('format_version')!r}, "
             f"this policyqa reads {FORMAT_VERSION}; " + REBUILD_HINT
         )
+    problem = _manifest_shape_problem(manifest)
+    if problem:
+        raise IndexLoadError(f"{path}: malformed manifest ({problem}); {REBUILD_HINT}")
     return manifest
+
+
+# What readers of a manifest rely on, as (path, type); anything else in it is informative only.
+_SHAPE: tuple[tuple[tuple[str, ...], type | tuple[type, ...]], ...] = (
+    (("built_at",), str),
+    (("corpus_hash",), str),
+    (("encoder",), dict),
+    (("encoder", "spec"), str),
+    (("encoder", "name"), str),
+    (("encoder", "dim"), int),
+    (("tokenizer",), dict),
+    (("tokenizer", "dictionary_hash"), str),
+    (("counts",), dict),
+    (("files",), dict),
+)
+
+
+def _manifest_shape_problem(manifest: dict[str, Any]) -> str | None:
+    for keys, kind in _SHAPE:
+        value: Any = manifest
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        if not isinstance(value, kind) or isinstance(value, bool):
+            return f"{'.'.join(keys)} is missing or not a {getattr(kind, '__name__', kind)}"
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in manifest["files"].items()):
+        return "files must map names to checksums"
+    if any(Path(name).is_absolute() or ".." in Path(name).parts for name in manifest["files"]):
+        return "files must stay inside the index folder"
+    return None
 
 
 def verify_files(folder: Path, manifest: dict[str, Any]) -> None:
@@ -123,7 +159,13 @@ def resolve(root: Path) -> Path:
     pointer = root / CURRENT
     if not pointer.exists():
         raise IndexLoadError(f"{root}: no index here (no {CURRENT} pointer); {REBUILD_HINT}")
-    target = root / VERSIONS / pointer.read_text(encoding="utf-8").strip()
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IndexLoadError(f"{pointer}: unreadable pointer ({exc}); {REBUILD_HINT}") from exc
+    if not _VERSION_NAME.fullmatch(name) or name in (".", ".."):
+        raise IndexLoadError(f"{pointer}: does not name a version folder ({name[:40]!r}); {REBUILD_HINT}")
+    target = root / VERSIONS / name
     if not target.is_dir():
         raise IndexLoadError(f"{root}: {CURRENT} points at a missing version {target.name}; {REBUILD_HINT}")
     return target

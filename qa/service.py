@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 import threading
 import time
@@ -9,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus import load_corpus
+from corpus.manifest import papers_fingerprint
 from corpus.models import Document, PaperMeta
 from index import (
     CURRENT,
@@ -18,6 +21,9 @@ from index import (
     PreparedQuery,
     Retriever,
     build_index,
+    calibration_hash,
+    current_manifest,
+    dictionary_hash,
     get_encoder,
     open_index,
     stale_reason,
@@ -112,12 +118,45 @@ def _trim(reading: Reading, top_k: int) -> Reading:
     )
 
 
+SOURCE = "source.json"
+
+
+def _source_stamp(root: Path, settings: Settings) -> dict[str, str | None]:
+    """What the current index was made from, in terms that are cheap to recompute (no parsing)."""
+    folder, manifest = current_manifest(root)
+    return {
+        "version": folder.name,
+        "papers": papers_fingerprint(settings.papers_path),
+        "encoder": settings.encoder,
+        "dictionary_hash": dictionary_hash(),
+        "calibration": calibration_hash(manifest["encoder"]["name"]),
+    }
+
+
+def _stamp_matches(root: Path, settings: Settings) -> bool:
+    try:
+        recorded = json.loads((root / SOURCE).read_text(encoding="utf-8"))
+        return bool(recorded == _source_stamp(root, settings))
+    except (OSError, ValueError, IndexLoadError):
+        return False
+
+
+def _write_stamp(root: Path, settings: Settings) -> None:
+    tmp = root / (SOURCE + ".tmp")
+    tmp.write_text(json.dumps(_source_stamp(root, settings), indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, root / SOURCE)
+
+
 def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
     """The index root, (re)built from the papers first if it has none, or one for other papers.
 
-    Unchanged passages reuse their cached embeddings, so a rebuild after a small change is quick.
+    A start with an index made from the same raw papers, code, encoder and dictionary only hashes files
+    (``source.json``); otherwise the papers are parsed to compare their passages. Unchanged passages reuse
+    their cached (or shipped) embeddings, so a rebuild after a small change is quick.
     """
     root = settings.index_path
+    if (root / CURRENT).exists() and _stamp_matches(root, settings):
+        return root
     documents = load_corpus(settings.papers_path)
     if not (root / CURRENT).exists():
         reason: str | None = "no index yet (first start)"
@@ -129,6 +168,7 @@ def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
         build_index(
             documents, get_encoder(settings.encoder), root, settings.encoder, show_progress=show_progress
         )
+    _write_stamp(root, settings)
     return root
 
 

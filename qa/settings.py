@@ -1,18 +1,27 @@
-"""The one place configuration is read: environment variables with the POLICYQA_ prefix."""
+"""The one place configuration is read: ``POLICYQA_*`` environment variables and a ``.env`` file."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
-class Settings(BaseSettings):
-    """Service settings; e.g. ``POLICYQA_PORT=9000``, ``POLICYQA_CORS_ORIGINS='["https://intranet.example"]'``."""
+class SettingsError(Exception):
+    """A setting has a value policyqa cannot use; the message names the variable in one line."""
 
-    model_config = SettingsConfigDict(env_prefix="POLICYQA_", env_file=None, extra="ignore")
+
+class Settings(BaseSettings):
+    """Service settings; e.g. ``POLICYQA_PORT=9000``, ``POLICYQA_CORS_ORIGINS='["https://intranet.example"]'``.
+
+    Environment variables win over a ``.env`` file in the working directory.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="POLICYQA_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
 
     index_path: Path = Field(default=Path("var/index"), description="index root (built here on first start)")
     papers_path: Path | None = Field(
@@ -35,6 +44,58 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")
     search_key: SecretStr | None = Field(default=None, description="if set, /v1/search and /v1/ask need it")
     admin_key: SecretStr | None = Field(default=None, description="if set, admin routes are enabled with it")
-    max_question_chars: int = Field(default=500, ge=10)
-    max_top_k: int = Field(default=20, ge=1)
-    max_search_k: int = Field(default=50, ge=1)
+    max_question_chars: int = Field(default=500, ge=10, le=10_000)
+    max_top_k: int = Field(default=20, ge=1, le=100)
+    max_search_k: int = Field(default=50, ge=1, le=500)
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024, description="request bodies past this get 413")
+    max_json_depth: int = Field(default=16, ge=2, description="JSON bodies nested deeper get 400")
+    max_in_flight: int = Field(
+        default=4, ge=1, description="questions answered at once; past it 503 with Retry-After at once"
+    )
+    max_connections: int = Field(default=256, ge=8, description="open connections; more are closed at once")
+    header_timeout: float = Field(default=10.0, gt=0, description="seconds to send a request's head")
+    body_timeout: float = Field(default=10.0, gt=0, description="seconds between two parts of a body")
+    keep_alive_timeout: float = Field(default=75.0, gt=0, description="idle seconds before closing")
+    frame_ancestors: list[str] = Field(
+        default_factory=lambda: ["'self'"], description="who may frame the pages (CSP frame-ancestors)"
+    )
+    log_format: Literal["json", "text"] = Field(default="json", description="stderr log lines")
+    access_log: bool = Field(default=True, description="one log line per request")
+
+    @field_validator("search_key", "admin_key", mode="before")
+    @classmethod
+    def _blank_key_is_no_key(cls, value: object) -> object:
+        # ``POLICYQA_SEARCH_KEY=`` (e.g. from compose) means no key, not a key nobody can send.
+        return None if isinstance(value, str) and not value.strip() else value
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment, ``.env`` and ``overrides``; a bad value is one line naming it."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingsError(settings_error_line(exc)) from None
+
+
+def settings_error_line(exc: ValidationError) -> str:
+    """``POLICYQA_PORT='x': Input should be a valid integer`` from pydantic's multi-line report."""
+    parts = []
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else "?"
+        value = error.get("input")
+        shown = "" if isinstance(value, dict) or name.endswith("_key") else f"={value!r}"
+        parts.append(f"POLICYQA_{name.upper()}{shown}: {error['msg']}")
+    return "bad setting: " + "; ".join(parts)
+
+
+def effective_settings(settings: Settings) -> dict[str, Any]:
+    """Every setting with its value as JSON-friendly data, secrets masked."""
+    shown: dict[str, Any] = {}
+    for name, value in settings.model_dump().items():
+        if isinstance(value, SecretStr):
+            shown[name] = "********" if value.get_secret_value() else ""
+        elif isinstance(value, Path):
+            shown[name] = str(value)
+        else:
+            shown[name] = value
+    return shown

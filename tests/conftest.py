@@ -47,11 +47,12 @@ class LiveServer:
     def __init__(self, app) -> None:
         import uvicorn
 
+        from qa.api import server_config
+
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        )
+        settings = app.state.settings.model_copy(update={"host": "127.0.0.1", "port": self.port})
+        self.server = uvicorn.Server(server_config(app, settings))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self):
@@ -71,7 +72,7 @@ class LiveServer:
 
 
 def make_app(service, **settings):
-    from qa.app import create_app
+    from qa.api import create_app
     from qa.service import ServiceHolder
     from qa.settings import Settings
 

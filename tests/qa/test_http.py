@@ -150,6 +150,8 @@ BAD = [
     ({"question": "前海", "top_k": 0}, 422, "out_of_range"),
     ({"question": "前海", "top_k": 21}, 422, "out_of_range"),
     ({"question": "前海", "top_k": "5"}, 422, "invalid_type"),
+    ({"question": "前海", "top_k": 4.5}, 422, "invalid_type"),
+    ({"question": "前海", "top_k": True}, 422, "invalid_type"),
     ({"question": 42}, 422, "invalid_type"),
     ({"question": "前海", "mode": "magic"}, 422, "invalid_mode"),
     ({"top_k": 3}, 422, "missing_field"),
@@ -175,6 +177,12 @@ def test_bad_bodies_get_4xx_with_code(live_server, body, status, code):
 def test_bad_bytes_get_4xx_with_code(live_server, content, content_type, status, code):
     r = httpx.post(live_server.url + "/v1/ask", content=content, headers={"content-type": content_type})
     assert r.status_code == status and r.json()["error"]["code"] == code
+
+
+def test_json_integers_may_be_written_with_a_zero_fraction(live_server):
+    # JSON Schema counts 4.0 as an integer, so a schema-valid request must not be refused.
+    r = _ask(live_server, question="前海", top_k=4.0)
+    assert r.status_code == 200 and len(r.json()["passages"]) == 4
 
 
 def test_search_endpoint_and_its_errors(live_server):
@@ -213,7 +221,7 @@ def test_health_and_ready(live_server):
 
 
 def test_not_ready_is_503_until_loaded():
-    from qa.app import create_app
+    from qa.api import create_app
     from qa.service import ServiceHolder
     from qa.settings import Settings
 

@@ -23,7 +23,7 @@ from corpus.models import Document, Passage
 from index.backends.embedded.bm25 import PostingsBuilder
 from index.backends.embedded.dense import DEFAULT_LARGE_KIND, VectorWriter, build_faiss, choose_kind
 from index.backends.embedded.passages import STORE, PassageWriter, save_chunk_ids, save_doc_rows
-from index.cache import EmbeddingCache
+from index.cache import EmbeddingCache, seed_dir
 from index.calibration import calibration_hash, shipped_calibration
 from index.encoders.base import Encoder
 from index.sentences import SentenceStore, split_passages
@@ -38,6 +38,7 @@ from index.store import (
 from index.tokenizer import dictionary_hash, tokenize
 
 CACHE = "cache"
+SHIPPED_SEED = seed_dir()
 BATCH = 2048
 DOC_ROWS = "doc_rows.npy"
 CHUNK_IDS = "chunk_ids.npy"
@@ -146,8 +147,12 @@ def build_index(
     encoder_spec: str,
     show_progress: bool = True,
     large_kind: str = DEFAULT_LARGE_KIND,
+    seed: Path | None = SHIPPED_SEED,
 ) -> Path:
-    """Write a new version folder under ``root/versions`` and switch ``root/CURRENT`` to it."""
+    """Write a new version folder under ``root/versions`` and switch ``root/CURRENT`` to it.
+
+    Texts whose vectors are in the cache or in ``seed`` (default: the one shipped) are not embedded again.
+    """
     started = time.perf_counter()
     root.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -156,7 +161,7 @@ def build_index(
     tmp = root / VERSIONS / (name + ".partial")
     if tmp.exists():
         shutil.rmtree(tmp)
-    cache = EmbeddingCache(root / CACHE, encoder.name, encoder.dim)
+    cache = EmbeddingCache(root / CACHE, encoder.name, encoder.dim, seed=seed)
     embed, encoded = cached_embedder(encoder, cache)
     total = sum(len(d.passages) for d in documents)
     counts = write_version(
@@ -172,7 +177,7 @@ def build_index(
     calibration = shipped_calibration(encoder.name)
     if calibration is not None:
         (tmp / CALIBRATION_FILE).write_text(calibration, encoding="utf-8")
-    if encoded[0]:
+    if cache.dirty:
         cache.save()
     finish_version(
         root,

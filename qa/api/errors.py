@@ -12,11 +12,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 class ApiError(Exception):
     """An error with a status, a machine-readable code and a message for a person."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers
 
 
 def error_response(
@@ -30,12 +31,18 @@ _CODES = {
     "string_type": "invalid_type",
     "int_type": "invalid_type",
     "int_parsing": "invalid_type",
+    "int_from_float": "invalid_type",
     "literal_error": "invalid_mode",
+    "string_pattern_mismatch": "invalid_mode",
     "greater_than_equal": "out_of_range",
     "less_than_equal": "out_of_range",
     "model_type": "invalid_body",
+    "model_attributes_type": "invalid_body",
+    "dict_type": "invalid_body",
     "json_invalid": "invalid_json",
+    "extra_forbidden": "unknown_field",
 }
+OWN_CODES = frozenset({"invalid_text", "question_empty", "question_too_long"})
 
 
 def validation_error(exc: ValidationError | RequestValidationError) -> ApiError:
@@ -43,7 +50,9 @@ def validation_error(exc: ValidationError | RequestValidationError) -> ApiError:
     errors = exc.errors()
     first = errors[0] if errors else {"type": "invalid", "loc": (), "msg": "invalid request"}
     field = ".".join(str(part) for part in first.get("loc", ()) if part not in ("body", "query"))
-    code = _CODES.get(str(first.get("type")), "invalid_request")
+    kind = str(first.get("type"))
+    # Our own validators raise PydanticCustomError whose type is already the code (e.g. invalid_text).
+    code = _CODES.get(kind, kind if kind in OWN_CODES else "invalid_request")
     status = 400 if code == "invalid_json" else 422
     message = f"{field}: {first.get('msg')}" if field else str(first.get("msg"))
     return ApiError(status, code, message)
@@ -51,7 +60,9 @@ def validation_error(exc: ValidationError | RequestValidationError) -> ApiError:
 
 async def api_error_handler(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    headers = {"Retry-After": "5"} if exc.status == 503 else None
+    headers = exc.headers
+    if exc.status == 503 and headers is None:
+        headers = {"Retry-After": "5"}
     return error_response(exc.status, exc.code, exc.message, headers)
 
 
@@ -61,7 +72,18 @@ async def request_validation_handler(_: Request, exc: Exception) -> JSONResponse
     return error_response(err.status, err.code, err.message)
 
 
+_HTTP_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    408: "request_timeout",
+    413: "body_too_large",
+    415: "unsupported_media_type",
+}
+
+
 async def http_error_handler(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    codes = {404: "not_found", 405: "method_not_allowed"}
-    return error_response(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))
+    code = _HTTP_CODES.get(exc.status_code, "http_error")
+    # A 405 keeps the Allow header Starlette puts on it, so a client learns which methods exist.
+    return error_response(exc.status_code, code, str(exc.detail), dict(exc.headers or {}))

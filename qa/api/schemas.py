@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+from pydantic_core import PydanticCustomError
 
 from qa.filters import FiltersIn
 
 Mode = Literal["hybrid", "bm25", "dense"]
+
+
+def _json_integer(value: Any) -> Any:
+    """A JSON integer, which includes 4.0 (JSON Schema says so) but not "4" or true."""
+    if isinstance(value, str | bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+JsonInt = Annotated[int, BeforeValidator(_json_integer)]
 
 
 class AskRequest(BaseModel):
@@ -16,8 +27,8 @@ class AskRequest(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    question: StrictStr
-    top_k: StrictInt = Field(default=5, ge=1, le=20)
+    question: StrictStr = Field(description="1 to POLICYQA_MAX_QUESTION_CHARS characters, not all space")
+    top_k: JsonInt = Field(default=5, ge=1, description="passages to return, at most POLICYQA_MAX_TOP_K")
     mode: Mode = "hybrid"
     filters: FiltersIn | None = None
 

@@ -1,0 +1,107 @@
+"""POST /v1/ask: a cited answer and the passages it came from."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
+
+from qa.api.body import JsonBodyRoute
+from qa.api.deps import ServiceDep, SettingsDep, admitted, question_error, search_key
+from qa.api.mapping import index_filters, passage_out, response_language
+from qa.api.schemas import AnswerOut, AskRequest, AskResponse, ErrorResponse, SentenceOut, SpanOut, Term
+from qa.presentation import abstain_message, answer_text, display_language, english_terms, in_script
+from qa.questions import QuestionError, check_count, check_question
+from qa.service import AskResult, QAService
+from qa.span_english import span_in_english
+
+router = APIRouter(route_class=JsonBodyRoute)
+
+ERRORS = {code: {"model": ErrorResponse} for code in (400, 401, 403, 413, 415, 422, 503)}
+
+
+def answer_out(result: AskResult) -> AnswerOut | None:
+    """The reading as the asker sees it: sentences and span with offsets, display text, English names."""
+    reading, language = result.reading, result.prepared.language
+    text = answer_text(reading, language)
+    if text is None:
+        return None
+    span = reading.span
+    terms = english_terms(reading, language)
+    return AnswerOut(
+        text=text,
+        citations=list(reading.citations),
+        confidence=round(reading.confidence, 4),
+        sentences=[
+            SentenceOut(
+                text=s.text,
+                doc_id=s.doc_id,
+                start=s.start,
+                end=s.end,
+                passage=s.hit + 1,
+                display=in_script(s.text, language),
+            )
+            for s in reading.sentences
+        ],
+        span=None
+        if span is None
+        else SpanOut(
+            text=span.text,
+            doc_id=span.doc_id,
+            start=span.start,
+            end=span.end,
+            kind=span.kind,
+            display=in_script(span.text, language),
+            english=span_in_english(span.text, span.kind) if display_language(language) == "en" else None,
+        ),
+        terms=[Term(zh=zh, en=en) for zh, en in terms],
+    )
+
+
+def ask_response(question: str, result: AskResult, service: QAService) -> AskResponse:
+    """The domain result as the HTTP response (also the CLI's --json): every presentation choice is here."""
+    reading = result.reading
+    return AskResponse(
+        question=question,
+        language=response_language(result.prepared.language),
+        mixed=result.prepared.language == "mixed",
+        answer=answer_out(result),
+        abstained=reading.abstained,
+        abstain_reason=reading.abstain_reason,
+        abstain_message=abstain_message(reading, result.prepared.language),
+        expected=reading.expected,
+        confidence=round(reading.confidence, 4),
+        terms=[Term(zh=zh, en=en) for zh, en in english_terms(reading, result.prepared.language)],
+        expansions=list(result.prepared.expansions),
+        passages=[
+            passage_out(rank, hit, service.meta(hit.passage.doc_id), reading.highlights.get(rank - 1, []))
+            for rank, hit in enumerate(reading.hits, start=1)
+        ],
+        index_version=service.version,
+        took_ms=round(result.took_ms, 2),
+    )
+
+
+@router.post(
+    "/v1/ask",
+    response_model=AskResponse,
+    responses=ERRORS,  # type: ignore[arg-type]
+    dependencies=[Depends(search_key), Depends(admitted)],
+    tags=["questions"],
+)
+async def ask(body: AskRequest, request: Request, service: ServiceDep, settings: SettingsDep) -> AskResponse:
+    """Answer a question (English, Traditional or Simplified Chinese) with citations to the papers."""
+    try:
+        question = check_question(body.question, settings.max_question_chars)
+        check_count(body.top_k, settings.max_top_k, "top_k")
+    except QuestionError as exc:
+        raise question_error(exc) from exc
+    # Retrieval is CPU-bound: off the event loop so health checks and other requests keep flowing.
+    filters = index_filters(body.filters, {m.doc_id for m in service.documents()})
+    result = await run_in_threadpool(service.ask, question, body.top_k, body.mode, filters)
+    response = ask_response(body.question, result, service)
+    request.state.log = {
+        "language": response.language,
+        "abstained": response.abstained,
+        "index_version": response.index_version,
+    }
+    return response
