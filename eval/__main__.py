@@ -72,10 +72,9 @@ def cmd_fit_reader(args: argparse.Namespace) -> int:
     """Cross-validate the typed reader, print held-out figures, and (with --write) ship the full fit."""
     from dataclasses import replace
 
-    from index.builder import calibration_path
-
     from eval.gold import load_gold
     from eval.reader_fit import cross_validate, fit, prepare
+    from index.calibration import calibration_path
 
     service = _service(args.index)
     index = service.index

@@ -3,9 +3,9 @@
 import json
 
 import numpy as np
-from index.builder import CACHE, indexed_text
 
 from index import Index, build_index
+from index.backends.embedded.builder import CACHE, indexed_text
 from index.cache import EmbeddingCache, encoder_folder, read_vectors, text_key
 from index.seed import export_seed
 from index.sentences import split_passages
