@@ -7,6 +7,7 @@ build time, so the query vector computed for dense retrieval is the only encodin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,40 +43,68 @@ def split_passages(passages: list[Passage]) -> list[Sentence]:
 
 
 class SentenceStore:
-    """All sentences of an index and their unit vectors; looked up by passage row."""
+    """All sentences of an index and their unit vectors, looked up by passage row.
 
-    def __init__(self, sentences: list[Sentence], vectors: npt.NDArray[np.float32]) -> None:
-        if len(sentences) != len(vectors):
-            raise ValueError(f"{len(sentences)} sentences but {len(vectors)} sentence vectors")
-        self.sentences = sentences
+    Spans and vectors stay on disk, memory-mapped: a question touches a few dozen sentences, so a million
+    passages' sentences cost page cache, not resident memory, and no Python object exists for a sentence
+    until it is read. ``passage_at`` gives a passage row's passage (the text sentences are cut from).
+    """
+
+    def __init__(
+        self,
+        spans: npt.NDArray[np.int64],
+        vectors: npt.NDArray[np.float32],
+        passage_at: Callable[[int], Passage],
+    ) -> None:
+        if len(spans) != len(vectors):
+            raise ValueError(f"{len(spans)} sentences but {len(vectors)} sentence vectors")
+        self._spans = spans
         self.vectors = vectors
-        self._by_passage: dict[int, list[Sentence]] = {}
-        for s in sentences:
-            self._by_passage.setdefault(s.passage_row, []).append(s)
+        self._passage_at = passage_at
+        # Passage row of each sentence, ascending: the sentences of a passage are one run found by bisection.
+        self._passage_rows = spans[:, 0] if len(spans) else np.zeros(0, dtype=np.int64)
+
+    @classmethod
+    def from_sentences(
+        cls, sentences: list[Sentence], vectors: npt.NDArray[np.float32], passages: list[Passage]
+    ) -> SentenceStore:
+        spans = np.array([(s.passage_row, s.start, s.end) for s in sentences], dtype=np.int64).reshape(-1, 3)
+        return cls(spans, vectors, passages.__getitem__)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def sentence(self, row: int) -> Sentence:
+        """Sentence ``row``, its text cut from its passage."""
+        passage_row, start, end = (int(x) for x in self._spans[row])
+        p = self._passage_at(passage_row)
+        return Sentence(row, p.doc_id, start, end, p.text[start - p.start : end - p.start], passage_row)
 
     def of_passage(self, passage_row: int) -> list[Sentence]:
-        return self._by_passage.get(passage_row, [])
+        first = int(np.searchsorted(self._passage_rows, passage_row, side="left"))
+        last = int(np.searchsorted(self._passage_rows, passage_row, side="right"))
+        return [self.sentence(row) for row in range(first, last)]
 
     def similarity(self, query_vector: npt.NDArray[np.float32], rows: list[int]) -> npt.NDArray[np.float32]:
         """Cosine of the question with each of these sentences (vectors are unit length)."""
         if not rows:
             return np.zeros(0, dtype=np.float32)
-        scores: npt.NDArray[np.float32] = self.vectors[rows] @ query_vector.astype(np.float32)
+        scores: npt.NDArray[np.float32] = np.asarray(
+            self.vectors[rows], dtype=np.float32
+        ) @ query_vector.astype(np.float32)
         return scores
 
     def save(self, folder: Path) -> None:
-        spans = np.array([(s.passage_row, s.start, s.end) for s in self.sentences], dtype=np.int64)
-        np.save(folder / SPANS_FILE, spans.reshape(-1, 3), allow_pickle=False)
-        np.save(folder / VECTORS_FILE, self.vectors.astype(np.float32), allow_pickle=False)
+        np.save(
+            folder / SPANS_FILE, np.asarray(self._spans, dtype=np.int64).reshape(-1, 3), allow_pickle=False
+        )
+        np.save(folder / VECTORS_FILE, np.asarray(self.vectors, dtype=np.float32), allow_pickle=False)
 
     @classmethod
-    def load(cls, folder: Path, passages: list[Passage]) -> SentenceStore:
-        """Sentences rebuilt from the stored spans and the passages' text (no text stored twice)."""
-        spans = np.load(folder / SPANS_FILE, allow_pickle=False)
-        vectors = np.load(folder / VECTORS_FILE, allow_pickle=False).astype(np.float32)
-        sentences = []
-        for row, (passage_row, start, end) in enumerate(spans.tolist()):
-            p = passages[passage_row]
-            text = p.text[start - p.start : end - p.start]
-            sentences.append(Sentence(row, p.doc_id, start, end, text, passage_row))
-        return cls(sentences, vectors)
+    def load(cls, folder: Path, passage_at: Callable[[int], Passage]) -> SentenceStore:
+        """Spans and vectors memory-mapped from the folder; texts come from the passages when read."""
+        spans = np.load(folder / SPANS_FILE, mmap_mode="r", allow_pickle=False)
+        vectors = np.load(folder / VECTORS_FILE, mmap_mode="r", allow_pickle=False)
+        if spans.ndim != 2 or spans.shape[1] != 3 or vectors.ndim != 2 or vectors.dtype != np.float32:
+            raise ValueError(f"sentence spans {spans.shape} or vectors {vectors.shape} {vectors.dtype}")
+        return cls(spans, vectors, passage_at)

@@ -23,9 +23,12 @@ def test_sentences_keep_document_offsets():
 def test_save_load_round_trip(tmp_path):
     sentences = split_passages(PASSAGES)
     vectors = np.eye(3, 4, dtype=np.float32)
-    SentenceStore(sentences, vectors).save(tmp_path)
-    loaded = SentenceStore.load(tmp_path, PASSAGES)
-    assert loaded.sentences == sentences
+    SentenceStore.from_sentences(sentences, vectors, PASSAGES).save(tmp_path)
+    loaded = SentenceStore.load(tmp_path, PASSAGES.__getitem__)
+    assert [loaded.sentence(i) for i in range(len(loaded))] == sentences
+    assert isinstance(loaded.vectors, np.memmap)  # read from disk, not held in memory
     assert np.array_equal(loaded.vectors, vectors)
+    assert [s.text for s in loaded.of_passage(0)] == ["深港合作會議於2004年設立。", "會議由政務司司長主持。"]
+    assert loaded.of_passage(7) == []
     assert [s.text for s in loaded.of_passage(1)] == ["前海定位為合作區。"]
     assert loaded.similarity(np.array([0, 1, 0, 0], dtype=np.float32), [0, 1]).tolist() == [0.0, 1.0]

@@ -203,7 +203,7 @@ class Index:
         """The sentence before this one in the same paragraph, if any."""
         if sentence.row == 0:
             return None
-        before = self.sentences.sentences[sentence.row - 1]
+        before = self.sentences.sentence(sentence.row - 1)
         same = before.passage_row == sentence.passage_row or same_paragraph(
             self.passage_at(before.passage_row), self.passage_at(sentence.passage_row)
         )
@@ -297,9 +297,9 @@ def _load_sentences(
 ) -> SentenceStore:
     """The answer reader's sentences; an index built without them (the scale benchmark's) has none."""
     if "sentences" not in manifest["counts"]:
-        return SentenceStore([], np.zeros((0, dim), dtype=np.float32))
+        return SentenceStore.from_sentences([], np.zeros((0, dim), dtype=np.float32), [])
     try:
-        sentences = SentenceStore.load(folder, list(store.iter_passages()))
+        sentences = SentenceStore.load(folder, store.passage_at)
     except (OSError, ValueError, IndexError) as exc:
         raise IndexLoadError(f"{folder}: unreadable sentence store ({exc}); {REBUILD_HINT}") from exc
     if sentences.vectors.shape[1:] != (dim,):

@@ -168,11 +168,12 @@ def build_index(
         tmp, documents, embed, encoder.dim, large_kind=large_kind, show_progress=show_progress, total=total
     )
     # The answer reader's sentences and their vectors (document side of the same encoder, cached too).
-    sentences = split_passages([p for d in documents for p in d.passages])
+    passages = [p for d in documents for p in d.passages]
+    sentences = split_passages(passages)
     vectors = np.zeros((0, encoder.dim), dtype=np.float32)
     if sentences:
         vectors = embed([s.text for s in sentences])
-    SentenceStore(sentences, vectors).save(tmp)
+    SentenceStore.from_sentences(sentences, vectors, passages).save(tmp)
     counts["sentences"] = len(sentences)
     calibration = shipped_calibration(encoder.name)
     if calibration is not None:
