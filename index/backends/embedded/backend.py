@@ -302,6 +302,6 @@ def _load_sentences(
         sentences = SentenceStore.load(folder, store.passage_at)
     except (OSError, ValueError, IndexError) as exc:
         raise IndexLoadError(f"{folder}: unreadable sentence store ({exc}); {REBUILD_HINT}") from exc
-    if sentences.vectors.shape[1:] != (dim,):
+    if len(sentences) and sentences.dim != dim:
         raise IndexLoadError(f"{folder}: sentence vectors are not {dim}-d; {REBUILD_HINT}")
     return sentences

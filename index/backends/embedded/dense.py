@@ -15,12 +15,13 @@ answered exactly from the float16 copy, so a rare paper still returns k hits.
 from __future__ import annotations
 
 import math
-import os
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import numpy as np
 import numpy.typing as npt
+
+from index.vector_file import VectorFile
 
 FLAT_LIMIT = 50_000
 KINDS = ("flat", "ivf-sq8", "hnsw-sq8")
@@ -120,39 +121,6 @@ def build_faiss(
         if progress is not None:
             progress(len(batch))
     return index
-
-
-class VectorFile:
-    """Rows of ``vectors.f16.npy`` read with ``pread``, consecutive rows in one read.
-
-    Not memory-mapped: the kernel maps the neighbours of every faulted page too, so re-ranking 400 rows a
-    question left 720 MB of the million-passage file resident in the serving process after a hundred
-    questions. Read this way the pages stay in the shared page cache, outside the process.
-    """
-
-    def __init__(self, path: Path) -> None:
-        with path.open("rb") as fh:
-            np.lib.format.read_magic(fh)
-            (self.count, self.dim), _, dtype = np.lib.format.read_array_header_1_0(fh)
-            self.offset = fh.tell()
-        if dtype != np.dtype("<f2"):
-            raise ValueError(f"{path}: expected float16 vectors, found {dtype}")
-        self.row_bytes = 2 * self.dim
-        self._fd = os.open(path, os.O_RDONLY)
-
-    def rows(self, ids: Rows) -> npt.NDArray[np.float32]:
-        """The rows ``ids`` (ascending) as float32."""
-        if len(ids) == 0:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        runs = np.split(ids, np.flatnonzero(np.diff(ids) != 1) + 1)
-        data = b"".join(
-            os.pread(self._fd, len(run) * self.row_bytes, self.offset + int(run[0]) * self.row_bytes)
-            for run in runs
-        )
-        return np.frombuffer(data, dtype="<f2").reshape(-1, self.dim).astype(np.float32)
-
-    def close(self) -> None:
-        os.close(self._fd)
 
 
 class DenseIndex:

@@ -16,7 +16,8 @@ from qa.span_english import span_in_english
 
 router = APIRouter(route_class=JsonBodyRoute)
 
-ERRORS = {code: {"model": ErrorResponse} for code in (400, 401, 403, 413, 415, 422, 503)}
+# 404: a filter names a paper the index does not hold.
+ERRORS = {code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 413, 415, 422, 503)}
 
 
 def answer_out(result: AskResult) -> AnswerOut | None:

@@ -12,12 +12,13 @@ from qa.api.deps import ServiceDep, SettingsDep, admitted, question_error, searc
 from qa.api.errors import validation_error
 from qa.api.mapping import index_filters, passage_out, response_language
 from qa.api.schemas import ErrorResponse, Mode, SearchResponse
-from qa.filters import FiltersIn
+from qa.filters import DATE, MAX_DOC_IDS, FiltersIn
 from qa.questions import QuestionError, check_count, check_question
 
 router = APIRouter()
 
-ERRORS = {code: {"model": ErrorResponse} for code in (401, 403, 422, 503)}
+# 404: a filter names a paper the index does not hold.
+ERRORS = {code: {"model": ErrorResponse} for code in (401, 403, 404, 422, 503)}
 
 
 @router.get(
@@ -34,13 +35,21 @@ def search(
     q: Annotated[str, Query(description="the question or keywords")],
     k: Annotated[int, Query(ge=1, description="how many passages, at most POLICYQA_MAX_SEARCH_K")] = 10,
     mode: Annotated[Mode, Query()] = "hybrid",
-    doc: Annotated[list[str] | None, Query(description="only this paper (repeatable)")] = None,
-    date_from: Annotated[
-        str | None, Query(alias="from", description="papers dated from (2012, 2012-05)")
+    doc: Annotated[
+        list[str] | None, Query(description="only this paper (repeatable)", max_length=MAX_DOC_IDS)
     ] = None,
-    date_to: Annotated[str | None, Query(alias="to", description="papers dated up to, inclusive")] = None,
-    bureau: Annotated[str | None, Query(description="bureau name contains")] = None,
-    committee: Annotated[str | None, Query(description="committee name contains")] = None,
+    date_from: Annotated[
+        str | None, Query(alias="from", pattern=DATE, description="papers dated from (2012, 2012-05)")
+    ] = None,
+    date_to: Annotated[
+        str | None, Query(alias="to", pattern=DATE, description="papers dated up to, inclusive")
+    ] = None,
+    bureau: Annotated[
+        str | None, Query(min_length=1, max_length=100, description="bureau name contains")
+    ] = None,
+    committee: Annotated[
+        str | None, Query(min_length=1, max_length=100, description="committee name contains")
+    ] = None,
 ) -> SearchResponse:
     """The passages that best match a question, each explaining which leg found it."""
     try:
