@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test test-slow fuzz lint check eval bench bench-scale seed clean
+.PHONY: serve test test-slow fuzz lint check eval eval-results bench bench-scale seed clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,11 @@ $(VENV)/.installed-slow: $(VENV)/.installed-dev
 test-slow: $(VENV)/.installed-slow
 	$(BIN)/python -m pytest -m slow
 
+# Results go to eval/reports/ (not tracked); `make eval-results` also refreshes the tracked eval/RESULTS.md.
 eval: $(VENV)/.installed-dev
+	$(BIN)/python -m eval ablation --encoders use
+
+eval-results: $(VENV)/.installed-dev
 	$(BIN)/python -m eval ablation --encoders use --results eval/RESULTS.md
 
 bench: $(VENV)/.installed-dev

@@ -1,0 +1,76 @@
+"""Bring your own questions: only `question` and `answers` are needed; bad lines are named; no team gate."""
+
+import json
+
+import pytest
+
+from eval.__main__ import main
+from eval.gold import GoldFormatError, load_gold
+
+MINIMAL = [
+    {"question": "深港合作會議何時成立？", "answers": ["2004年設立"]},
+    {"question": "When was the Shenzhen-Hong Kong Cooperation Meeting set up?", "answers": ["2004年設立"]},
+    {"question": "腾讯的董事长是谁？", "answers": []},
+]
+
+
+def _write(tmp_path, rows, name="mine.jsonl"):
+    path = tmp_path / name
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows) + "\n"
+    )
+    return path
+
+
+def test_minimal_questions_get_ids_languages_and_kinds(tmp_path):
+    questions = load_gold(_write(tmp_path, MINIMAL))
+    assert [q.qid for q in questions] == ["q1", "q2", "q3"]
+    assert [q.language for q in questions] == ["zh-Hant", "en", "zh-Hans"]
+    assert [q.answerable for q in questions] == [True, True, False]
+    assert questions[2].kind == "unanswerable"
+
+
+def test_every_bad_line_is_named(tmp_path):
+    rows = [
+        {"question": "前海的定位是甚麼？"},
+        "{not json",
+        {"question": "前海？", "answers": ["前海"], "colour": "red"},
+        {"question": "前海？", "answers": ["前海"], "lang": "fr"},
+        {"question": "  ", "answers": []},
+        {"question": "前海？", "answers": ["前海"], "id": "x"},
+        {"question": "前海？", "answers": ["前海"], "id": "x"},
+    ]
+    with pytest.raises(GoldFormatError) as caught:
+        load_gold(_write(tmp_path, rows))
+    message = str(caught.value)
+    for number in (1, 2, 3, 4, 5):
+        assert f"mine.jsonl:{number}:" in message
+    assert "answers" in message and "colour" in message and "duplicate id(s) x" in message
+
+
+def test_run_in_process_without_the_gate(tmp_path, real_index_root, capsys):
+    path = _write(tmp_path, MINIMAL)
+    code = main(
+        ["run", "--gold", str(path), "--index", str(real_index_root), "--no-gate", "--out", str(tmp_path)]
+    )
+    assert code == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("3 questions |") and "gate: not applied" in line
+    assert (tmp_path / "report.html").exists() and (tmp_path / "summary.json").exists()
+
+
+def test_run_against_a_server(tmp_path, live_server, capsys):
+    path = _write(tmp_path, MINIMAL)
+    code = main(
+        ["run", "--gold", str(path), "--url", live_server.url, "--no-gate", "--json", "--out", str(tmp_path)]
+    )
+    assert code == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["questions"] == 3 and summary["gate_failures"] == []
+    assert summary["answer"]["citations_ok"]
+
+
+def test_a_bad_file_exits_2_with_the_lines(tmp_path, capsys):
+    code = main(["run", "--gold", str(_write(tmp_path, [{"question": "x"}])), "--no-gate"])
+    assert code == 2
+    assert "mine.jsonl:1:" in capsys.readouterr().err
