@@ -164,12 +164,7 @@ def typed_expressions(question: QuestionAnalysis, text: str) -> list[expressions
         found = place_expressions(text)
     else:
         return []
-    asked = normalised_question(question)
-    return [e for e in found if not _repeats_question(e, asked)]
-
-
-def normalised_question(question: QuestionAnalysis) -> str:
-    return normalize(question.prepared.text)
+    return [e for e in found if not _repeats_question(e, question.normalized)]
 
 
 def focus_positions(query_concepts: Concepts, text: str) -> list[int]:

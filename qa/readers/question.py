@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from index import PreparedQuery, normalize
 
@@ -148,6 +149,11 @@ class QuestionAnalysis:
     @property
     def typed(self) -> bool:
         return self.expected in TYPED
+
+    @cached_property
+    def normalized(self) -> str:
+        """The question as matching sees it (normalised once, read for every candidate sentence)."""
+        return normalize(self.prepared.text)
 
 
 def expected_type(question: str) -> str:
