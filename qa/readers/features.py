@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from index import Hit, PreparedQuery, Retriever, Sentence, default_glossary, normalize, tokenize
+from index import Glossary, Hit, PreparedQuery, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions
 from qa.readers.question import QuestionAnalysis
 
@@ -78,7 +78,7 @@ def concepts(prepared: PreparedQuery, index: Retriever) -> Concepts:
     """
     stats = index.term_stats
     synonyms: dict[str, list[list[str]]] = {}
-    for term, variants in default_glossary().chinese_synonyms(prepared.text):
+    for term, variants in index.analyzer.glossary.chinese_synonyms(prepared.text):
         for token in tokenize(term):
             synonyms.setdefault(token, []).extend([t for t in tokenize(v) if t in stats] for v in variants)
     # A word of the question is also found as its glossary synonym (成立 ~ 設立), as a reader would.
@@ -151,7 +151,9 @@ def answer_body(text: str) -> tuple[int, str]:
     return offset, text[offset:]
 
 
-def typed_expressions(question: QuestionAnalysis, text: str) -> list[expressions.Expression]:
+def typed_expressions(
+    question: QuestionAnalysis, text: str, glossary: Glossary
+) -> list[expressions.Expression]:
     """Expressions of the question's expected type in a sentence, except those the question itself holds."""
     kind = question.expected
     if kind == "date":
@@ -159,9 +161,9 @@ def typed_expressions(question: QuestionAnalysis, text: str) -> list[expressions
     elif kind == "number":
         found = expressions.numbers(text)
     elif kind == "who":
-        found = who_expressions(text)
+        found = who_expressions(text, glossary)
     elif kind == "place":
-        found = place_expressions(text)
+        found = place_expressions(text, glossary)
     else:
         return []
     return [e for e in found if not _repeats_question(e, question.normalized)]
@@ -197,22 +199,22 @@ def _repeats_question(expression: expressions.Expression, asked: str) -> bool:
     return normalize(expression.text) in asked
 
 
-def who_expressions(text: str) -> list[expressions.Expression]:
+def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expression]:
     """Posts and bodies: the glossary's names of roles and organisations, and the papers' naming patterns."""
     found = [
         expressions.Expression("post" if entry.kind == "role" else "body", s, e, text[s:e])
-        for s, e, entry in default_glossary().find_chinese(text)
+        for s, e, entry in glossary.find_chinese(text)
         if entry.kind in ("role", "organisation", "mechanism")
     ]
     found += expressions.find("post", text) + expressions.find("body", text)
     return _longest(found)
 
 
-def place_expressions(text: str) -> list[expressions.Expression]:
+def place_expressions(text: str, glossary: Glossary) -> list[expressions.Expression]:
     return _longest(
         [
             expressions.Expression("place", s, e, text[s:e])
-            for s, e, entry in default_glossary().find_chinese(text)
+            for s, e, entry in glossary.find_chinese(text)
             if entry.kind == "place"
         ]
     )
@@ -280,7 +282,7 @@ def candidates(
         offset, body = answer_body(sentence.text)
         found = [
             expressions.Expression(e.kind, e.start + offset, e.end + offset, e.text, e.unit)
-            for e in typed_expressions(question, body)
+            for e in typed_expressions(question, body, index.analyzer.glossary)
         ]
         focus = focus_positions(query_concepts, sentence.text)
         previous = index.previous_sentence(sentence)
