@@ -166,7 +166,7 @@ def typed_expressions(
         found = place_expressions(text, glossary)
     else:
         return []
-    return [e for e in found if not _repeats_question(e, question.normalized)]
+    return [e for e in found if not _repeats_question(e, question.asked)]
 
 
 def focus_positions(query_concepts: Concepts, text: str) -> list[int]:
@@ -232,20 +232,21 @@ def _longest(found: list[expressions.Expression]) -> list[expressions.Expression
     return out
 
 
-def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]) -> bool:
-    """A number of the kind asked for (money, percentage, or a count of the asked classifier)."""
+def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]) -> float:
+    """How well the sentence's best number is of the kind asked for: 1 for money or a percentage asked for,
+    or a count in the asked classifier (or one of its kind); less for the general 個 or an unasked
+    classifier; 0 for none."""
     if question.expected != "number":
-        return bool(found)
-    for e in found:
-        if question.number_kind in ("money", "percent") and e.kind == question.number_kind:
-            return True
-        if (
-            question.number_kind == "count"
-            and e.kind == "count"
-            and expressions.units_agree(question.unit, e.unit)
-        ):
-            return True
-    return False
+        return float(bool(found))
+    return max((unit_strength(question, e) for e in found), default=0.0)
+
+
+def unit_strength(question: QuestionAnalysis, e: expressions.Expression) -> float:
+    if question.number_kind in ("money", "percent"):
+        return float(e.kind == question.number_kind)
+    if question.number_kind != "count" or e.kind != "count":
+        return 0.0
+    return expressions.unit_agreement(question.unit, e.unit)
 
 
 def candidates(
@@ -299,7 +300,7 @@ def candidates(
                 float(cosine),
                 float(cosine) - best_dense,
                 float(bool(found)),
-                float(unit_matches(question, found)) if question.expected == "number" else 0.0,
+                unit_matches(question, found) if question.expected == "number" else 0.0,
                 nearness(found, focus),
                 hit.score / top_score,
                 1.0 / (position + 1),
