@@ -162,6 +162,8 @@ def typed_expressions(
         found = expressions.numbers(text)
     elif kind == "who":
         found = who_expressions(text, glossary)
+        if question.wants_post:
+            found = [e for e in found if e.kind == "post"]
     elif kind == "place":
         found = place_expressions(text, glossary)
     else:
