@@ -80,10 +80,13 @@ def _settings(args: argparse.Namespace) -> Any:
 def _cmd_index_build(args: argparse.Namespace) -> int:
     from corpus import load_corpus
     from index import build_index, get_encoder
+    from index.lifecycle import build_lock
+    from qa.papers import load_papers
 
     settings = _settings(args)
-    documents = load_corpus(Path(args.papers) if args.papers else settings.papers_path)
-    folder = build_index(documents, get_encoder(settings.encoder), settings.index_path, settings.encoder)
+    documents = load_corpus(Path(args.papers)) if args.papers else load_papers(settings)
+    with build_lock(settings.index_path, wait=True):
+        folder = build_index(documents, get_encoder(settings.encoder), settings.index_path, settings.encoder)
     sys.stderr.write(f"built {folder}\n")
     if args.json:
         _print_json({"path": str(folder), "version": folder.name})
@@ -97,7 +100,7 @@ def _cmd_index_export_seed(args: argparse.Namespace) -> int:
     settings = _settings(args)
     out = Path(args.out) if args.out else seed_dir()
     known = settings.index_path / CACHE
-    documents = load_corpus(Path(args.papers) if args.papers else settings.papers_path)
+    documents = load_corpus(Path(args.papers) if args.papers else None)
     count = export_seed(
         documents,
         get_encoder(settings.encoder),
@@ -218,6 +221,61 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def _admin_client(args: argparse.Namespace) -> Any:
+    from qa.admin_client import AdminClient
+
+    settings = _settings(args)
+    key = settings.admin_key.get_secret_value() if settings.admin_key else None
+    return AdminClient(args.url or f"http://{settings.host}:{settings.port}", key)
+
+
+def _follow(client: Any, accepted: dict[str, Any], args: argparse.Namespace) -> int:
+    """Report a job's stages on stderr until it ends; exit 1 when it failed."""
+    if args.no_wait:
+        _print_json(accepted)
+        return 0
+
+    def show(job: dict[str, Any]) -> None:
+        sys.stderr.write(f"job {job['id']}: {job['status']} ({job['stage']}, {job['progress']:.0%})\n")
+
+    job = client.wait(accepted["job"], show)
+    if args.json:
+        _print_json(job)
+    if job["status"] == "failed":
+        sys.stderr.write(f"policyqa: error: job {job['id']} failed: {job['error']}\n")
+        return 1
+    return 0
+
+
+def _cmd_papers_add(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    meta = Path(args.meta).read_text(encoding="utf-8") if args.meta.endswith(".json") else args.meta
+    glossary = Path(args.glossary).read_text(encoding="utf-8") if args.glossary else None
+    client = _admin_client(args)
+    return _follow(client, client.add(path, meta, glossary), args)
+
+
+def _cmd_papers_remove(args: argparse.Namespace) -> int:
+    client = _admin_client(args)
+    return _follow(client, client.remove(args.doc_id), args)
+
+
+def _cmd_papers_list(args: argparse.Namespace) -> int:
+    rows = _admin_client(args).papers()
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        print(
+            f"{r['doc_id']:<28} {r['source']:<8} {r['passages']:>4} passages  {r['date']:<10} {r['title_zh']}"
+        )
+    if rows:
+        print(f"index version {rows[0]['index_version']}")
+    return 0
+
+
 class UsageError(Exception):
     """A command was given something it cannot use; main prints the message and exits with 2."""
 
@@ -276,6 +334,22 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--index", help="index root")
     serve.set_defaults(func=_cmd_serve)
 
+    papers = sub.add_parser("papers", help="add, remove and list papers through a running server")
+    papers_sub = papers.add_subparsers(dest="papers_command", required=True)
+    add = papers_sub.add_parser("add", help="add a paper (.txt or .pdf) and wait for the index to serve it")
+    add.add_argument("file")
+    add.add_argument("--meta", required=True, help='JSON or a .json file: {"title_zh": ..., "date": ...}')
+    add.add_argument("--glossary", help="a TSV of glossary entries for this paper")
+    remove = papers_sub.add_parser("remove", help="remove an added paper and wait for the new index")
+    remove.add_argument("doc_id")
+    listing = papers_sub.add_parser("list", help="every served paper with its source")
+    for command, func in ((add, _cmd_papers_add), (remove, _cmd_papers_remove), (listing, _cmd_papers_list)):
+        command.add_argument("--url", help="the server (default http://POLICYQA_HOST:POLICYQA_PORT)")
+        command.add_argument("--json", action="store_true", help="JSON on stdout")
+        if command is not listing:
+            command.add_argument("--no-wait", action="store_true", help="print the job and return")
+        command.set_defaults(func=func)
+
     config = sub.add_parser("config", help="show the effective settings (secrets masked)")
     config.add_argument("--json", action="store_true", help="JSON on stdout")
     config.set_defaults(func=_cmd_config)
@@ -302,6 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from corpus.errors import CorpusError
     from index import IndexLoadError
+    from qa.admin_client import AdminClientError
     from qa.questions import QuestionError
     from qa.settings import SettingsError
 
@@ -311,6 +386,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (QuestionError, SettingsError, UsageError) as exc:
         sys.stderr.write(f"policyqa: error: {exc}\n")
         return 2
+    except AdminClientError as exc:
+        sys.stderr.write(f"policyqa: error: {exc}\n")
+        return 2 if exc.bad_input else 1
     except (CorpusError, IndexLoadError, OSError, ValueError) as exc:
         sys.stderr.write(f"policyqa: error: {exc}\n")
         return 1

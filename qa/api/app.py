@@ -12,12 +12,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from qa.admin import PaperAdmin
 from qa.api.deps import Admission
 from qa.api.errors import ApiError, api_error_handler, http_error_handler, request_validation_handler
 from qa.api.headers import SecurityHeaders
 from qa.api.limits import BodyLimits
 from qa.api.observability import AccessLog, Metrics
-from qa.api.routes import admin, ask, documents, ops, search, static
+from qa.api.routes import admin, ask, documents, ops, papers, search, static
 from qa.service import ServiceHolder
 from qa.settings import Settings
 
@@ -57,7 +58,8 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(RequestValidationError, request_validation_handler)
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
-    for module in (ask, search, documents, admin, ops, static):
+    app.state.papers = PaperAdmin(holder)
+    for module in (ask, search, documents, admin, papers, ops, static):
         app.include_router(module.router)
 
     # Added inside out: the access log sees every response, including a 413 from the body limits.
@@ -68,7 +70,13 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
             allow_methods=["GET", "POST"],
             allow_headers=["content-type", "x-api-key", "authorization", "x-request-id"],
         )
-    app.add_middleware(BodyLimits, max_bytes=settings.max_body_bytes, timeout=settings.body_timeout)
+    app.add_middleware(
+        BodyLimits,
+        max_bytes=settings.max_body_bytes,
+        timeout=settings.body_timeout,
+        upload_paths=frozenset({papers.UPLOAD_PATH}),
+        upload_bytes=settings.max_upload_bytes,
+    )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(AccessLog, metrics=metrics, enabled=settings.access_log)
     app.openapi = lambda: _openapi(app, settings)  # type: ignore[method-assign]
@@ -100,7 +108,9 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
         schema["paths"]["/v1/ask"]["post"].pop("security", None)
         schema["paths"]["/v1/search"]["get"].pop("security", None)
     if settings.admin_key is None:
-        del schema["paths"]["/v1/admin/reload"]
+        for path in list(schema["paths"]):
+            if path.startswith("/v1/admin/"):
+                del schema["paths"][path]
     if settings.search_key is None and settings.admin_key is None:
         schema["components"].pop("securitySchemes", None)
     app.openapi_schema = schema

@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+import qa.papers
 import qa.service
 from qa.service import SOURCE, ensure_index
 from qa.settings import Settings
@@ -21,7 +22,7 @@ def test_an_unchanged_index_is_recognised_without_parsing_the_papers(real_index_
     def no_parsing(*args, **kwargs):
         raise AssertionError("the papers were parsed")
 
-    monkeypatch.setattr(qa.service, "load_corpus", no_parsing)
+    monkeypatch.setattr(qa.papers, "load_corpus", no_parsing)
     assert ensure_index(settings, show_progress=False) == root
     assert (root / "CURRENT").read_text() == version
 
@@ -33,7 +34,7 @@ def test_changed_papers_are_noticed(real_index_root, tmp_path, monkeypatch):
     shutil.copytree(real_index_root, root, symlinks=True)
     papers = tmp_path / "papers"
     shutil.copytree(papers_dir(), papers)
-    ensure_index(Settings(index_path=root, papers_path=papers), show_progress=False)
+    ensure_index(Settings(index_path=root, papers_path=papers, shipped_papers=False), show_progress=False)
     first = next(papers.glob("*.txt"))
     first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
 
@@ -43,7 +44,7 @@ def test_changed_papers_are_noticed(real_index_root, tmp_path, monkeypatch):
     def parsing(*args, **kwargs):
         raise Parsed
 
-    monkeypatch.setattr(qa.service, "load_corpus", parsing)
+    monkeypatch.setattr(qa.papers, "load_corpus", parsing)
     # A changed paper (even one byte) means the papers must be parsed to compare passages.
     with pytest.raises(Parsed):
-        ensure_index(Settings(index_path=root, papers_path=papers), show_progress=False)
+        ensure_index(Settings(index_path=root, papers_path=papers, shipped_papers=False), show_progress=False)
