@@ -7,10 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus import Document
-from index import build_index, get_encoder
-from index.encoders.base import Encoder
-from index.lifecycle import build_lock, prune_versions
-from index.store import resolve, switch_current
+from index import (
+    Encoder,
+    build_index,
+    build_lock,
+    current_manifest,
+    get_encoder,
+    prune_versions,
+    switch_current,
+)
 from qa.jobs import Job, JobRunner, Report
 from qa.papers import load_papers, source_of_papers, store
 from qa.service import ServiceHolder, write_stamp
@@ -143,7 +148,7 @@ class PaperAdmin:
                 documents, self._encoder(), root, self.settings.encoder, show_progress=False, switch=False
             )
             report("switching", 0.8)
-            previous = resolve(root).name
+            previous = current_manifest(root)[0].name
             commit()
             switch_current(root, folder.name)
             report("reloading", 0.9)

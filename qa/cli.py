@@ -79,8 +79,7 @@ def _settings(args: argparse.Namespace) -> Any:
 
 def _cmd_index_build(args: argparse.Namespace) -> int:
     from corpus import load_corpus
-    from index import build_index, get_encoder
-    from index.lifecycle import build_lock
+    from index import build_index, build_lock, get_encoder
     from qa.papers import load_papers
 
     settings = _settings(args)

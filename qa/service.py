@@ -19,14 +19,16 @@ from index import (
     PreparedQuery,
     Retriever,
     build_index,
+    build_lock,
     calibration_hash,
     current_manifest,
     dictionary_hash,
     get_encoder,
     open_index,
+    prune_versions,
+    remove_partials,
     stale_reason,
 )
-from index.lifecycle import build_lock, prune_versions, remove_partials
 from qa.papers import load_papers, papers_stamp, store
 from qa.readers import Reading, TypedSentenceReader, analyse
 from qa.readers.calibration import load_calibration

@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     shipped_papers: bool = Field(default=True, description="serve the shipped papers (false: leave them out)")
     papers_store: Path | None = Field(
         default=None,
-        description="where papers added through the admin API go; default: papers/ beside the index",
+        description="where papers added through the admin API go; default: added-papers/ beside the index",
     )
     max_upload_bytes: int = Field(
         default=50 * 1024 * 1024,
@@ -78,7 +78,7 @@ class Settings(BaseSettings):
     @property
     def store_path(self) -> Path:
         """The folder of added papers."""
-        return self.papers_store or self.index_path.parent / "papers"
+        return self.papers_store or self.index_path.parent / "added-papers"
 
     @field_validator("search_key", "admin_key", mode="before")
     @classmethod

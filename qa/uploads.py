@@ -9,7 +9,7 @@ from pathlib import Path
 from corpus import CorpusError, Document, NeedsOcrError, load_paper
 from corpus.metadata import mismatches, stated_meta
 from corpus.store import SUFFIXES, MetaError, meta_from_upload
-from index.glossary import parse_glossary
+from index import parse_glossary
 from qa.papers import source_of_papers
 from qa.settings import Settings
 

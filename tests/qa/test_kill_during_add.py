@@ -36,7 +36,8 @@ def start(index: Path, port: int, log: Path) -> subprocess.Popen:
         "POLICYQA_ADMIN_KEY": KEY,
         "POLICYQA_ACCESS_LOG": "false",
     }
-    process = subprocess.Popen([str(BIN), "serve"], env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    with log.open("w") as out:  # the child keeps its own copy of the descriptor
+        process = subprocess.Popen([str(BIN), "serve"], env=env, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         try:
