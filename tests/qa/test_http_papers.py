@@ -215,3 +215,62 @@ def test_missing_parts_and_unknown_ids(server):
     assert r.status_code == 409 and r.json()["error"]["code"] == "not_removable"
     r = httpx.get(server.url + "/v1/admin/jobs/no-such-job", headers=KEY)
     assert r.status_code == 404 and r.json()["error"]["code"] == "unknown_job"
+
+
+def test_the_same_round_trip_with_the_cli(server, monkeypatch, capsys, tmp_path):
+    from qa.cli import main
+
+    monkeypatch.setenv("POLICYQA_ADMIN_KEY", "adm1n")
+    meta = tmp_path / "meta.json"
+    meta.write_text(META, encoding="utf-8")
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    assert (
+        main(
+            [
+                "papers",
+                "add",
+                str(PAPER),
+                "--meta",
+                str(meta),
+                "--glossary",
+                str(glossary),
+                "--url",
+                server.url,
+            ]
+        )
+        == 0
+    )
+    assert "done (done, 100%)" in capsys.readouterr().err
+    assert main(["papers", "list", "--json", "--url", server.url]) == 0
+    listed = {p["doc_id"]: p for p in json.loads(capsys.readouterr().out)}
+    assert listed[DOC]["source"] == "added" and listed[DOC]["glossary"] is True
+    for question in QUESTIONS:
+        assert DOC in cited_papers(server, question)[:5], question
+    assert main(["papers", "add", str(PAPER), "--meta", META, "--url", server.url]) == 2
+    assert capsys.readouterr().err.startswith(
+        "policyqa: error: duplicate_doc_id: doc_id 'cross-border-ferry-pilot'"
+    )
+    assert main(["papers", "remove", DOC, "--url", server.url]) == 0
+    assert main(["papers", "list", "--url", server.url]) == 0
+    out = capsys.readouterr().out
+    assert DOC not in out and "division-of-work-2012" in out and "shipped" in out
+    for question in QUESTIONS:
+        assert DOC not in cited_papers(server, question)
+
+
+def test_cli_errors_are_one_line(server, monkeypatch, capsys, tmp_path):
+    from qa.cli import main
+
+    monkeypatch.setenv("POLICYQA_ADMIN_KEY", "wrong")
+    assert main(["papers", "list", "--url", server.url]) == 2
+    assert capsys.readouterr().err == "policyqa: error: forbidden: the admin key is wrong\n"
+    monkeypatch.setenv("POLICYQA_ADMIN_KEY", "adm1n")
+    assert main(["papers", "add", str(tmp_path / "missing.txt"), "--meta", META, "--url", server.url]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["papers", "add", str(PAPER), "--meta", "{}", "--url", server.url]) == 2
+    assert "invalid_meta: meta: title_zh is missing" in capsys.readouterr().err
+    assert main(["papers", "remove", "no-such-paper", "--url", server.url]) == 2
+    assert main(["papers", "list", "--url", "http://127.0.0.1:9"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and "no policyqa server at http://127.0.0.1:9" in err
