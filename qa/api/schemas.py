@@ -170,3 +170,82 @@ class ErrorBody(BaseModel):
 
 class ErrorResponse(BaseModel):
     error: ErrorBody
+
+
+class CitationIn(BaseModel):
+    """An answer sentence as the asker was shown it: ``document.text[start:end] == text``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_id: StrictStr = Field(min_length=1, max_length=200)
+    start: JsonInt = Field(ge=0)
+    end: JsonInt = Field(ge=0)
+    text: StrictStr = Field(min_length=1, max_length=5000)
+
+
+class FeedbackIn(BaseModel):
+    """POST /v1/feedback body: the asker's verdict on one answer, as /v1/ask returned it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: StrictStr = Field(
+        description="the question as asked, 1 to POLICYQA_MAX_QUESTION_CHARS characters"
+    )
+    language: Literal["en", "zh-Hant", "zh-Hans"]
+    answer: StrictStr | None = Field(
+        default=None, max_length=20_000, description="the answer text shown; null when it abstained"
+    )
+    citations: list[CitationIn] = Field(
+        default_factory=list, max_length=20, description="the answer's sentences (answer.sentences)"
+    )
+    index_version: StrictStr = Field(min_length=1, max_length=200, description="index_version of the answer")
+    verdict: Literal["up", "down"] = Field(description="up: 👍 the answer is right; down: 👎 it is not")
+    comment: StrictStr | None = Field(default=None, max_length=2000, description="optional, up to 2000 chars")
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    created_at: str
+    verdict: Literal["up", "down"]
+
+
+class LoggedQueryOut(BaseModel):
+    question: str
+    language: str
+    abstained: bool
+    latency_ms: float
+    created_at: str
+
+
+class AskedOut(BaseModel):
+    question: str
+    language: str
+    count: int
+
+
+class FeedbackItemOut(BaseModel):
+    id: int
+    created_at: str
+    question: str
+    language: str
+    answer: str | None
+    index_version: str
+    comment: str | None
+
+
+class QualityOut(BaseModel):
+    """GET /v1/admin/quality: what askers could not get answered, disliked, and asked most."""
+
+    languages: list[str]
+    query_log_enabled: bool
+    logged: int
+    abstained: int
+    feedback_up: int
+    feedback_down: int
+    recent_abstentions: list[LoggedQueryOut]
+    down_answers: list[FeedbackItemOut]
+    most_asked: list[AskedOut]
+
+
+class PurgedOut(BaseModel):
+    deleted: int
