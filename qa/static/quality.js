@@ -33,8 +33,8 @@
     const items = [
       ["questions logged", data.query_log_enabled ? data.logged : "log off"],
       ["abstained", data.abstained],
-      ["👍", data.feedback_up],
-      ["👎", data.feedback_down],
+      ["👍 judged right", data.feedback_up],
+      ["👎 judged wrong", data.feedback_down],
     ];
     $("tiles").replaceChildren(...items.map(([label, value]) => {
       const div = document.createElement("div");
