@@ -173,14 +173,18 @@ class ErrorResponse(BaseModel):
 
 
 class CitationIn(BaseModel):
-    """An answer sentence as the asker was shown it: ``document.text[start:end] == text``."""
+    """An answer sentence by its place in a paper (``answer.sentences``); the server reads its text."""
 
     model_config = ConfigDict(extra="forbid")
 
-    doc_id: StrictStr = Field(min_length=1, max_length=200)
-    start: JsonInt = Field(ge=0)
-    end: JsonInt = Field(ge=0)
-    text: StrictStr = Field(min_length=1, max_length=5000)
+    doc_id: StrictStr = Field(min_length=1, max_length=100)
+    start: JsonInt = Field(ge=0, le=10_000_000)
+    end: JsonInt = Field(ge=0, le=10_000_000)
+
+
+# Sized so that even a body of \u-escaped astral characters stays under the default 64 KiB body limit.
+MAX_ANSWER_CHARS = 2500
+MAX_COMMENT_CHARS = 1000
 
 
 class FeedbackIn(BaseModel):
@@ -193,14 +197,14 @@ class FeedbackIn(BaseModel):
     )
     language: Literal["en", "zh-Hant", "zh-Hans"]
     answer: StrictStr | None = Field(
-        default=None, max_length=20_000, description="the answer text shown; null when it abstained"
+        default=None, max_length=MAX_ANSWER_CHARS, description="the answer text shown; null when it abstained"
     )
     citations: list[CitationIn] = Field(
-        default_factory=list, max_length=20, description="the answer's sentences (answer.sentences)"
+        default_factory=list, max_length=8, description="the answer's sentences (doc_id, start, end)"
     )
-    index_version: StrictStr = Field(min_length=1, max_length=200, description="index_version of the answer")
+    index_version: StrictStr = Field(min_length=1, max_length=100, description="index_version of the answer")
     verdict: Literal["up", "down"] = Field(description="up: 👍 the answer is right; down: 👎 it is not")
-    comment: StrictStr | None = Field(default=None, max_length=2000, description="optional, up to 2000 chars")
+    comment: StrictStr | None = Field(default=None, max_length=MAX_COMMENT_CHARS, description="optional")
 
 
 class FeedbackOut(BaseModel):

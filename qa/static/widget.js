@@ -524,7 +524,7 @@
       const votes = ["up", "down"].map((verdict) => el("button", {
         type: "button", class: "vote", "data-verdict": verdict, "aria-pressed": "false",
       }, verdict === "up" ? `👍 ${this.t.up}` : `👎 ${this.t.down}`));
-      const comment = el("textarea", { "aria-label": this.t.comment, placeholder: this.t.comment, maxlength: "2000", hidden: "" });
+      const comment = el("textarea", { "aria-label": this.t.comment, placeholder: this.t.comment, maxlength: "1000", hidden: "" });
       const send = el("button", { type: "button", class: "send", hidden: "" }, this.t.send);
       const note = el("span", { class: "feedback-status", role: "status", "aria-live": "polite" });
       let verdict = null;
@@ -542,8 +542,8 @@
         send.disabled = true;
         const body = {
           question: data.question, language: data.language,
-          answer: data.answer ? data.answer.text : null,
-          citations: data.answer ? data.answer.sentences.map((s) => ({ doc_id: s.doc_id, start: s.start, end: s.end, text: s.text })) : [],
+          answer: data.answer ? data.answer.text.slice(0, 2500) : null,
+          citations: data.answer ? data.answer.sentences.slice(0, 8).map((s) => ({ doc_id: s.doc_id, start: s.start, end: s.end })) : [],
           index_version: data.index_version, verdict, comment: comment.value.trim() || null,
         };
         try {
