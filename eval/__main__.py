@@ -91,7 +91,7 @@ def cmd_ablation(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from eval.compare import CompareError, load_run, write_comparison
+    from eval.compare import CompareError, load_run, p_text, write_comparison
 
     try:
         a, b = load_run(args.run_a), load_run(args.run_b)
@@ -109,7 +109,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             mark = " *" if row["p"] < 0.05 else ""
             print(
                 f"  {row['metric']:<20} A {row['a']:.3f}  B {row['b']:.3f}"
-                f"  Δ {row['delta']:+.3f}  p {row['p']:.4f}{mark}"
+                f"  Δ {row['delta']:+.3f}  p {p_text(row['p'])}{mark}"
             )
     print(f"  verdict changed on {len(result['changed_verdicts'])} questions (* p < 0.05, paired)")
     return 0

@@ -104,6 +104,11 @@ def changed_verdicts(a: LoadedRun, b: LoadedRun) -> list[dict[str, Any]]:
     ]
 
 
+def p_text(p: float) -> str:
+    """A p-value as read: ranx's estimate is 0 when no permutation was as extreme (of 10 000)."""
+    return f"{p:.4f}" if p > 0 else "< 0.0001"
+
+
 def markdown(a: LoadedRun, b: LoadedRun, rows: list[dict[str, Any]]) -> str:
     lines = [
         f"| metric | language | n | A: {a.name} | B: {b.name} | Δ (B − A) | p (paired, Fisher) |",
@@ -112,7 +117,7 @@ def markdown(a: LoadedRun, b: LoadedRun, rows: list[dict[str, Any]]) -> str:
     for r in rows:
         lines.append(
             f"| {r['metric']} | {r['language']} | {r['n']} | {r['a']:.3f} | {r['b']:.3f} "
-            f"| {r['delta']:+.3f} | {r['p']:.4f} |"
+            f"| {r['delta']:+.3f} | {p_text(r['p'])} |"
         )
     return "\n".join(lines)
 

@@ -20,6 +20,7 @@ header p { margin: .3rem 0 0; opacity: .9; }
 main { padding: 0 1.5rem 2rem; max-width: 90rem; }
 h2 { margin-top: 2rem; border-bottom: 1px solid #d6dbe1; padding-bottom: .3rem; }
 table { border-collapse: collapse; background: #fff; margin: .5rem 0 1rem; font-size: .92rem; }
+.wide { overflow-x: auto; }
 th, td { border: 1px solid #d6dbe1; padding: .3rem .55rem; text-align: left; vertical-align: top; }
 th { background: #eef2f6; position: sticky; top: 0; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -183,7 +184,7 @@ def render(
         "<h2>Retrieval (answerable questions, computed by ranx)</h2>",
         retrieval_table(runs),
         f"<h2>Answers ({_e(primary.name)}), mean [95% bootstrap interval]</h2>",
-        answer_table(primary),
+        f'<div class="wide">{answer_table(primary)}</div>',
         *[f"<h2>{_e(heading)}</h2>{body}" for heading, body in sections],
         "<h2>Plots</h2>",
         *[
