@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from index.term_matching import AcronymMatcher, LongestMatcher, PhraseMatcher
+
 _SEPARATORS = re.compile(r"[\s\-–—/]+")
 _ACRONYM = re.compile(r"^[A-Z0-9&+]{2,5}$")
 
@@ -53,35 +55,24 @@ class Glossary:
                     folded.setdefault(_key(name), []).append(entry)
         self._folded = folded
         self._exact = exact
-        names = sorted(folded, key=len, reverse=True)
-        self._folded_re = re.compile(
-            r"(?<![a-z0-9])("
-            + "|".join(re.escape(n).replace(r"\ ", r"[\s\-–—/]+") for n in names)
-            + r")(?:e?s|e?d)?(?![a-z0-9])",
-            re.IGNORECASE,
-        )
-        self._exact_re = re.compile(
-            r"(?<![A-Za-z0-9])("
-            + "|".join(re.escape(n) for n in sorted(exact, key=len, reverse=True))
-            + r")s?(?![A-Za-z0-9])"
-        )
-        chinese = sorted(
-            {t for e in entries for t in e.chinese if re.search("[\u3400-\u9fff]", t)}, key=len, reverse=True
-        )
+        self._folded_matcher = PhraseMatcher(folded)
+        self._exact_matcher = AcronymMatcher(exact)
         self._by_chinese = {t: e for e in reversed(entries) for t in e.chinese}
-        self._chinese_re = re.compile("|".join(re.escape(t) for t in chinese))
+        self._chinese_matcher = LongestMatcher(
+            t for e in entries for t in e.chinese if re.search("[\u3400-\u9fff]", t)
+        )
 
     def match_english(self, text: str) -> list[Match]:
         """Glossary phrases in an English question, longest first and not overlapping."""
         found: list[Match] = []
         taken: list[tuple[int, int]] = []
         candidates = []
-        for m in self._folded_re.finditer(text):
-            for entry in self._folded.get(_key(m.group(1)), []):
-                candidates.append(Match(m.group(0), m.start(), m.end(), entry))
-        for m in self._exact_re.finditer(text):
-            for entry in self._exact.get(m.group(1), []):
-                candidates.append(Match(m.group(0), m.start(), m.end(), entry))
+        for start, end, key in self._folded_matcher.finditer(text):
+            for entry in self._folded.get(key, []):
+                candidates.append(Match(text[start:end], start, end, entry))
+        for start, end, name in self._exact_matcher.finditer(text):
+            for entry in self._exact.get(name, []):
+                candidates.append(Match(text[start:end], start, end, entry))
         for match in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
             overlaps = any(match.start < e and s < match.end for s, e in taken)
             same_span = any(match.start == s and match.end == e for s, e in taken)
@@ -98,29 +89,28 @@ class Glossary:
         traditional = to_traditional(text)
         out = []
         seen: set[str] = set()
-        for m in self._chinese_re.finditer(traditional):
-            entry = self._by_chinese[m.group(0)]
+        for _, _, term in self._chinese_matcher.finditer(traditional):
+            entry = self._by_chinese[term]
             # Longer names that merely contain the term (前海 -> 前海深港現代服務業合作區) would outweigh it.
             variants = tuple(
-                v
-                for v in entry.chinese
-                if v not in traditional and m.group(0) not in v and v not in m.group(0)
+                v for v in entry.chinese if v not in traditional and term not in v and v not in term
             )
-            if variants and m.group(0) not in seen and len(variants) <= 4:
-                seen.add(m.group(0))
-                out.append((m.group(0), variants))
+            if variants and term not in seen and len(variants) <= 4:
+                seen.add(term)
+                out.append((term, variants))
         return out
 
     def find_chinese(self, text: str) -> list[tuple[int, int, Entry]]:
         """Glossary terms in a Chinese text as (start, end, entry), longest match first at each place."""
-        return [(m.start(), m.end(), self._by_chinese[m.group(0)]) for m in self._chinese_re.finditer(text)]
+        return [
+            (start, end, self._by_chinese[term]) for start, end, term in self._chinese_matcher.finditer(text)
+        ]
 
     def label_chinese(self, text: str) -> list[tuple[str, str]]:
         """(Chinese term, English name) for each glossary term in a Chinese text, in order, once each."""
         seen: set[str] = set()
         labels = []
-        for m in self._chinese_re.finditer(text):
-            term = m.group(0)
+        for _, _, term in self._chinese_matcher.finditer(text):
             entry = self._by_chinese[term]
             # Everyday words (年, 合作) need no gloss; names of things do.
             if term in seen or entry.kind == "term":

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sys
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
+from index.jieba_dictionary import ShardedDictionary, shards_path, write_shards
 from index.normalize import normalize
 
 # Figures and paper numbers are cut out before jieba sees the text, so they stay one token.
@@ -59,22 +62,61 @@ def dictionary_hash() -> str:
     return digest.hexdigest()[:16]
 
 
-@lru_cache(maxsize=1)
-def _jieba() -> object:
+def _import_jieba() -> Any:
+    """jieba, imported without pkg_resources: jieba only uses it to open its own files and falls back to
+    ``open`` when it is missing, and importing it (deprecated, with its vendored packages) took 80 ms."""
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
+        try:
+            import jieba
+        finally:
+            del sys.modules["pkg_resources"]
     import jieba
 
+    return jieba
+
+
+DOMAIN_FREQ = 200000  # high enough that jieba keeps a domain term whole
+
+
+def _domain_words() -> list[str]:
+    words = (normalize(term).replace(" ", "") for term in domain_terms())
+    return [w for w in words if len(w) >= 2]
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> tuple[object, ShardedDictionary | None]:
+    """jieba with the domain terms added, over its dictionary's shards when they can be read or written.
+
+    The first process on a machine loads the whole dictionary (0.6-1.0 s) and writes the shards; later
+    processes read the entries of the characters they meet (see ``index.jieba_dictionary``).
+    """
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
+    words = _domain_words()
+    path = shards_path(((w, DOMAIN_FREQ) for w in words), jieba.__version__)
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for term in domain_terms():
-        word = normalize(term).replace(" ", "")
-        if len(word) >= 2:
-            tokenizer.add_word(word, freq=200000)
-    return tokenizer
+    try:
+        shards = ShardedDictionary(path)
+    except (OSError, ValueError, EOFError, TypeError):
+        tokenizer.initialize()
+        for word in words:
+            tokenizer.add_word(word, freq=DOMAIN_FREQ)
+        try:
+            write_shards(tokenizer.FREQ, tokenizer.total, path)
+        except OSError as exc:
+            logging.getLogger(__name__).warning("jieba shards not written to %s: %s", path, exc)
+        return tokenizer, None
+    tokenizer.FREQ = shards.freq
+    tokenizer.total = shards.total
+    tokenizer.initialized = True
+    return tokenizer, shards
 
 
 def _cut(text: str) -> list[str]:
-    tokenizer = _jieba()
+    tokenizer, shards = _jieba()
+    if shards is not None:
+        shards.ensure(text)
     return list(tokenizer.cut_for_search(text, HMM=True))  # type: ignore[attr-defined]
 
 

@@ -1,7 +1,8 @@
-"""BM25 on bm25s: built from streamed postings, loaded memory-mapped, top-k by ``retrieve`` under a mask."""
+"""BM25 in bm25s's format: built from postings, read memory-mapped without bm25s; top-k under a mask."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -71,15 +72,25 @@ class PostingsBuilder:
 
 
 class BM25Index:
-    """Scores passages for query tokens; unknown tokens are ignored."""
+    """Scores passages for query tokens; unknown tokens are ignored.
+
+    Holds the lucene score matrix as bm25s saves it (CSC by token: ``data``, ``indices``, ``indptr``) and
+    the vocabulary. bm25s builds and saves it; loading reads the files directly, because importing bm25s
+    (with numba and scipy) took a quarter of a second of every start.
+    """
 
     def __init__(self, model: object) -> None:
-        self._model = model
-        self.vocab: dict[str, int] = model.vocab_dict  # type: ignore[attr-defined]
+        if getattr(model, "nonoccurrence_array", None) is not None:
+            raise ValueError("BM25 methods with a non-occurrence term (bm25l, bm25+) are not supported")
+        self._model: object | None = model
         scores = model.scores  # type: ignore[attr-defined]
-        self.size = int(scores["num_docs"])
-        self._matrix = scores
-        self._indptr = scores["indptr"]
+        self._set(model.vocab_dict, scores)  # type: ignore[attr-defined]
+
+    def _set(self, vocab: dict[str, int], matrix: Mapping[str, object]) -> None:
+        self.vocab = vocab
+        self.size = int(matrix["num_docs"])  # type: ignore[call-overload]
+        self._matrix = matrix
+        self._indptr: npt.NDArray[np.int64] = matrix["indptr"]  # type: ignore[assignment]
 
     @classmethod
     def build(
@@ -101,7 +112,7 @@ class BM25Index:
         known = self._known(query_tokens)
         if not known:
             return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._model.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]
+        return self._scores(known)
 
     def top(
         self, query_tokens: list[str], k: int, selected: npt.NDArray[np.int64] | None = None
@@ -123,7 +134,9 @@ class BM25Index:
         return rows[keep].astype(np.int64), found[keep].astype(np.float32)
 
     def _scores(self, known: list[str]) -> npt.NDArray[np.float32]:
-        data, indices, indptr = self._matrix["data"], self._matrix["indices"], self._matrix["indptr"]
+        data: npt.NDArray[np.float32] = self._matrix["data"]  # type: ignore[assignment]
+        indices: npt.NDArray[np.int64] = self._matrix["indices"]  # type: ignore[assignment]
+        indptr = self._indptr
         scores = np.zeros(self.size, dtype=np.float32)
         for token, count in Counter(known).items():
             i = self.vocab[token]
@@ -136,15 +149,29 @@ class BM25Index:
         return DocumentFrequency(self.vocab, self._indptr)
 
     def save(self, folder: Path) -> None:
+        if self._model is None:
+            raise ValueError("a loaded BM25 index is read-only: build one to save it")
         self._model.save(str(folder), show_progress=False)  # type: ignore[attr-defined]
 
     @classmethod
     def load(cls, folder: Path, mmap: bool = True) -> BM25Index:
-        """Memory-mapped by default: the matrix stays on disk and the page cache holds the hot tokens."""
-        import bm25s
+        """Memory-mapped by default: the matrix stays on disk and the page cache holds the hot tokens.
 
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
-        return cls(bm25s.BM25.load(str(folder), mmap=mmap, load_corpus=False))
+        Reads the files ``bm25s.BM25.save`` writes; only lucene-style matrices (no non-occurrence term,
+        which the builder never makes) can be read this way.
+        """
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        if (folder / "nonoccurrence_array.index.npy").exists():
+            raise ValueError(f"{folder}: BM25 method {params.get('method')!r} is not supported")
+        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        matrix = {
+            name: np.load(folder / f"{name}.csc.index.npy", mmap_mode="r" if mmap else None)
+            for name in ("data", "indices", "indptr")
+        }
+        index = cls.__new__(cls)
+        index._model = None
+        index._set(vocab, {**matrix, "num_docs": params["num_docs"]})
+        return index
 
 
 SAMPLE = 4096
