@@ -181,3 +181,19 @@ def test_not_json_and_admin_keys(server):
     assert httpx.get(server.url + "/v1/admin/feedback", headers={"X-API-Key": "wrong"}).status_code == 403
     assert httpx.delete(server.url + "/v1/admin/query-log").status_code == 401
     assert httpx.get(server.url + "/v1/admin/quality").status_code == 401
+
+
+def test_without_an_admin_key_the_admin_side_does_not_exist(real_service, tmp_path):
+    with LiveServer(make_app(real_service, data_path=tmp_path)) as live:
+        for path in ("/admin/quality", "/admin/quality.js", "/v1/admin/feedback", "/v1/admin/quality"):
+            response = httpx.get(live.url + path, headers=ADMIN)
+            assert response.status_code == 404 and response.json()["error"]["code"] == "not_found", path
+        paths = httpx.get(live.url + "/openapi.json").json()["paths"]
+        assert "/v1/feedback" in paths and not [p for p in paths if p.startswith("/v1/admin/")]
+
+
+def test_the_quality_page_is_served_with_its_own_script(server):
+    page = httpx.get(server.url + "/admin/quality")
+    assert page.status_code == 200 and '<script src="/admin/quality.js">' in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert httpx.get(server.url + "/admin/quality.js").headers["content-type"].startswith("text/javascript")
