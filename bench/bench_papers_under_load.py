@@ -130,6 +130,7 @@ def main() -> None:
     url = f"http://127.0.0.1:{args.port}"
     env = os.environ | {
         "POLICYQA_INDEX_PATH": str(scratch / "index"),
+        "POLICYQA_DATA_PATH": str(scratch / "data"),
         "POLICYQA_PORT": str(args.port),
         "POLICYQA_ADMIN_KEY": KEY,
         "POLICYQA_ACCESS_LOG": "false",

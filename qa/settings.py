@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     shipped_papers: bool = Field(default=True, description="serve the shipped papers (false: leave them out)")
     papers_store: Path | None = Field(
         default=None,
-        description="where papers added through the admin API go; default: added-papers/ beside the index",
+        description="where papers added through the admin API go; default: papers/ in the data folder",
     )
     max_upload_bytes: int = Field(
         default=50 * 1024 * 1024,
@@ -74,11 +74,17 @@ class Settings(BaseSettings):
     )
     log_format: Literal["json", "text"] = Field(default="json", description="stderr log lines")
     access_log: bool = Field(default=True, description="one log line per request")
+    data_path: Path = Field(
+        default=Path("var/data"), description="feedback and the query log (SQLite) live here"
+    )
+    query_log: bool = Field(
+        default=False, description="opt-in: record each question, its language, abstained and latency"
+    )
 
     @property
     def store_path(self) -> Path:
         """The folder of added papers."""
-        return self.papers_store or self.index_path.parent / "added-papers"
+        return self.papers_store or self.data_path / "papers"
 
     @field_validator("search_key", "admin_key", mode="before")
     @classmethod

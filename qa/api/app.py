@@ -18,7 +18,8 @@ from qa.api.errors import ApiError, api_error_handler, http_error_handler, reque
 from qa.api.headers import SecurityHeaders
 from qa.api.limits import BodyLimits
 from qa.api.observability import AccessLog, Metrics
-from qa.api.routes import admin, ask, documents, ops, papers, search, static
+from qa.api.routes import admin, ask, documents, feedback, ops, papers, quality, search, static
+from qa.feedback import FeedbackStore
 from qa.service import ServiceHolder
 from qa.settings import Settings
 
@@ -55,11 +56,12 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
     app.state.holder = holder
     app.state.admission = admission
     app.state.metrics = metrics
+    app.state.feedback = FeedbackStore(settings.data_path)
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(RequestValidationError, request_validation_handler)
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
     app.state.papers = PaperAdmin(holder)
-    for module in (ask, search, documents, admin, papers, ops, static):
+    for module in (ask, search, documents, feedback, admin, papers, quality, ops, static):
         app.include_router(module.router)
 
     # Added inside out: the access log sees every response, including a 413 from the body limits.
@@ -108,9 +110,12 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
         schema["paths"]["/v1/ask"]["post"].pop("security", None)
         schema["paths"]["/v1/search"]["get"].pop("security", None)
     if settings.admin_key is None:
-        for path in list(schema["paths"]):
-            if path.startswith("/v1/admin/"):
-                del schema["paths"][path]
+        for path in [p for p in schema["paths"] if p.startswith("/v1/admin/")]:
+            del schema["paths"][path]
+    if settings.search_key is None:
+        schema["paths"]["/v1/feedback"]["post"].pop("security", None)
+    feedback = schema["components"]["schemas"]["FeedbackIn"]["properties"]["question"]
+    feedback.update(minLength=1, maxLength=settings.max_question_chars, pattern=r"\S")
     if settings.search_key is None and settings.admin_key is None:
         schema["components"].pop("securitySchemes", None)
     app.openapi_schema = schema

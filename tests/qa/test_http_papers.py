@@ -37,6 +37,7 @@ def server(real_index_root, tmp_path_factory):
     data = tmp_path_factory.mktemp("papers-data")
     settings = Settings(
         index_path=copy_index(real_index_root, data / "index"),
+        data_path=data / "data",
         admin_key="adm1n",
         max_upload_bytes=1024 * 1024,
         keep_versions=2,

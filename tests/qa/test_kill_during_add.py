@@ -32,6 +32,7 @@ def loopback_port() -> int:
 def start(index: Path, port: int, log: Path) -> subprocess.Popen:
     env = os.environ | {
         "POLICYQA_INDEX_PATH": str(index),
+        "POLICYQA_DATA_PATH": str(index.parent / "data"),
         "POLICYQA_PORT": str(port),
         "POLICYQA_ADMIN_KEY": KEY,
         "POLICYQA_ACCESS_LOG": "false",
