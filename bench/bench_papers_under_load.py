@@ -7,7 +7,7 @@ Bounded: at most --max-questions questions and --max-seconds seconds in all.
 Prints the questions asked and failed (any status but 200, or a transport error), latency percentiles
 while a build runs and while none does, and each job's time and embedded texts.
 
-Run: .venv/bin/python bench/bench_papers_under_load.py --index var/index [--clients 4] [--rounds 3]
+Run: .venv/bin/python bench/bench_papers_under_load.py [--index var/index] [--clients 4] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -117,7 +117,11 @@ def run_job(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, default=Path("var/index"), help="an index root to copy")
+    parser.add_argument(
+        "--index",
+        type=Path,
+        help="an index root to copy (default: the server builds one from the shipped seed)",
+    )
     parser.add_argument("--clients", type=int, default=4, help="at most POLICYQA_MAX_IN_FLIGHT (4)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=18550)
@@ -126,7 +130,8 @@ def main() -> None:
     args = parser.parse_args()
     deadline = time.monotonic() + args.max_seconds
     scratch = Path(tempfile.mkdtemp(prefix="policyqa-bench-papers-"))
-    shutil.copytree(args.index, scratch / "index", symlinks=False, ignore=shutil.ignore_patterns("*.partial"))
+    if args.index:
+        shutil.copytree(args.index, scratch / "index", ignore=shutil.ignore_patterns("*.partial"))
     url = f"http://127.0.0.1:{args.port}"
     env = os.environ | {
         "POLICYQA_INDEX_PATH": str(scratch / "index"),
