@@ -16,7 +16,7 @@ from index import (
     prune_versions,
     switch_current,
 )
-from qa.jobs import Job, JobRunner, Report
+from qa.jobs import BuildRunning, Job, JobRunner, Report
 from qa.papers import load_papers, source_of_papers, store
 from qa.service import ServiceHolder, write_stamp
 from qa.uploads import Upload, UploadError
@@ -87,7 +87,13 @@ class PaperAdmin:
         return self._submit("add", doc.doc_id, work)
 
     def remove(self, doc_id: str) -> Job:
-        """Queue the build of an index without an added paper; 404 unknown, 409 for a shipped one."""
+        """Queue the build of an index without an added paper; 404 unknown, 409 for a shipped one.
+
+        While a job runs the answer is 409 naming it, even for the paper that job is adding.
+        """
+        running = self.jobs.active
+        if running is not None:
+            raise BuildRunning(running)
         source = source_of_papers(self.settings).get(doc_id)
         if source is None:
             raise UploadError(404, "unknown_paper", f"no paper with doc_id {doc_id!r}")

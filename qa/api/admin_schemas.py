@@ -67,6 +67,7 @@ UPLOAD_BODY: dict[str, Any] = {
             "schema": {
                 "type": "object",
                 "required": ["file", "meta"],
+                "additionalProperties": False,
                 "properties": {
                     "file": {
                         "type": "string",

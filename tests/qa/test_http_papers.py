@@ -275,3 +275,20 @@ def test_cli_errors_are_one_line(server, monkeypatch, capsys, tmp_path):
     assert main(["papers", "list", "--url", "http://127.0.0.1:9"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 2 and "no policyqa server at http://127.0.0.1:9" in err
+
+
+def test_405_lists_every_method_of_the_papers_path(server):
+    r = httpx.put(server.url + "/v1/admin/papers", headers=KEY)
+    assert r.status_code == 405 and r.headers["allow"] == "GET, POST"
+    r = httpx.post(server.url + f"/v1/admin/papers/{DOC}", headers=KEY)
+    assert r.status_code == 405 and r.headers["allow"] == "DELETE"
+
+
+def test_removing_while_a_job_runs_names_the_job(server):
+    first = add(server)
+    assert first.status_code == 202
+    r = httpx.delete(f"{server.url}/v1/admin/papers/{DOC}", headers=KEY)
+    assert r.status_code == 409 and first.json()["job"] in r.json()["error"]["message"]
+    assert wait(server, first.json()["job"])["status"] == "done"
+    r = httpx.delete(f"{server.url}/v1/admin/papers/{DOC}", headers=KEY)
+    assert r.status_code == 202 and wait(server, r.json()["job"])["status"] == "done"

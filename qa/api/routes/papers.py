@@ -23,7 +23,7 @@ from qa.uploads import UploadError, check_upload
 router = APIRouter(tags=["admin"], dependencies=[Depends(admin_key)])
 
 UPLOAD_PATH = "/v1/admin/papers"
-ERRORS = {code: {"model": ErrorResponse} for code in (401, 403, 404, 409, 413, 415, 422, 503)}
+ERRORS = {code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 413, 415, 422, 503)}
 COPY_CHUNK = 1 << 20
 
 
@@ -78,7 +78,7 @@ async def add_paper(request: Request, admin: AdminDep, settings: SettingsDep) ->
     The paper is checked before the answer: a bad file or metadata is a 4xx and nothing is kept.
     """
     # The key was checked before a byte of the body was read (no body parameters: the form is read here).
-    form = await request.form(max_files=3, max_fields=3)
+    form = await request.form(max_files=3, max_fields=8)
     folder = Path(tempfile.mkdtemp(prefix="policyqa-upload-"))
     submitted = False
     try:
