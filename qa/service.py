@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from corpus import CorpusError
 from corpus.models import Document, PaperMeta
 from index import (
     CURRENT,
@@ -230,7 +231,7 @@ class ServiceHolder:
     def _load(self) -> None:
         try:
             self.service = load_service(self.settings)
-        except (IndexLoadError, OSError, ValueError, RuntimeError) as exc:
+        except (CorpusError, IndexLoadError, OSError, ValueError, RuntimeError) as exc:
             self.error = str(exc)
             sys.stderr.write(f"policyqa: could not load the index: {exc}\n")
 
