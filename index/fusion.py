@@ -57,6 +57,8 @@ class FusionConfig:
     )
     expand: bool = True
     chinese_synonyms: bool = False
+    # English words the glossary lacks go through the terms the index learnt from its papers.
+    paper_terms: bool = True
 
     def weights_for(self, language: str) -> tuple[float, float]:
         for lang, bm25_w, dense_w in self.weights:

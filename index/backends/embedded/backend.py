@@ -21,6 +21,7 @@ from index.encoders import get_encoder
 from index.encoders.base import Encoder
 from index.fusion import FusionConfig, fuse
 from index.models import Filters, Hit, IndexStats
+from index.paper_terms import PaperTerms
 from index.query import PreparedQuery
 from index.sentences import Sentence, SentenceStore
 from index.store import (
@@ -64,7 +65,7 @@ class Index:
         self.encoder = encoder
         self.fusion = fusion or FusionConfig()
         self.term_stats = TermStats(bm25.document_frequency(), bm25.size)
-        self.analyzer = Analyzer(self.term_stats)
+        self.analyzer = Analyzer(self.term_stats, terms=PaperTerms.load(path))
         self.sentences = sentences
         self._sentence_tokens: dict[int, frozenset[str]] = {}
 

@@ -1,0 +1,122 @@
+"""Leave-one-paper-out: English retrieval on a paper whose own glossary names nobody curated.
+
+For each paper, the curated glossary entries whose Chinese terms occur in that paper and in no other are
+dropped; the English questions about that paper are then asked. What the index learnt from the papers
+themselves (mined terms, the dictionary fallback) stays: it needs no curation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from eval.gold import GoldQuestion
+from eval.run import run_service
+from index import Glossary, normalize
+from index.glossary import Entry
+from qa.service import QAService
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One paper held out: how many curated entries it lost and its English questions' hits."""
+
+    doc_id: str
+    dropped: int
+    hits_at_1: tuple[float, ...]
+    hits_at_5: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """All folds of one configuration (e.g. today's analysis, or with the index's own terms)."""
+
+    name: str
+    folds: tuple[Fold, ...]
+
+    @property
+    def questions(self) -> int:
+        return sum(len(f.hits_at_1) for f in self.folds)
+
+    def hit(self, k: int) -> float:
+        """Micro average over every question of every fold."""
+        values = [v for f in self.folds for v in (f.hits_at_1 if k == 1 else f.hits_at_5)]
+        return sum(values) / len(values) if values else 0.0
+
+
+def papers_of(entry: Entry, texts: Mapping[str, str]) -> set[str]:
+    """The papers (by doc_id) in whose normalised text any Chinese term of the entry occurs."""
+    terms = [normalize(t).replace(" ", "") for t in entry.chinese]
+    return {doc_id for doc_id, text in texts.items() if any(t and t in text for t in terms)}
+
+
+def without_paper(glossary: Glossary, doc_id: str, texts: Mapping[str, str]) -> tuple[Glossary, int]:
+    """The glossary less the entries found only in ``doc_id`` (texts already normalised, no spaces)."""
+    kept = [e for e in glossary.entries if papers_of(e, texts) != {doc_id}]
+    return Glossary(kept), len(glossary.entries) - len(kept)
+
+
+@contextmanager
+def analysis(service: QAService, glossary: Glossary, own_terms: bool) -> Iterator[None]:
+    """The service's index analyses questions with ``glossary`` (and its own terms or not) meanwhile."""
+    analyzer = service.index.analyzer
+    saved = analyzer.glossary, analyzer.terms
+    analyzer.glossary = glossary
+    analyzer.terms = saved[1] if own_terms else None
+    try:
+        yield
+    finally:
+        analyzer.glossary, analyzer.terms = saved
+
+
+def paper_texts(service: QAService) -> dict[str, str]:
+    """Every indexed paper's text, normalised as terms are compared (simplified, no spaces)."""
+    doc_ids = dict.fromkeys(p.doc_id for p in service.index.iter_passages())
+    texts = {}
+    for doc_id in doc_ids:
+        document = service.document(doc_id)
+        if document is not None:
+            texts[doc_id] = normalize(document.text).replace(" ", "")
+    return texts
+
+
+def leave_one_paper_out(
+    service: QAService, questions: list[GoldQuestion], name: str, own_terms: bool
+) -> Outcome:
+    """Score the English answerable questions of each paper with that paper's own curated names dropped."""
+    texts = paper_texts(service)
+    full = service.index.analyzer.glossary
+    folds = []
+    for doc_id in texts:
+        asked = [q for q in questions if q.doc_id == doc_id and q.language == "en" and q.answerable]
+        if not asked:
+            continue
+        glossary, dropped = without_paper(full, doc_id, texts)
+        with analysis(service, glossary, own_terms):
+            run = run_service(service, asked, f"{name}:{doc_id}", show_progress=False)
+        per_query = run.summary["per_query"]
+        folds.append(
+            Fold(
+                doc_id,
+                dropped,
+                tuple(per_query["hit@1"][q.qid] for q in asked),
+                tuple(per_query["hit@5"][q.qid] for q in asked),
+            )
+        )
+    return Outcome(name, tuple(folds))
+
+
+def curated(service: QAService, questions: list[GoldQuestion], own_terms: bool) -> Outcome:
+    """The same English questions with the whole curated glossary: the bar the held-out figures aim at."""
+    english = [q for q in questions if q.language == "en" and q.answerable and q.doc_id]
+    with analysis(service, service.index.analyzer.glossary, own_terms):
+        run = run_service(service, english, "curated", show_progress=False)
+    per_query = run.summary["per_query"]
+    fold = Fold(
+        "all",
+        0,
+        tuple(per_query["hit@1"][q.qid] for q in english),
+        tuple(per_query["hit@5"][q.qid] for q in english),
+    )
+    return Outcome("curated", (fold,))

@@ -1,0 +1,71 @@
+"""The bilingual terms an index learns from its own papers, stored in its folder and read at load.
+
+Three layers, strongest first: the curated glossary (shipped, plus entries an admin uploads with a paper),
+names the papers pair themselves (mined), and CC-CEDICT senses of the papers' words (dictionary). A lower
+layer only speaks for English words no higher layer matched (``index.query``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.models import Document
+from index.cedict import DICTIONARY_KIND, dictionary_entries
+from index.glossary import Entry, Glossary, format_glossary, parse_glossary
+from index.mining import MINED_KIND, mine_terms
+
+TERMS_FILE = "terms.tsv"
+# Stamped into the manifest; an index built by another version of the mining is rebuilt.
+TERMS_VERSION = 1
+FALLBACK_KINDS = frozenset({MINED_KIND, DICTIONARY_KIND})
+
+
+@dataclass(frozen=True)
+class PaperTerms:
+    """Entries uploaded with papers (curated by whoever added them) and the fallback layers."""
+
+    uploaded: tuple[Entry, ...]
+    fallback: Glossary
+
+    @property
+    def counts(self) -> dict[str, int]:
+        kinds = [e.kind for e in self.fallback.entries]
+        return {
+            "uploaded": len(self.uploaded),
+            MINED_KIND: kinds.count(MINED_KIND),
+            DICTIONARY_KIND: kinds.count(DICTIONARY_KIND),
+        }
+
+    def glossary(self, curated: Glossary) -> Glossary:
+        """The curated glossary with the uploaded entries added (the same object when there are none)."""
+        return Glossary([*curated.entries, *self.uploaded]) if self.uploaded else curated
+
+    def save(self, folder: Path) -> None:
+        entries = [*self.uploaded, *self.fallback.entries]
+        (folder / TERMS_FILE).write_text(format_glossary(entries), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> PaperTerms | None:
+        """The terms stored in an index folder, or None for an index built before there were any."""
+        path = folder / TERMS_FILE
+        if not path.exists():
+            return None
+        return cls.from_entries(parse_glossary(path.read_text(encoding="utf-8")))
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry]) -> PaperTerms:
+        entries = list(entries)
+        return cls(
+            tuple(e for e in entries if e.kind not in FALLBACK_KINDS),
+            Glossary([e for e in entries if e.kind in FALLBACK_KINDS]),
+        )
+
+
+def build_paper_terms(
+    documents: Iterable[Document], vocabulary: Collection[str], uploaded: Iterable[Entry] = ()
+) -> PaperTerms:
+    """Mine the papers and read the dictionary for the words they use (``vocabulary``: BM25 tokens)."""
+    mined = mine_terms(documents)
+    return PaperTerms(tuple(uploaded), Glossary([*mined, *dictionary_entries(vocabulary)]))
