@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -89,12 +89,17 @@ def romanised(pinyin: str) -> str | None:
 
 
 def dictionary_entries(
-    vocabulary: Collection[str], words: Iterable[DictionaryWord] | None = None
+    vocabulary: Mapping[str, int], words: Iterable[DictionaryWord] | None = None
 ) -> list[Entry]:
     """Entries for the headwords whose (normalised) form is a token of the papers: English senses and,
     for proper nouns, the romanised pinyin, mapped to the Traditional form. Tokens of two to four
-    characters the dictionary lacks (前海, 橫琴) get their characters' pinyin as a name (Qianhai)."""
+    characters the dictionary lacks (前海, 橫琴) get their characters' pinyin as a name (Qianhai).
+
+    ``vocabulary`` counts the passages each token is in; the words the papers use most come first, so
+    where an English word has several senses the commonest is the first match (and the translation).
+    """
     entries = []
+    frequency: list[int] = []
     readings: dict[str, str] = {}
     known: set[str] = set()
     for word in read_dictionary() if words is None else words:
@@ -115,10 +120,13 @@ def dictionary_entries(
             names.append(proper)
         if names:
             entries.append(Entry(english=tuple(names), chinese=(word.traditional,), kind=DICTIONARY_KIND))
+            frequency.append(vocabulary[token])
     for token in sorted(t for t in vocabulary if t not in known and _CJK_WORD.fullmatch(t)):
         pinyin = [readings.get(c) for c in token]
         if all(pinyin):
             name = romanised(" ".join(p.capitalize() for p in pinyin if p))
             if name is not None:
                 entries.append(Entry(english=(name,), chinese=(to_traditional(token),), kind=DICTIONARY_KIND))
-    return entries
+                frequency.append(vocabulary[token])
+    order = sorted(range(len(entries)), key=lambda i: -frequency[i])
+    return [entries[i] for i in order]

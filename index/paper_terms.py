@@ -7,7 +7,7 @@ layer only speaks for English words no higher layer matched (``index.query``).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +64,9 @@ class PaperTerms:
 
 
 def build_paper_terms(
-    documents: Iterable[Document], vocabulary: Collection[str], uploaded: Iterable[Entry] = ()
+    documents: Iterable[Document], vocabulary: Mapping[str, int], uploaded: Iterable[Entry] = ()
 ) -> PaperTerms:
-    """Mine the papers and read the dictionary for the words they use (``vocabulary``: BM25 tokens)."""
+    """Mine the papers and read the dictionary for the words they use (``vocabulary``: BM25 tokens and
+    the number of passages each is in)."""
     mined = mine_terms(documents)
     return PaperTerms(tuple(uploaded), Glossary([*mined, *dictionary_entries(vocabulary)]))

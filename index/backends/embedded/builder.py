@@ -201,7 +201,7 @@ def build_index(
 def write_paper_terms(folder: Path, documents: list[Document], uploaded: list[Entry]) -> dict[str, Any]:
     """Mine the papers and read the dictionary for the words BM25 indexed; the manifest's terms block."""
     vocabulary = BM25Index.load(folder / "bm25").document_frequency()
-    terms = build_paper_terms(documents, frozenset(vocabulary), uploaded)
+    terms = build_paper_terms(documents, dict(vocabulary.items()), uploaded)
     terms.save(folder)
     return {"version": TERMS_VERSION, **terms.counts}
 
