@@ -263,6 +263,8 @@ class Index:
             self.manifest["encoder"]["spec"],
             show_progress=False,
             large_kind=kind if (kind := self.manifest["dense"]["kind"]) != "flat" else DEFAULT_LARGE_KIND,
+            # Glossary entries uploaded with papers stay; the terms mined from the papers are mined anew.
+            uploaded_terms=list(terms.uploaded) if (terms := self.analyzer.terms) is not None else None,
         )
         fresh = Index.load(root, encoder=self.encoder)
         self.close()
