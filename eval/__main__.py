@@ -131,16 +131,21 @@ def cmd_fit_reader(args: argparse.Namespace) -> int:
 def cmd_lopo(args: argparse.Namespace) -> int:
     """Leave-one-paper-out English retrieval, today's analysis beside the index's own terms."""
     from eval.gold import load_gold
-    from eval.lopo import curated, leave_one_paper_out
+    from eval.lopo import BEFORE, curated, leave_one_paper_out
     from eval.lopo_report import lopo_table, write_lopo_results
+    from index import FusionConfig
 
     service = _service(args.index)
     outcomes = []
+    analyses = (
+        ("before: curated glossary only", BEFORE),
+        ("now: + papers' own terms, sentence re-rank", FusionConfig()),
+    )
     for gold_name, path in (("gold", args.gold), ("holdout", args.holdout)):
         questions = load_gold(Path(path) if path else None)
-        for name, own_terms in (("curated glossary only", False), ("with the papers' own terms", True)):
-            outcomes.append((gold_name, curated(service, questions, own_terms), name))
-            outcomes.append((gold_name, leave_one_paper_out(service, questions, name, own_terms), name))
+        for name, fusion in analyses:
+            outcomes.append((gold_name, curated(service, questions, fusion), name))
+            outcomes.append((gold_name, leave_one_paper_out(service, questions, name, fusion), name))
     table = lopo_table(outcomes)
     print(table)
     if args.write:

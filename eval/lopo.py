@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from eval.gold import GoldQuestion
 from eval.run import run_service
-from index import Glossary, normalize
+from index import FusionConfig, Glossary, normalize
 from index.glossary import Entry
 from qa.service import QAService
 
@@ -57,17 +57,20 @@ def without_paper(glossary: Glossary, doc_id: str, texts: Mapping[str, str]) -> 
     return Glossary(kept), len(glossary.entries) - len(kept)
 
 
+# Retrieval as it was before the index learnt terms from its papers and re-ranked by sentences.
+BEFORE = FusionConfig(paper_terms=False, sentence_weight=0.0)
+
+
 @contextmanager
-def analysis(service: QAService, glossary: Glossary, own_terms: bool) -> Iterator[None]:
-    """The service's index analyses questions with ``glossary`` (and its own terms or not) meanwhile."""
-    analyzer = service.index.analyzer
-    saved = analyzer.glossary, analyzer.terms
-    analyzer.glossary = glossary
-    analyzer.terms = saved[1] if own_terms else None
+def analysis(service: QAService, glossary: Glossary, fusion: FusionConfig) -> Iterator[None]:
+    """The service's index analyses questions with ``glossary`` and retrieves as ``fusion`` says meanwhile."""
+    index, analyzer = service.index, service.index.analyzer
+    saved = analyzer.glossary, index.fusion
+    analyzer.glossary, index.fusion = glossary, fusion
     try:
         yield
     finally:
-        analyzer.glossary, analyzer.terms = saved
+        analyzer.glossary, index.fusion = saved
 
 
 def paper_texts(service: QAService) -> dict[str, str]:
@@ -82,7 +85,7 @@ def paper_texts(service: QAService) -> dict[str, str]:
 
 
 def leave_one_paper_out(
-    service: QAService, questions: list[GoldQuestion], name: str, own_terms: bool
+    service: QAService, questions: list[GoldQuestion], name: str, fusion: FusionConfig
 ) -> Outcome:
     """Score the English answerable questions of each paper with that paper's own curated names dropped."""
     texts = paper_texts(service)
@@ -93,7 +96,7 @@ def leave_one_paper_out(
         if not asked:
             continue
         glossary, dropped = without_paper(full, doc_id, texts)
-        with analysis(service, glossary, own_terms):
+        with analysis(service, glossary, fusion):
             run = run_service(service, asked, f"{name}:{doc_id}", show_progress=False)
         per_query = run.summary["per_query"]
         folds.append(
@@ -107,10 +110,10 @@ def leave_one_paper_out(
     return Outcome(name, tuple(folds))
 
 
-def curated(service: QAService, questions: list[GoldQuestion], own_terms: bool) -> Outcome:
+def curated(service: QAService, questions: list[GoldQuestion], fusion: FusionConfig) -> Outcome:
     """The same English questions with the whole curated glossary: the bar the held-out figures aim at."""
     english = [q for q in questions if q.language == "en" and q.answerable and q.doc_id]
-    with analysis(service, service.index.analyzer.glossary, own_terms):
+    with analysis(service, service.index.analyzer.glossary, fusion):
         run = run_service(service, english, "curated", show_progress=False)
     per_query = run.summary["per_query"]
     fold = Fold(

@@ -19,7 +19,7 @@ from index.backends.embedded.passages import STORE, PassageStore, load_chunk_ids
 from index.backends.hits import make_hits, surface_terms
 from index.encoders import get_encoder
 from index.encoders.base import Encoder
-from index.fusion import FusionConfig, fuse
+from index.fusion import FusionConfig, fuse, rank, rerank_by_sentence
 from index.models import Filters, Hit, IndexStats
 from index.paper_terms import PaperTerms
 from index.query import PreparedQuery
@@ -151,7 +151,27 @@ class Index:
             rows, scores = self.dense.search(vector, CANDIDATES, selected)
             dense_run = self._run(rows, scores)
         fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode)
+        if (
+            mode == "hybrid"
+            and vector is not None
+            and self.fusion.sentence_weight > 0
+            and len(self.sentences)
+        ):
+            depth = self.fusion.sentence_depth
+            fused = rerank_by_sentence(
+                fused, self._best_sentence(rank(fused)[:depth], vector), self.fusion.sentence_weight, depth
+            )
         return make_hits(prepared, fused, bm25_run, dense_run, k, self._fetch)
+
+    def _best_sentence(self, chunk_ids: list[str], vector: QueryVector) -> dict[str, float]:
+        """Each passage's closest sentence to the question (cosine)."""
+        out = {}
+        for chunk_id in chunk_ids:
+            row = self.store.row_of(chunk_id)
+            rows = [s.row for s in self.sentences.of_passage(row)] if row is not None else []
+            if rows:
+                out[chunk_id] = float(self.sentences.similarity(np.asarray(vector), rows).max())
+        return out
 
     def _run(self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> dict[str, float]:
         ids = self.chunk_ids[rows]
