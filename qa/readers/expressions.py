@@ -136,7 +136,7 @@ _BODY_SUFFIX = (
 )
 # A name does not run through the little words around it (由, 的, 與 …): "由政務司司長" names 政務司司長.
 _LITTLE_WORDS = (
-    "由的在與与和及是為为並并將将於于向對对從从被讓让使亦也已而即就其各共同主持負负責责親亲擔担任出"
+    "由的在與与和及是為为並并將将於于向對对從从被讓让使亦也已而即就其各共同主持負负責责親亲擔担任出包括"
 )
 _NAME_CHARS = rf"(?:(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
 # A name starts where a word can: after punctuation, a little word, or at the start.
@@ -260,6 +260,8 @@ def unit_agreement(asked: str | None, found: str | None) -> float:
         return 1.0
     if found in DURATION_UNITS:
         return 0.0
+    if asked in UNIT_CLASSES[0] and found in GENERAL_UNIT:
+        return 0.0  # people are counted in 人, 名 or 位, never in 個
     if asked is None or found is None or found in GENERAL_UNIT:
         return 0.5
     return 0.0

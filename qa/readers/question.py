@@ -138,6 +138,11 @@ _COUNTED_EN = tuple(
 _COUNTED_ZH = tuple(
     (unit, re.compile(rf"(?:多少|几多|几)个?[^，。？?！!]{{0,6}}?(?:{nouns})")) for unit, nouns in _COUNTED
 )
+# "Who is the director of X?", 「X的局長是誰？」: a person or post answers, not a body.
+_POST_ASKED = re.compile(
+    r"\b(?:director|head|chief|mayor|governor|chairman|chairperson|chairwoman|secretary|commissioner|leader)\b"
+    r"|局长|司长|主任|市长|省长|主席|组长|负责人|首长|处长|署长|书记|叫什么名字|叫甚么名字"
+)
 # "How long did it take", 多久: a span of time, in years, months or days alike.
 _HOW_LONG = re.compile(
     r"\b(?:for )?how long (?:did|will|does|do|has|have|had|would|can|could|is it|was it)\b"
@@ -175,6 +180,7 @@ class QuestionAnalysis:
     expected: str
     number_kind: str | None = None
     unit: str | None = None
+    wants_post: bool = False
 
     @property
     def typed(self) -> bool:
@@ -203,6 +209,10 @@ def expected_type(question: str) -> str:
 def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     """Expected type and, for a number, whether it is money, a percentage or a count (and of what unit)."""
     expected = expected_type(prepared.text)
+    if expected == "who":
+        return QuestionAnalysis(
+            prepared, expected, wants_post=bool(_POST_ASKED.search(normalize(prepared.text)))
+        )
     if expected != "number":
         return QuestionAnalysis(prepared, expected)
     text = normalize(prepared.text)
@@ -216,7 +226,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         unit = m.group(1)
         return QuestionAnalysis(prepared, expected, "count", _TRADITIONAL_UNIT.get(unit, unit))
     for word, unit in _EN_UNITS.items():
-        if re.search(rf"\bhow (?:many|long)\b.*\b{word}", text):
+        if re.search(rf"\bhow (?:many|long)\s+(?:[\w'-]+\s+)?{word}", text):
             return QuestionAnalysis(prepared, expected, "count", unit)
     if _HOW_LONG.search(text):
         return QuestionAnalysis(prepared, expected, "count", "年")  # any span of time (UNIT_CLASSES)

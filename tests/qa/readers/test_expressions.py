@@ -55,3 +55,14 @@ def test_a_span_of_time_answers_only_how_long():
 def test_an_ordinal_is_not_a_count():
     text = "2017年第10屆亞洲金融論壇，共有54個內地及香港基金獲批"
     assert [e.text for e in numbers(text)] == ["54個"]
+
+
+def test_people_are_not_counted_in_the_general_classifier():
+    assert unit_agreement("人", "個") == 0.0
+    assert unit_agreement("人", "名") == 1.0
+
+
+def test_a_body_does_not_run_through_includes():
+    text = "現時特區政府駐內地的辦事處包括駐北京辦事處、駐廣東經濟貿易辦事處"
+    assert "駐北京辦事處" in [e.text for e in find("body", text)]
+    assert all("包括" not in e.text for e in find("body", text))

@@ -62,3 +62,22 @@ def test_number_kind_and_unit(question, kind, unit):
 def test_the_chinese_of_english_names_is_part_of_what_is_asked():
     analysis = analyse(prepare_query("Who leads the Shenzhen-Hong Kong Cooperation Meeting?"))
     assert "深港合作会议" in analysis.asked
+
+
+@pytest.mark.parametrize(
+    ("question", "wants_post"),
+    [
+        ("Who's the director of the Beijing Office?", True),
+        ("前海管理局局長係邊個？", True),
+        ("深圳代市长叫什么名字？", True),
+        ("Who chairs the Shenzhen-Hong Kong Cooperation Meeting?", False),
+        ("哪個政策局負責統籌？", False),
+    ],
+)
+def test_a_question_naming_a_post_wants_a_person_or_post(question, wants_post):
+    assert analyse(prepare_query(question)).wants_post is wants_post
+
+
+def test_a_unit_word_counts_only_right_after_how_many():
+    assert analyse(prepare_query("How many years does the study last?")).unit == "年"
+    assert analyse(prepare_query("How many projects are in the three-year plan?")).unit != "年"
