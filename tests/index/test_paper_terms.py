@@ -1,7 +1,7 @@
 """The terms an index learns from its papers: layers, saving and loading, use in English questions."""
 
 from index.glossary import Entry, Glossary, parse_glossary
-from index.paper_terms import TERMS_FILE, PaperTerms
+from index.paper_terms import TERMS_FILE, UPLOADED_FILE, PaperTerms
 from index.query import prepare_query
 
 CURATED = Glossary([Entry(("Qianhai",), ("前海",), "place"), Entry(("set up",), ("成立",), "term")])
@@ -29,7 +29,8 @@ def test_save_then_load_gives_the_same_terms(tmp_path):
     loaded = PaperTerms.load(tmp_path)
     assert loaded is not None
     assert (loaded.uploaded, loaded.fallback.entries) == (_terms().uploaded, _terms().fallback.entries)
-    assert parse_glossary((tmp_path / TERMS_FILE).read_text(encoding="utf-8"))[0] == UPLOADED
+    assert parse_glossary((tmp_path / UPLOADED_FILE).read_text(encoding="utf-8")) == [UPLOADED]
+    assert "CC-CEDICT" in (tmp_path / TERMS_FILE).read_text(encoding="utf-8").splitlines()[0]
 
 
 def test_an_index_without_terms_loads_none(tmp_path):

@@ -27,7 +27,7 @@ def test_terms_are_built_stored_and_loaded(tmp_path):
     manifest = json.loads((resolve(tmp_path) / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["terms"]["version"] == 1
     assert (manifest["terms"]["uploaded"], manifest["terms"]["mined"]) == (1, 1)
-    assert "terms.tsv" in manifest["files"]
+    assert {"terms.tsv", "uploaded_glossary.tsv"} <= set(manifest["files"])
     index = Index.load(tmp_path, encoder=FakeEncoder())
     terms = index.analyzer.terms
     assert terms is not None and terms.uploaded == tuple(uploaded)
