@@ -47,7 +47,7 @@ def section(table: str) -> str:
         'this measurement (curated glossary only, no re-ranking by sentences); "now" adds the terms the '
         "index learns from its papers (names they pair with English, CC-CEDICT senses and romanised "
         "pinyin of their words) and the re-ranking of the fused top 30 by each passage's closest "
-        "sentence. The holdout (stranger-written) is reported, never tuned on.\n\n{table}\n{END}\n"
+        f"sentence. The holdout (stranger-written) is reported, never tuned on.\n\n{table}\n{END}\n"
     )
 
 
