@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from index.glossary import Glossary, Match, default_glossary
 from index.language import detect_language
+from index.term_matching import words
 from index.tokenizer import STOP_WORDS, tokenize
 
 # Named things weigh more than everyday words when an English question is expanded into Chinese terms.
@@ -51,7 +52,9 @@ def translate_query(text: str, glossary: Glossary, fallback: list[Match] | None 
     replacements = []
     matches = sorted(glossary.match_english(text), key=lambda m: (-(m.end - m.start), m.start))
     matches += [
-        m for m in fallback or [] if m.entry.kind != "dictionary" or _written_as_name(text, m.start, m.phrase)
+        m
+        for m in fallback or []
+        if m.entry.kind != "dictionary" or (_written_as_name(text, m.start, m.phrase) and _proper(m))
     ]
     for match in matches:
         if any(match.start < e and s < match.end for s, e in taken):
@@ -64,6 +67,12 @@ def translate_query(text: str, glossary: Glossary, fallback: list[Match] | None 
     for start, end, target in sorted(replacements, reverse=True):
         text = text[:start] + target + text[end:]
     return text
+
+
+def _proper(match: Match) -> bool:
+    """The dictionary gives the matched words as a name too (Guangdong, Hong Kong; not "scheme")."""
+    key = words(match.phrase)
+    return any(name[:1].isupper() and words(name) == key for name in match.entry.english)
 
 
 def _written_as_name(text: str, start: int, phrase: str) -> bool:

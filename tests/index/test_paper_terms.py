@@ -65,3 +65,10 @@ def test_without_fallback_the_question_is_as_before():
     assert prepared.expansions == (("Qianhai", "前海"), ("set up", "成立"))
     assert prepared.senses == ()
     assert "合作" not in prepared.tokens
+
+
+def test_only_a_sense_the_dictionary_writes_as_a_name_is_translated():
+    fallback = Glossary([Entry(("mechanism", "scheme"), ("機關",), "dictionary"), PLACE])
+    prepared = prepare_query("What is the Transshipment Scheme in Hengqin?", CURATED, fallback=fallback)
+    assert prepared.dense_text == "What is the Transshipment Scheme in 橫琴?"
+    assert prepared.senses == (("Scheme", "機關"), ("Hengqin", "橫琴"))
