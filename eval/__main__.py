@@ -130,22 +130,29 @@ def cmd_fit_reader(args: argparse.Namespace) -> int:
 
 def cmd_lopo(args: argparse.Namespace) -> int:
     """Leave-one-paper-out English retrieval, today's analysis beside the index's own terms."""
+    import tempfile
+
     from eval.gold import load_gold
     from eval.lopo import BEFORE, curated, leave_one_paper_out
     from eval.lopo_report import lopo_table, write_lopo_results
     from index import FusionConfig
 
     service = _service(args.index)
-    outcomes = []
-    analyses = (
+    analyses = [
         ("before: curated glossary only", BEFORE),
         ("now: + papers' own terms, sentence re-rank", FusionConfig()),
-    )
-    for gold_name, path in (("gold", args.gold), ("holdout", args.holdout)):
-        questions = load_gold(Path(path) if path else None)
+    ]
+    question_sets = {
+        "gold": load_gold(Path(args.gold) if args.gold else None),
+        "holdout": load_gold(Path(args.holdout)),
+    }
+    with tempfile.TemporaryDirectory(prefix="policyqa-lopo-") as workspace:
+        held_out = leave_one_paper_out(service, question_sets, analyses, Path(workspace))
+    outcomes = []
+    for set_name, questions in question_sets.items():
         for name, fusion in analyses:
-            outcomes.append((gold_name, curated(service, questions, fusion), name))
-            outcomes.append((gold_name, leave_one_paper_out(service, questions, name, fusion), name))
+            outcomes.append((set_name, curated(service, questions, fusion), name))
+            outcomes.append((set_name, held_out[set_name, name], name))
     table = lopo_table(outcomes)
     print(table)
     if args.write:

@@ -1,6 +1,6 @@
 """Leave-one-paper-out: which curated entries a held-out paper loses, and the report's section."""
 
-from eval.lopo import Fold, Outcome, papers_of, without_paper
+from eval.lopo import Fold, Outcome, only_in, papers_of, without_paper
 from eval.lopo_report import END, START, keep_section, lopo_table, write_lopo_results
 from index.glossary import Entry, Glossary
 from index.normalize import normalize
@@ -19,6 +19,12 @@ def test_an_entry_belongs_to_the_papers_that_use_it():
     assert papers_of(QIANHAI, TEXTS) == {"sz", "gd"}
     assert papers_of(SZ_MEETING, TEXTS) == {"sz"}
     assert papers_of(NOWHERE, TEXTS) == set()
+
+
+def test_a_word_only_one_paper_uses():
+    assert only_in("深港合作會議", "sz", TEXTS)
+    assert not only_in("前海", "sz", TEXTS)
+    assert not only_in("橫琴", "sz", TEXTS)
 
 
 def test_only_names_no_other_paper_has_are_dropped():
