@@ -37,18 +37,23 @@ def lopo_table(outcomes: list[tuple[str, Outcome, str]]) -> str:
     return "\n".join(out)
 
 
+ABOUT = (
+    "For each paper, the curated glossary entries whose Chinese terms occur in that paper and in no other "
+    "are dropped, from the question analysis and from the tokenizer's dictionary (with the domain "
+    "dictionary's words only that paper uses); the papers are indexed anew and the English questions about "
+    'that paper are asked; hit@k is over all of them. "Before" is retrieval as it was before this '
+    'measurement (curated glossary only, no re-ranking by sentences); "now" adds the terms the index '
+    "learns from its papers (names they pair with English, CC-CEDICT senses and romanised pinyin of their "
+    "words) and the re-ranking of the fused top 30 by each passage's closest sentence. The holdout "
+    "(stranger-written) is reported, never tuned on."
+)
+
+
 def section(table: str) -> str:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d")
     return (
         f"{START}\n## Leave-one-paper-out English retrieval\n\n"
-        f"Written by `python -m eval lopo --write` on {stamp}. For each paper, the curated glossary entries "
-        "whose Chinese terms occur in that paper and in no other are dropped, from the question analysis "
-        "and from the tokenizer's dictionary (with the domain dictionary's words only that paper uses), the "
-        'papers are indexed anew and the English questions about that paper are asked; hit@k is over all. "Before" is retrieval as it was before '
-        'this measurement (curated glossary only, no re-ranking by sentences); "now" adds the terms the '
-        "index learns from its papers (names they pair with English, CC-CEDICT senses and romanised "
-        "pinyin of their words) and the re-ranking of the fused top 30 by each passage's closest "
-        f"sentence. The holdout (stranger-written) is reported, never tuned on.\n\n{table}\n{END}\n"
+        f"Written by `python -m eval lopo --write` on {stamp}. {ABOUT}\n\n{table}\n{END}\n"
     )
 
 
