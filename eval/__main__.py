@@ -1,4 +1,4 @@
-"""``python -m eval run | ablation``: measure, compare configurations, write reports (offline)."""
+"""``python -m eval run | ablation | compare``: measure, compare configurations and runs, write reports."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def _summary_line(summary: dict, failures: list[str], gated: bool, out: Path) ->
 
 
 def cmd_ablation(args: argparse.Namespace) -> int:
-    from eval.ablation import default_configs, run_configs, significance_table
+    from eval.ablation import default_configs, fusion_baselines, fusion_table, run_configs, significance_table
     from eval.gold import load_gold
     from eval.report import write_report
     from eval.run import run_service
@@ -75,7 +75,10 @@ def cmd_ablation(args: argparse.Namespace) -> int:
         index = Path(args.out) / f"index-{encoder}"
         sys.stderr.write(f"building an index with encoder {encoder}\n")
         runs.append(run_service(_service(str(index), encoder), questions, f"hybrid-{encoder}", "hybrid"))
-    extra = "## Paired significance (hit@1)\n\n" + significance_table(runs)
+    extra = [
+        ("Paired significance (hit@1)", significance_table(runs)),
+        ("Fusion baselines (ranx, over the bm25 and dense top 10)", fusion_table(fusion_baselines(runs))),
+    ]
     report = write_report(runs, Path(args.out), "policyqa ablation", extra)
     if args.results:
         stamp = datetime.now(UTC).strftime("%Y-%m-%d")
@@ -87,6 +90,31 @@ def cmd_ablation(args: argparse.Namespace) -> int:
         fresh = f"<!-- written by `python -m eval ablation` on {stamp} -->\n{text}"
         target.write_text(keep_section(previous, fresh), encoding="utf-8")
     print(report.read_text(encoding="utf-8"))
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from eval.compare import CompareError, load_run, p_text, write_comparison
+
+    try:
+        a, b = load_run(args.run_a), load_run(args.run_b)
+    except CompareError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
+    out = Path(args.out)
+    result = write_comparison(a, b, out)
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{a.name} (A) vs {b.name} (B): {result['shared']} shared questions; written to {out}")
+    for row in result["metrics"]:
+        if row["language"] == "all":
+            mark = " *" if row["p"] < 0.05 else ""
+            print(
+                f"  {row['metric']:<20} A {row['a']:.3f}  B {row['b']:.3f}"
+                f"  Δ {row['delta']:+.3f}  p {p_text(row['p'])}{mark}"
+            )
+    print(f"  verdict changed on {len(result['changed_verdicts'])} questions (* p < 0.05, paired)")
     return 0
 
 
@@ -182,6 +210,16 @@ def main(argv: list[str] | None = None) -> int:
     ablation.add_argument("--out", default="eval/reports/ablation")
     ablation.add_argument("--results", help="also write the summary here (e.g. eval/RESULTS.md)")
     ablation.set_defaults(func=cmd_ablation)
+    compare = sub.add_parser(
+        "compare", help="two runs side by side with paired significance (e.g. before/after adding papers)"
+    )
+    compare.add_argument(
+        "run_a", metavar="RUN_A", help="a results folder of `eval run` (or FOLDER:NAME, or a file)"
+    )
+    compare.add_argument("run_b", metavar="RUN_B", help="the run to compare with it")
+    compare.add_argument("--out", default="eval/reports/compare")
+    compare.add_argument("--json", action="store_true", help="the comparison as JSON on stdout")
+    compare.set_defaults(func=cmd_compare)
     fit_reader = sub.add_parser(
         "fit-reader", help="k-fold cross-validation of the answer reader; --write ships the full fit"
     )

@@ -32,6 +32,12 @@
       paper: "Paper",
       year: "Year",
       allPapers: "All papers",
+      rate: "Was this answer right?",
+      up: "Yes, right",
+      down: "No, wrong",
+      comment: "Comment (optional)",
+      send: "Send feedback",
+      thanks: "Thank you: your feedback was saved.",
       allYears: "All years",
     },
     "zh-Hant": {
@@ -59,6 +65,12 @@
       year: "年份",
       allPapers: "所有文件",
       allYears: "所有年份",
+      rate: "這個答案正確嗎？",
+      up: "正確",
+      down: "不正確",
+      comment: "意見（可選）",
+      send: "提交意見",
+      thanks: "謝謝，您的意見已保存。",
     },
     "zh-Hans": {
       placeholder: "查询香港与内地合作的文件…",
@@ -85,6 +97,12 @@
       year: "年份",
       allPapers: "所有文件",
       allYears: "所有年份",
+      rate: "这个答案正确吗？",
+      up: "正确",
+      down: "不正确",
+      comment: "意见（可选）",
+      send: "提交意见",
+      thanks: "谢谢，您的意见已保存。",
     },
   };
 
@@ -129,6 +147,13 @@
       background: var(--_bg); color: var(--pqa-text, #1b1f24); }
     select:focus { outline: 3px solid var(--_accent); outline-offset: 1px; }
     .span-en { margin-top: .3em; font-weight: 600; }
+    .feedback { margin-top: .6em; display: flex; flex-wrap: wrap; align-items: center; gap: .4em .6em; font-size: .92em; }
+    .feedback button.vote { background: var(--_bg); color: var(--pqa-text, #1b1f24); border: 1px solid var(--_muted);
+      padding: .3em .7em; }
+    .feedback button.vote[aria-pressed=true] { background: var(--_accent); color: #fff; border-color: var(--_accent); }
+    .feedback textarea { flex-basis: 100%; font: inherit; min-height: 3em; padding: .4em; border: 1px solid var(--_muted);
+      border-radius: var(--_radius); }
+    .feedback textarea[hidden], .feedback .send[hidden] { display: none; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
 
@@ -489,7 +514,59 @@
         list.append(item);
       }
       passages.append(list);
+      answer.append(this.feedbackBar(data));
       this.output.append(answer, passages);
+    }
+
+    /** 👍/👎 and an optional comment on this answer, sent to POST /v1/feedback with its citations. */
+    feedbackBar(data) {
+      const bar = el("div", { class: "feedback", role: "group", "aria-label": this.t.rate });
+      const votes = ["up", "down"].map((verdict) => el("button", {
+        type: "button", class: "vote", "data-verdict": verdict, "aria-pressed": "false",
+      }, verdict === "up" ? `👍 ${this.t.up}` : `👎 ${this.t.down}`));
+      const comment = el("textarea", { "aria-label": this.t.comment, placeholder: this.t.comment, maxlength: "1000", hidden: "" });
+      const send = el("button", { type: "button", class: "send", hidden: "" }, this.t.send);
+      const note = el("span", { class: "feedback-status", role: "status", "aria-live": "polite" });
+      let verdict = null;
+      for (const vote of votes) {
+        vote.addEventListener("click", () => {
+          verdict = vote.dataset.verdict;
+          for (const v of votes) v.setAttribute("aria-pressed", String(v === vote));
+          comment.hidden = false;
+          send.hidden = false;
+          note.textContent = "";
+        });
+      }
+      send.addEventListener("click", async () => {
+        if (!verdict) return;
+        send.disabled = true;
+        const body = {
+          question: data.question, language: data.language,
+          answer: data.answer ? data.answer.text.slice(0, 2500) : null,
+          citations: data.answer ? data.answer.sentences.slice(0, 8).map((s) => ({ doc_id: s.doc_id, start: s.start, end: s.end })) : [],
+          index_version: data.index_version, verdict, comment: comment.value.trim() || null,
+        };
+        try {
+          const response = await fetch(`${this.endpoint}/v1/feedback`, {
+            method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+          });
+          const reply = await response.json().catch(() => null);
+          if (!response.ok) {
+            throw new Error(reply && reply.error ? `${reply.error.message} (${reply.error.code})` : `HTTP ${response.status}`);
+          }
+          note.textContent = this.t.thanks;
+          note.classList.remove("error");
+          for (const v of votes) v.disabled = true;
+          comment.disabled = true;
+          send.hidden = true;
+        } catch (error) {
+          note.textContent = `${this.t.error}: ${error.message === "Failed to fetch" ? this.t.network : error.message}`;
+          note.classList.add("error");
+          send.disabled = false;
+        }
+      });
+      bar.append(el("span", {}, this.t.rate), ...votes, comment, send, note);
+      return bar;
     }
 
     /** "[n]": a link that moves focus to passage n below (inside the shadow root, so not a URL fragment). */

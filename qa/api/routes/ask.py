@@ -6,9 +6,10 @@ from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from qa.api.body import JsonBodyRoute
-from qa.api.deps import ServiceDep, SettingsDep, admitted, question_error, search_key
+from qa.api.deps import FeedbackDep, ServiceDep, SettingsDep, admitted, question_error, search_key
 from qa.api.mapping import index_filters, passage_out, response_language
 from qa.api.schemas import AnswerOut, AskRequest, AskResponse, ErrorResponse, SentenceOut, SpanOut, Term
+from qa.feedback import LoggedQuery
 from qa.presentation import abstain_message, answer_text, display_language, english_terms, in_script
 from qa.questions import QuestionError, check_count, check_question
 from qa.service import AskResult, QAService
@@ -89,7 +90,9 @@ def ask_response(question: str, result: AskResult, service: QAService) -> AskRes
     dependencies=[Depends(search_key), Depends(admitted)],
     tags=["questions"],
 )
-async def ask(body: AskRequest, request: Request, service: ServiceDep, settings: SettingsDep) -> AskResponse:
+async def ask(
+    body: AskRequest, request: Request, service: ServiceDep, settings: SettingsDep, store: FeedbackDep
+) -> AskResponse:
     """Answer a question (English, Traditional or Simplified Chinese) with citations to the papers."""
     try:
         question = check_question(body.question, settings.max_question_chars)
@@ -105,4 +108,7 @@ async def ask(body: AskRequest, request: Request, service: ServiceDep, settings:
         "abstained": response.abstained,
         "index_version": response.index_version,
     }
+    if settings.query_log:
+        logged = LoggedQuery(question, response.language, response.abstained, response.took_ms)
+        await run_in_threadpool(store.log_query, logged)
     return response
