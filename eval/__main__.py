@@ -83,9 +83,12 @@ def cmd_ablation(args: argparse.Namespace) -> int:
     if args.results:
         stamp = datetime.now(UTC).strftime("%Y-%m-%d")
         text = report.read_text(encoding="utf-8").replace("![", "<!-- plot: ").replace(".png)", ".png -->")
-        Path(args.results).write_text(
-            f"<!-- written by `python -m eval ablation` on {stamp} -->\n{text}", encoding="utf-8"
-        )
+        from eval.lopo_report import keep_section
+
+        target = Path(args.results)
+        previous = target.read_text(encoding="utf-8") if target.exists() else ""
+        fresh = f"<!-- written by `python -m eval ablation` on {stamp} -->\n{text}"
+        target.write_text(keep_section(previous, fresh), encoding="utf-8")
     print(report.read_text(encoding="utf-8"))
     return 0
 
@@ -153,6 +156,39 @@ def cmd_fit_reader(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lopo(args: argparse.Namespace) -> int:
+    """Leave-one-paper-out English retrieval, today's analysis beside the index's own terms."""
+    import tempfile
+
+    from eval.gold import load_gold
+    from eval.lopo import BEFORE, curated, leave_one_paper_out
+    from eval.lopo_report import lopo_table, write_lopo_results
+    from index import FusionConfig
+
+    service = _service(args.index)
+    analyses = [
+        ("before: curated glossary only", BEFORE),
+        ("now: + papers' own terms, sentence re-rank", FusionConfig()),
+    ]
+    question_sets = {
+        "gold": load_gold(Path(args.gold) if args.gold else None),
+        "holdout": load_gold(Path(args.holdout)),
+    }
+    with tempfile.TemporaryDirectory(prefix="policyqa-lopo-") as workspace:
+        held_out = leave_one_paper_out(service, question_sets, analyses, Path(workspace))
+    outcomes = []
+    for set_name, questions in question_sets.items():
+        for name, fusion in analyses:
+            outcomes.append((set_name, curated(service, questions, fusion), name))
+            outcomes.append((set_name, held_out[set_name, name], name))
+    table = lopo_table(outcomes)
+    print(table)
+    if args.write:
+        write_lopo_results(Path(args.results), table)
+        sys.stderr.write(f"wrote the table into {args.results}\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -193,6 +229,15 @@ def main(argv: list[str] | None = None) -> int:
     fit_reader.add_argument("--out", default="eval/reports/reader")
     fit_reader.add_argument("--write", action="store_true", help="write the calibration for the encoder")
     fit_reader.set_defaults(func=cmd_fit_reader)
+    lopo = sub.add_parser(
+        "lopo", help="leave-one-paper-out English retrieval: each paper's own glossary names dropped in turn"
+    )
+    lopo.add_argument("--index", help="index root")
+    lopo.add_argument("--gold", help="another gold JSONL file (default: the shipped gold set)")
+    lopo.add_argument("--holdout", default="eval/gold/holdout.jsonl", help="reported too, never tuned on")
+    lopo.add_argument("--write", action="store_true", help="write the table into --results")
+    lopo.add_argument("--results", default="eval/RESULTS.md")
+    lopo.set_defaults(func=cmd_lopo)
     args = parser.parse_args(argv)
     code: int = args.func(args)
     return code

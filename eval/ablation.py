@@ -36,6 +36,8 @@ def default_configs() -> list[Config]:
         ),
         Config("hybrid-no-glossary", "hybrid", FusionConfig(expand=False)),
         Config("hybrid+zh-synonyms", "hybrid", FusionConfig(chinese_synonyms=True)),
+        Config("hybrid-no-paper-terms", "hybrid", FusionConfig(paper_terms=False)),
+        Config("hybrid-no-sentence-rerank", "hybrid", FusionConfig(sentence_weight=0.0)),
         Config("hybrid", "hybrid", base),
     ]
 

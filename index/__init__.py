@@ -8,7 +8,7 @@ from index.cache import seed_dir
 from index.calibration import calibration_hash
 from index.encoders import DEFAULT_ENCODER, Encoder, get_encoder
 from index.fusion import FusionConfig
-from index.glossary import Glossary, default_glossary, parse_glossary
+from index.glossary import Entry, Glossary, default_glossary, parse_glossary
 from index.lifecycle import (
     build_lock,
     current_manifest,
@@ -35,6 +35,7 @@ __all__ = [
     "MODES",
     "Analyzer",
     "Encoder",
+    "Entry",
     "Filters",
     "FusionConfig",
     "Glossary",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from corpus import Document
 from index import (
     Encoder,
+    Entry,
     build_index,
     build_lock,
     current_manifest,
@@ -17,7 +18,7 @@ from index import (
     switch_current,
 )
 from qa.jobs import BuildRunning, Job, JobRunner, Report
-from qa.papers import load_papers, source_of_papers, store
+from qa.papers import load_papers, source_of_papers, store, uploaded_glossary
 from qa.service import ServiceHolder, write_stamp
 from qa.uploads import Upload, UploadError
 
@@ -80,7 +81,8 @@ class PaperAdmin:
         def work(report: Report) -> str:
             try:
                 documents = [*load_papers(self.settings), doc]
-                return self._build(documents, commit, undo, report)
+                glossary = uploaded_glossary(self.settings, extra=upload.glossary)
+                return self._build(documents, glossary, commit, undo, report)
             finally:
                 shutil.rmtree(upload.file.parent, ignore_errors=True)
 
@@ -120,8 +122,9 @@ class PaperAdmin:
 
         def work(report: Report) -> str:
             documents = [d for d in load_papers(self.settings) if d.doc_id != doc_id]
+            glossary = uploaded_glossary(self.settings, without=doc_id)
             try:
-                return self._build(documents, commit, undo, report)
+                return self._build(documents, glossary, commit, undo, report)
             finally:
                 aside.unlink(missing_ok=True)
 
@@ -142,7 +145,12 @@ class PaperAdmin:
         return encoder if encoder is not None else get_encoder(self.settings.encoder)
 
     def _build(
-        self, documents: list[Document], commit: Callable[[], None], undo: Callable[[], None], report: Report
+        self,
+        documents: list[Document],
+        glossary: list[Entry],
+        commit: Callable[[], None],
+        undo: Callable[[], None],
+        report: Report,
     ) -> str:
         """Build beside the served version, commit the store, switch CURRENT, reload; undo on failure."""
         root = self.settings.index_path
@@ -151,7 +159,13 @@ class PaperAdmin:
                 raise RuntimeError(f"another process is building the index at {root}; try again later")
             report("building", 0.1)
             folder = build_index(
-                documents, self._encoder(), root, self.settings.encoder, show_progress=False, switch=False
+                documents,
+                self._encoder(),
+                root,
+                self.settings.encoder,
+                show_progress=False,
+                uploaded_terms=glossary,
+                switch=False,
             )
             report("switching", 0.8)
             previous = current_manifest(root)[0].name

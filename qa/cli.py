@@ -80,12 +80,19 @@ def _settings(args: argparse.Namespace) -> Any:
 def _cmd_index_build(args: argparse.Namespace) -> int:
     from corpus import load_corpus
     from index import build_index, build_lock, get_encoder
-    from qa.papers import load_papers
+    from qa.papers import load_papers, uploaded_glossary
 
     settings = _settings(args)
     documents = load_corpus(Path(args.papers)) if args.papers else load_papers(settings)
+    glossary = [] if args.papers else uploaded_glossary(settings)
     with build_lock(settings.index_path, wait=True):
-        folder = build_index(documents, get_encoder(settings.encoder), settings.index_path, settings.encoder)
+        folder = build_index(
+            documents,
+            get_encoder(settings.encoder),
+            settings.index_path,
+            settings.encoder,
+            uploaded_terms=glossary,
+        )
     sys.stderr.write(f"built {folder}\n")
     if args.json:
         _print_json({"path": str(folder), "version": folder.name})

@@ -9,6 +9,7 @@ from pathlib import Path
 from corpus import CorpusError, Document, load_corpus
 from corpus.manifest import MANIFEST_NAME, load_manifest, papers_dir, papers_fingerprint
 from corpus.store import PaperStore
+from index import Entry, parse_glossary
 from qa.settings import Settings
 
 
@@ -67,3 +68,20 @@ def papers_stamp(settings: Settings) -> str:
 
 def store(settings: Settings) -> PaperStore:
     return PaperStore(settings.store_path)
+
+
+def uploaded_glossary(
+    settings: Settings, without: str | None = None, extra: str | None = None
+) -> list[Entry]:
+    """Glossary entries uploaded with the added papers (all but ``without``'s, plus ``extra`` text).
+
+    The build stores them with the index version, where they rank with the curated glossary.
+    """
+    added = store(settings)
+    texts = [
+        p.read_text(encoding="utf-8")
+        for m in added.metas()
+        if m.doc_id != without
+        if (p := added.glossary_path(m.doc_id)).is_file()
+    ]
+    return [entry for text in [*texts, *([extra] if extra else [])] for entry in parse_glossary(text)]

@@ -30,7 +30,7 @@ from index import (
     remove_partials,
     stale_reason,
 )
-from qa.papers import load_papers, papers_stamp, store
+from qa.papers import load_papers, papers_stamp, store, uploaded_glossary
 from qa.readers import Reading, TypedSentenceReader, analyse
 from qa.readers.calibration import load_calibration
 from qa.readers.features import READ_DEPTH
@@ -190,7 +190,12 @@ def _ensure_index(settings: Settings, show_progress: bool) -> Path:
         if show_progress:
             sys.stderr.write(f"policyqa: building the index at {root}: {reason}\n")
         build_index(
-            documents, get_encoder(settings.encoder), root, settings.encoder, show_progress=show_progress
+            documents,
+            get_encoder(settings.encoder),
+            root,
+            settings.encoder,
+            show_progress=show_progress,
+            uploaded_terms=uploaded_glossary(settings),
         )
     write_stamp(root, settings)
     return root

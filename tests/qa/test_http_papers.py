@@ -121,6 +121,11 @@ def test_add_ask_in_three_scripts_then_remove(server):
     }
     manifest = read_manifest(server.settings.index_path / "versions" / job["index_version"])
     assert manifest["counts"]["embedded_now"] == len(new_texts)
+    # The glossary entries uploaded with the paper travel with the index version that serves it.
+    version = server.settings.index_path / "versions" / job["index_version"]
+    assert "one-ticket ferry pilot|one ticket pilot\t" in (version / "uploaded_glossary.tsv").read_text(
+        encoding="utf-8"
+    )
     for question in QUESTIONS:
         assert DOC in cited_papers(server, question)[:5], question
 
@@ -132,6 +137,8 @@ def test_add_ask_in_three_scripts_then_remove(server):
     job = wait(server, r.json()["job"])
     assert job["status"] == "done", job
     assert DOC not in papers(server)
+    version = server.settings.index_path / "versions" / job["index_version"]
+    assert "一票通" not in (version / "uploaded_glossary.tsv").read_text(encoding="utf-8")
     for question in QUESTIONS:
         assert DOC not in cited_papers(server, question)
     store = server.settings.store_path
