@@ -299,3 +299,24 @@ def test_removing_while_a_job_runs_names_the_job(server):
     assert wait(server, first.json()["job"])["status"] == "done"
     r = httpx.delete(f"{server.url}/v1/admin/papers/{DOC}", headers=KEY)
     assert r.status_code == 202 and wait(server, r.json()["job"])["status"] == "done"
+
+
+def test_a_200_mb_upload_is_refused_while_it_arrives(server):
+    sent = []
+
+    def body():
+        boundary = b"--pqa\r\n"
+        yield boundary + b'Content-Disposition: form-data; name="meta"\r\n\r\n' + META.encode() + b"\r\n"
+        yield boundary + b'Content-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'
+        for _ in range(200):  # 200 MB of text, streamed without a declared length
+            sent.append(1)
+            yield "跨".encode() * (1024 * 1024 // 3)
+
+    headers = KEY | {"content-type": "multipart/form-data; boundary=pqa"}
+    try:
+        r = httpx.post(server.url + "/v1/admin/papers", content=body(), headers=headers, timeout=60)
+        assert r.status_code == 413 and r.json()["error"]["code"] == "body_too_large"
+    except httpx.TransportError:
+        pass  # the server may close the connection before the client reads the 413
+    assert len(sent) < 20, "the server read far past its limit"
+    assert DOC not in papers(server)
