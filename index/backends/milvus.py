@@ -197,6 +197,8 @@ class MilvusIndex:
                 vector = self.embed_query(prepared)
             dense_run = self._leg("dense", vector.tolist(), {"metric_type": "IP"}, expression)
         fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode)
+        if mode == "hybrid" and vector is not None:
+            fused = self.local.rerank_by_sentences(fused, vector, self.fusion)
         return make_hits(prepared, fused, bm25_run, dense_run, k, self._fetch)
 
     def _leg(self, field: str, data: Any, params: dict[str, Any], expression: str) -> dict[str, float]:

@@ -152,18 +152,31 @@ class Index:
             rows, scores = self.dense.search(vector, CANDIDATES, selected)
             dense_run = self._run(rows, scores, row_of)
         fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode)
-        if (
-            mode == "hybrid"
-            and vector is not None
-            and self.fusion.sentence_weight > 0
-            and len(self.sentences)
-        ):
-            depth = self.fusion.sentence_depth
-            top = [(c, row_of[c]) for c in rank(fused)[:depth]]
-            fused = rerank_by_sentence(
-                fused, self._best_sentence(top, vector), self.fusion.sentence_weight, depth
-            )
+        if mode == "hybrid" and vector is not None:
+            fused = self.rerank_by_sentences(fused, vector, self.fusion, row_of)
         return make_hits(prepared, fused, bm25_run, dense_run, k, self._fetch)
+
+    def rerank_by_sentences(
+        self,
+        fused: dict[str, float],
+        vector: QueryVector,
+        fusion: FusionConfig,
+        row_of: dict[str, int] | None = None,
+    ) -> dict[str, float]:
+        """A fused hybrid run re-ranked by each top passage's closest stored sentence to the question.
+
+        Shared by the Milvus backend (which keeps the sentences in this local index), so both rank alike.
+        """
+        if fusion.sentence_weight <= 0 or not len(self.sentences):
+            return fused
+        depth = fusion.sentence_depth
+        top = []
+        for chunk_id in rank(fused)[:depth]:
+            row = row_of.get(chunk_id) if row_of else None
+            row = self.store.row_of(chunk_id) if row is None else row
+            if row is not None:
+                top.append((chunk_id, row))
+        return rerank_by_sentence(fused, self._best_sentence(top, vector), fusion.sentence_weight, depth)
 
     def _best_sentence(self, passages: list[tuple[str, int]], vector: QueryVector) -> dict[str, float]:
         """Each passage's (chunk id, row) closest sentence to the question: one product over them all."""
