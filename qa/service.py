@@ -28,6 +28,7 @@ from index import (
     open_index,
     stale_reason,
 )
+from qa.generators import GroundingChecker
 from qa.readers import Reading, TypedSentenceReader, analyse
 from qa.readers.calibration import load_calibration
 from qa.readers.features import READ_DEPTH
@@ -55,6 +56,8 @@ class QAService:
         self.index = index
         self._metas = {m.doc_id: m for m in index.documents()}
         self.reader = TypedSentenceReader(index, load_calibration(index))
+        # Generated answers are checked against the names of the glossary this index was built with.
+        self.grounding = GroundingChecker(index.analyzer.glossary)
 
     def warm_up(self) -> None:
         """Run one question of each language so the first person does not pay for lazy loading (~1 s)."""

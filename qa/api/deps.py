@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
 from qa.api.errors import ApiError
+from qa.generators import Generator
 from qa.questions import QuestionError
 from qa.service import QAService, ServiceHolder
 from qa.settings import Settings
@@ -47,6 +48,14 @@ def get_service(holder: HolderDep) -> QAService:
 
 
 ServiceDep = Annotated[QAService, Depends(get_service)]
+
+
+def get_generator(request: Request) -> Generator | None:
+    generator: Generator | None = request.app.state.generator
+    return generator
+
+
+GeneratorDep = Annotated[Generator | None, Depends(get_generator)]
 
 
 def _provided_key(request: Request, header_key: str | None) -> str | None:
