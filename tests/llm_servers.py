@@ -1,4 +1,4 @@
-"""LLM servers on loopback ports for tests: the real llama.cpp server with the small model, and a scripted one.
+"""Loopback LLM servers for tests: the real llama.cpp server with the small model, and a scripted one.
 
 The scripted server sends what a broken or careless server sends (an invented figure, garbage, an error
 status, silence), which a real model cannot be made to do on demand; everything else runs the real one.

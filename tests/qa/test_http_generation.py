@@ -1,4 +1,4 @@
-"""Generated answers over HTTP: off by default, never worse with the LLM down, slow or careless, and streamed."""
+"""Generated answers over HTTP: off by default, never worse with the LLM down, slow or careless; streamed."""
 
 import json
 
@@ -60,9 +60,11 @@ def test_with_nothing_listening_the_extractive_answer_comes_with_a_generation_er
 
 
 def test_a_number_the_evidence_does_not_carry_makes_the_answer_ungrounded(real_service):
-    with ScriptedLLM("The Shenzhen-Hong Kong Cooperation Meeting was set up in 2005 [1].") as llm:
-        with LiveServer(make_app(real_service, llm_url=llm.url)) as server:
-            data = ask(server).json()
+    with (
+        ScriptedLLM("The Shenzhen-Hong Kong Cooperation Meeting was set up in 2005 [1].") as llm,
+        LiveServer(make_app(real_service, llm_url=llm.url)) as server,
+    ):
+        data = ask(server).json()
     generated = data["answer"]["generated"]
     assert generated["grounded"] is False
     assert generated["problems"] == [
@@ -72,9 +74,11 @@ def test_a_number_the_evidence_does_not_carry_makes_the_answer_ungrounded(real_s
 
 
 def test_a_grounded_answer_is_returned_beside_the_extractive_one(real_service):
-    with ScriptedLLM("The Shenzhen-Hong Kong Cooperation Meeting was set up in 2004 [1].") as llm:
-        with LiveServer(make_app(real_service, llm_url=llm.url, llm_model="tiny")) as server:
-            data = ask(server).json()
+    with (
+        ScriptedLLM("The Shenzhen-Hong Kong Cooperation Meeting was set up in 2004 [1].") as llm,
+        LiveServer(make_app(real_service, llm_url=llm.url, llm_model="tiny")) as server,
+    ):
+        data = ask(server).json()
     generated = data["answer"]["generated"]
     assert generated["grounded"] is True and generated["problems"] == []
     assert (generated["language"], generated["citations"], generated["model"]) == ("en", [1], "tiny")
@@ -86,19 +90,20 @@ def test_a_grounded_answer_is_returned_beside_the_extractive_one(real_service):
 
 
 def test_nothing_is_generated_when_the_reader_abstains(real_service):
-    with ScriptedLLM("Pony Ma [1].") as llm:
-        with LiveServer(make_app(real_service, llm_url=llm.url)) as server:
-            data = ask(server, UNANSWERABLE).json()
-            streamed = events(ask(server, UNANSWERABLE, path="/v1/ask/stream"))
+    with ScriptedLLM("Pony Ma [1].") as llm, LiveServer(make_app(real_service, llm_url=llm.url)) as server:
+        data = ask(server, UNANSWERABLE).json()
+        streamed = events(ask(server, UNANSWERABLE, path="/v1/ask/stream"))
     assert data["abstained"] and data["answer"] is None and data["generation_error"] is None
     assert [name for name, _ in streamed] == ["answer", "done"]
     assert llm.requests == []
 
 
 def test_a_slow_llm_gives_way_to_the_extractive_answer_within_the_timeout(real_service):
-    with ScriptedLLM("Set up in 2004 [1].", delay=5.0) as llm:
-        with LiveServer(make_app(real_service, llm_url=llm.url, llm_timeout=0.5)) as server:
-            r = ask(server)
+    with (
+        ScriptedLLM("Set up in 2004 [1].", delay=5.0) as llm,
+        LiveServer(make_app(real_service, llm_url=llm.url, llm_timeout=0.5)) as server,
+    ):
+        r = ask(server)
     assert r.status_code == 200
     assert r.json()["generation_error"]["code"] == "llm_timeout"
     assert r.elapsed.total_seconds() < 4

@@ -7,7 +7,6 @@ import pytest
 
 from index import default_glossary
 from qa.generators import (
-    ChatMessage,
     ContextPassage,
     Generated,
     GenerationError,
