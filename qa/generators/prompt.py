@@ -27,6 +27,13 @@ _LABELS = {
     "zh-Hant": ("段落", "回答問題的句子", "答案的關鍵詞", "問題"),
     "zh-Hans": ("段落", "回答问题的句子", "答案的关键词", "问题"),
 }
+# Said last, where a small model still heeds it: the [n] are what the grounding check follows.
+_REMINDERS = {
+    "en": "Answer in English in one to three sentences; end each sentence with its passage's number in "
+    "square brackets, such as [2].",
+    "zh-Hant": "請以繁體中文用一至三句回答，每句句末以方括號註明出自哪一段，例如 [2]。",
+    "zh-Hans": "请以简体中文用一至三句回答，每句句末以方括号注明出自哪一段，例如 [2]。",
+}
 
 
 def generation_request(
@@ -63,6 +70,7 @@ def messages_for(request: GenerationRequest) -> list[ChatMessage]:
         lines.append(f"{span_label}: {shown}")
     lines.append("")
     lines.append(f"{question_label}: {request.question}")
+    lines.append(_REMINDERS[request.language])
     return [ChatMessage("system", _INSTRUCTIONS[request.language]), ChatMessage("user", "\n".join(lines))]
 
 

@@ -84,3 +84,8 @@ def test_chinese_answers_in_either_script(checker):
 
 def test_citation_forms():
     assert citations_in("a [1] b [2, 3] c 【4】 d [1]") == (1, 2, 3, 4)
+
+
+def test_the_setting_of_every_paper_is_not_a_claim(checker):
+    # Passage 2 says 特區, not 香港: "Hong Kong" still needs no citation of its own.
+    assert checker.check("The Hong Kong government injected HK$9 billion [2].", "en", PASSAGES).grounded

@@ -62,5 +62,7 @@ def test_messages_number_the_passages_and_name_the_evidence():
         "Passages:\n[3] 雙方在2004年設立深港合作會議。\n\n"
         "The sentence that answers: 雙方在2004年設立深港合作會議。 [3]\n"
         "The answer's key expression: 2004年 (2004)\n\n"
-        "Question: When was it set up?"
+        "Question: When was it set up?\n"
+        "Answer in English in one to three sentences; end each sentence with its passage's number in "
+        "square brackets, such as [2]."
     )
