@@ -448,18 +448,28 @@
       }
     }
 
+    /** Each event of the stream; the answer section's data-generation says where the generated answer is:
+     *  none, pending (arriving), shown (grounded), hidden (not grounded) or error (none came). */
     onEvent(name, data) {
+      const answer = () => this.output.querySelector(".answer");
+      const mark = (state) => { if (answer()) answer().dataset.generation = state; };
       if (name === "answer") {
         this.setStatus("");
         this.renderAnswer(data);
+        mark("none");
       } else if (name === "delta") {
         const box = this.generatedBox();
         if (box) box.querySelector(".generated-text").append(data.text);
+        mark("pending");
       } else if (name === "generated") {
         this.renderGenerated(data);
+        mark(data.grounded ? "shown" : "hidden");
       } else if (name === "generation_error") {
         // The extractive answer stands on its own: an LLM that is down or slow takes nothing away.
         this.removeGenerated();
+        mark("error");
+      } else if (name === "done" && answer()) {
+        answer().dataset.complete = "true";
       }
     }
 
