@@ -25,7 +25,7 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from eval.gold import load_gold  # noqa: E402
+from bench.gold_questions import gold_questions  # noqa: E402
 
 CLIENTS = 8
 ROUND_LIMIT_S = 120
@@ -99,7 +99,7 @@ def main() -> None:
     cache = REPO / "var" / "test-embedding-cache"
     if cache.exists() and not (root / "cache").exists():
         os.symlink(cache, root / "cache")
-    questions = [q.question for q in load_gold()]
+    questions = gold_questions()
     batched = start(8101, 3.0, root)  # the first start builds the index if needed
     unbatched = start(8102, 0.0, root)
     pairs = []

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from corpus import load_corpus  # noqa: E402
-from eval.gold import load_gold  # noqa: E402
+from bench.gold_questions import gold_questions  # noqa: E402
 from index import Index, build_index  # noqa: E402
 from index.backends.embedded.bm25 import BM25Index  # noqa: E402
 from index.backends.embedded.dense import DenseIndex, build_faiss  # noqa: E402
@@ -59,7 +59,7 @@ def bench_build_and_queries() -> Path:
     Index.load(root)
     print(f"index load incl. model               {(time.perf_counter() - started) * 1000:8.2f} ms")
     index = Index.load(root, encoder=encoder)
-    questions = [q.question for q in load_gold()]
+    questions = gold_questions()
     embed = []
     for q in questions[:100]:
         started = time.perf_counter()
@@ -159,7 +159,7 @@ def bench_http(root: Path) -> None:
                 except httpx.TransportError:
                     pass
                 time.sleep(0.2)
-            questions = [q.question for q in load_gold()]
+            questions = gold_questions()
             # The yardstick: /v1/ask p50 against one query embedding, interleaved in one run so
             # both see the same machine.
             from index.encoders import get_encoder

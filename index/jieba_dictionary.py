@@ -77,6 +77,7 @@ def write_shards(freq: dict[str, int], total: int, path: Path) -> None:
             out.write(header)
             for blob in blobs:
                 out.write(blob)
+        os.chmod(tmp, 0o644)  # public dictionary data: another user's server on the machine reads it too
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

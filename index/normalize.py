@@ -22,10 +22,12 @@ def to_simplified(text: str) -> str:
     return str(converter.convert(text))  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=32768)
 def normalize(text: str) -> str:
     """NFKC (full-width forms to ASCII), compatibility ideographs folded, lowercase, Simplified script.
 
     Matching happens on this form only; passages are always shown in their original Traditional text.
+    Cached: the reader normalises the same sentences for every question about them.
     """
     text = fold_compatibility_ideographs(unicodedata.normalize("NFKC", text))
     return to_simplified(text.lower())

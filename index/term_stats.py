@@ -12,6 +12,7 @@ class TermStats:
 
     def __init__(self, document_frequency: Mapping[str, int], passages: int) -> None:
         self.document_frequency = document_frequency
+        self._idf: dict[str, float] = {}
         self.passages = passages
 
     @classmethod
@@ -27,5 +28,8 @@ class TermStats:
         return token in self.document_frequency
 
     def idf(self, token: str) -> float:
-        df = self.document_frequency.get(token, 0)
-        return math.log(1 + (self.passages - df + 0.5) / (df + 0.5))
+        idf = self._idf.get(token)
+        if idf is None:  # the frequencies may be read from a memory-mapped file: once per token is enough
+            df = self.document_frequency.get(token, 0)
+            idf = self._idf[token] = math.log(1 + (self.passages - df + 0.5) / (df + 0.5))
+        return idf

@@ -88,8 +88,18 @@ COUNT_UNITS = (
 # Classifiers that count the same kind of thing: a question's 多少人 is answered by 2 400位 or 700名.
 UNIT_CLASSES = (
     frozenset({"人", "名", "位", "人次", "萬人次", "万人次"}),
-    frozenset({"年", "個月", "个月", "天"}),
+    frozenset({"年", "個月", "个月", "天", "日", "小時", "小时", "周", "週"}),
+    frozenset({"所", "間", "间"}),
+    frozenset({"家", "間", "间"}),
+    frozenset({"份", "項", "项"}),
+    frozenset({"項", "项", "條", "条"}),
+    frozenset({"次", "屆", "届", "場", "场"}),
 )
+# What "how long is X" asks for: a span of time or a length.
+LENGTH_OR_TIME = "長度或時間"
+LENGTHS = frozenset({"公里", "米"})
+# Spans of time: "3年" says how long, never how many of something.
+DURATION_UNITS = frozenset({"年", "個月", "个月", "天", "日", "小時", "小时", "周", "週"})
 # The general classifier: 六個聯合推介會 answers 幾場推介會.
 GENERAL_UNIT = frozenset({"個", "个"})
 _MONEY = (
@@ -126,7 +136,7 @@ _BODY_SUFFIX = (
 )
 # A name does not run through the little words around it (由, 的, 與 …): "由政務司司長" names 政務司司長.
 _LITTLE_WORDS = (
-    "由的在與与和及是為为並并將将於于向對对從从被讓让使亦也已而即就其各共同主持負负責责親亲擔担任出"
+    "由的在與与和及是為为並并將将於于向對对從从被讓让使亦也已而即就其各共同主持負负責责親亲擔担任出包括"
 )
 _NAME_CHARS = rf"(?:(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
 # A name starts where a word can: after punctuation, a little word, or at the start.
@@ -191,6 +201,8 @@ def numbers(text: str) -> list[Expression]:
             continue
         if out and e.start < out[-1].end:
             continue
+        if e.kind == "count" and text[max(0, e.start - 1) : e.start] == "第":
+            continue  # 第10屆, 第六次: an ordinal names one of a series, it does not count them
         out.append(e)
     return out
 
@@ -231,10 +243,28 @@ def arrived(text: str, found: list[Expression]) -> list[Expression]:
 
 
 def units_agree(asked: str | None, found: str | None) -> bool:
-    """Whether a count's classifier answers the one asked for (None on either side agrees with anything)."""
-    if asked is None or found is None or asked == found or found in GENERAL_UNIT:
-        return True
-    return any(asked in c and found in c for c in UNIT_CLASSES)
+    """Whether a count's classifier may answer the one asked for."""
+    return unit_agreement(asked, found) > 0
+
+
+def unit_agreement(asked: str | None, found: str | None) -> float:
+    """1 for the asked classifier or one of its kind, 0.5 for the general 個 or a question that names no
+    classifier, 0 for another (and for a span of time when the question does not ask how long)."""
+    if asked == LENGTH_OR_TIME:
+        return 1.0 if found in DURATION_UNITS or found in LENGTHS else 0.0
+    if (
+        asked is not None
+        and found is not None
+        and (asked == found or any(asked in c and found in c for c in UNIT_CLASSES))
+    ):
+        return 1.0
+    if found in DURATION_UNITS:
+        return 0.0
+    if asked in UNIT_CLASSES[0] and found in GENERAL_UNIT:
+        return 0.0  # people are counted in 人, 名 or 位, never in 個
+    if asked is None or found is None or found in GENERAL_UNIT:
+        return 0.5
+    return 0.0
 
 
 def digits_of(text: str) -> str:

@@ -36,6 +36,7 @@ FEATURES = (
     "short",
     "enumeration",
     "purpose_cue",
+    "weakest_concept",
 )
 
 _PARAGRAPH_NUMBER = re.compile(
@@ -134,14 +135,25 @@ def char_coverage(text: str, query_concepts: Concepts, index: Retriever) -> floa
     total = covered = 0.0
     for alternatives in query_concepts:
         weight = max(index.term_stats.idf(t) for alt in alternatives for t in alt)
-        best = max(
-            (1.0 if t in norm else sum(ch in chars for ch in t) / len(t) if not t.isascii() else 0.0)
-            for alt in alternatives
-            for t in alt
-        )
         total += weight
-        covered += weight * best
+        covered += weight * _char_share(norm, chars, alternatives)
     return covered / total if total else 0.0
+
+
+def weakest_concept(text: str, query_concepts: Concepts) -> float:
+    """The character share of the question's least present concept: a question about a toll, a director or
+    opening hours of a thing the papers discuss misses that one word, however well the rest is covered."""
+    norm = normalize(text)
+    chars = set(norm)
+    return min((_char_share(norm, chars, alternatives) for alternatives in query_concepts), default=0.0)
+
+
+def _char_share(norm: str, chars: set[str], alternatives: list[list[str]]) -> float:
+    return max(
+        (1.0 if t in norm else sum(ch in chars for ch in t) / len(t) if not t.isascii() else 0.0)
+        for alt in alternatives
+        for t in alt
+    )
 
 
 def answer_body(text: str) -> tuple[int, str]:
@@ -162,11 +174,13 @@ def typed_expressions(
         found = expressions.numbers(text)
     elif kind == "who":
         found = who_expressions(text, glossary)
+        if question.wants_post:
+            found = [e for e in found if e.kind == "post"]
     elif kind == "place":
         found = place_expressions(text, glossary)
     else:
         return []
-    return [e for e in found if not _repeats_question(e, question.normalized)]
+    return [e for e in found if not _repeats_question(e, question.asked)]
 
 
 def focus_positions(query_concepts: Concepts, text: str) -> list[int]:
@@ -232,20 +246,21 @@ def _longest(found: list[expressions.Expression]) -> list[expressions.Expression
     return out
 
 
-def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]) -> bool:
-    """A number of the kind asked for (money, percentage, or a count of the asked classifier)."""
+def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]) -> float:
+    """How well the sentence's best number is of the kind asked for: 1 for money or a percentage asked for,
+    or a count in the asked classifier (or one of its kind); less for the general 個 or an unasked
+    classifier; 0 for none."""
     if question.expected != "number":
-        return bool(found)
-    for e in found:
-        if question.number_kind in ("money", "percent") and e.kind == question.number_kind:
-            return True
-        if (
-            question.number_kind == "count"
-            and e.kind == "count"
-            and expressions.units_agree(question.unit, e.unit)
-        ):
-            return True
-    return False
+        return float(bool(found))
+    return max((unit_strength(question, e) for e in found), default=0.0)
+
+
+def unit_strength(question: QuestionAnalysis, e: expressions.Expression) -> float:
+    if question.number_kind in ("money", "percent"):
+        return float(e.kind == question.number_kind)
+    if question.number_kind != "count" or e.kind != "count":
+        return 0.0
+    return expressions.unit_agreement(question.unit, e.unit)
 
 
 def candidates(
@@ -286,20 +301,17 @@ def candidates(
         ]
         focus = focus_positions(query_concepts, sentence.text)
         previous = index.previous_sentence(sentence)
+        read_with = sentence.text if previous is None else previous.text + sentence.text
         hit = top[position]
         features = np.array(
             [
                 cov(sentence),
                 cov(previous) if previous is not None else 0.0,
-                char_coverage(
-                    sentence.text if previous is None else previous.text + sentence.text,
-                    query_concepts,
-                    index,
-                ),
+                char_coverage(read_with, query_concepts, index),
                 float(cosine),
                 float(cosine) - best_dense,
                 float(bool(found)),
-                float(unit_matches(question, found)) if question.expected == "number" else 0.0,
+                unit_matches(question, found) if question.expected == "number" else 0.0,
                 nearness(found, focus),
                 hit.score / top_score,
                 1.0 / (position + 1),
@@ -307,6 +319,7 @@ def candidates(
                 float(len(body.strip()) < MIN_SENTENCE_CHARS),
                 min(body.count("、") + body.count("；"), 5) / 5 if question.expected == "list" else 0.0,
                 float(bool(_PURPOSE.search(body))) if question.expected == "reason" else 0.0,
+                weakest_concept(read_with, query_concepts),
             ]
         )
         out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus)))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from index import PreparedQuery, normalize
+from qa.readers.expressions import LENGTH_OR_TIME
 
 # Expected answer types; "description" is the default (what is X, what does X do).
 ANSWER_TYPES = ("date", "number", "who", "place", "list", "reason", "description")
@@ -115,6 +116,40 @@ _EN_UNITS = {
     "hectare": "公頃",
     "times": "次",
 }
+# When the question names no classifier, the thing counted names one: 多少学生 and "how many students" are
+# answered in 人 / 名 / 位, "how many schools" in 所. Nouns as normalised (lower case, Simplified).
+_COUNTED = (
+    (
+        "人",
+        "students?|people|persons?|visitors?|participants?|staff|members?|residents?|tourists?|passengers?"
+        "|teachers?|delegates?|youths?|young people|talents?|graduates?|workers?|employees?"
+        "|学生|旅客|游客|访客|市民|居民|员工|教师|老师|参加者|参与者|代表|人员|青年|人才|毕业生|人",
+    ),
+    ("所", "schools?|universities|colleges?|学校|院校|大学"),
+    ("家", "banks?|compan(?:y|ies)|enterprises?|firms?|businesses|银行|公司|企业"),
+    ("间", "branch(?:es)?|sub-branches|支行|分行"),
+    ("份", "agreements?|documents?|memorand(?:um|a)|mous?|协议|文件|备忘录"),
+    ("项", "measures?|items?|policies|措施|政策"),
+    ("次", "meetings?|sessions?|rounds?|会议"),
+)
+_COUNTED_EN = tuple(
+    (unit, re.compile(rf"\bhow many (?:[\w'-]+ ){{0,3}}?(?:{nouns})\b")) for unit, nouns in _COUNTED
+)
+_COUNTED_ZH = tuple(
+    (unit, re.compile(rf"(?:多少|几多|几)个?[^，。？?！!]{{0,6}}?(?:{nouns})")) for unit, nouns in _COUNTED
+)
+# "Who is the director of X?", 「X的局長是誰？」: a person or post answers, not a body.
+_POST_ASKED = re.compile(
+    r"\b(?:director|head|chief|mayor|governor|chairman|chairperson|chairwoman|secretary|commissioner|leader)\b"
+    r"|局长|司长|主任|市长|省长|主席|组长|负责人|首长|处长|署长|书记|叫什么名字|叫甚么名字"
+)
+# "How long did it take", 多久: a span of time, in years, months or days alike.
+_HOW_LONG = re.compile(
+    r"\b(?:for )?how long (?:did|will|does|do|has|have|had|would|can|could|is it|was it)\b"
+    r"|多久|多长时间|几耐|几长时间"
+)
+# "How long is the study / the bridge": a span of time or a length.
+_HOW_LONG_IS = re.compile(r"\bhow long\b|多长")
 # Simplified classifiers as they are written in the Traditional papers.
 _TRADITIONAL_UNIT = {
     "个": "個",
@@ -145,6 +180,7 @@ class QuestionAnalysis:
     expected: str
     number_kind: str | None = None
     unit: str | None = None
+    wants_post: bool = False
 
     @property
     def typed(self) -> bool:
@@ -154,6 +190,11 @@ class QuestionAnalysis:
     def normalized(self) -> str:
         """The question as matching sees it (normalised once, read for every candidate sentence)."""
         return normalize(self.prepared.text)
+
+    @cached_property
+    def asked(self) -> str:
+        """The question and the Chinese its English names stand for: what an answer must not just repeat."""
+        return " ".join([self.normalized, *(normalize(term) for _, term in self.prepared.expansions)])
 
 
 def expected_type(question: str) -> str:
@@ -168,6 +209,10 @@ def expected_type(question: str) -> str:
 def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     """Expected type and, for a number, whether it is money, a percentage or a count (and of what unit)."""
     expected = expected_type(prepared.text)
+    if expected == "who":
+        return QuestionAnalysis(
+            prepared, expected, wants_post=bool(_POST_ASKED.search(normalize(prepared.text)))
+        )
     if expected != "number":
         return QuestionAnalysis(prepared, expected)
     text = normalize(prepared.text)
@@ -181,6 +226,13 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         unit = m.group(1)
         return QuestionAnalysis(prepared, expected, "count", _TRADITIONAL_UNIT.get(unit, unit))
     for word, unit in _EN_UNITS.items():
-        if re.search(rf"\bhow (?:many|long)\b.*\b{word}", text):
+        if re.search(rf"\bhow (?:many|long)\s+(?:[\w'-]+\s+)?{word}", text):
             return QuestionAnalysis(prepared, expected, "count", unit)
+    if _HOW_LONG.search(text):
+        return QuestionAnalysis(prepared, expected, "count", "年")  # any span of time (UNIT_CLASSES)
+    if _HOW_LONG_IS.search(text):
+        return QuestionAnalysis(prepared, expected, "count", LENGTH_OR_TIME)
+    for unit, pattern in (*_COUNTED_EN, *_COUNTED_ZH):
+        if pattern.search(text):
+            return QuestionAnalysis(prepared, expected, "count", _TRADITIONAL_UNIT.get(unit, unit))
     return QuestionAnalysis(prepared, expected, "count", None)

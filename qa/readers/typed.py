@@ -17,8 +17,8 @@ import numpy.typing as npt
 from index import Hit, Retriever
 from qa.readers.base import AnswerSpan, EvidenceSentence, Reading
 from qa.readers.calibration import UNCALIBRATED, Calibration
-from qa.readers.expressions import Expression, arrived, joined
-from qa.readers.features import FEATURES, Candidate, candidates
+from qa.readers.expressions import arrived, joined
+from qa.readers.features import FEATURES, Candidate, candidates, unit_strength
 from qa.readers.question import QuestionAnalysis
 
 _COV = FEATURES.index("coverage")
@@ -168,7 +168,8 @@ class TypedSentenceReader:
         pool = list(best.typed)
         text = best.sentence.text
         if question.expected == "number":
-            pool = arrived(text, [e for e in pool if _unit_fits(question, e)] or pool)
+            strongest = max(unit_strength(question, e) for e in pool)
+            pool = arrived(text, [e for e in pool if unit_strength(question, e) == strongest])
         if question.expected == "who":
             pool = [e for e in pool if e.kind == "post"] or pool
         focus = best.focus
@@ -196,12 +197,6 @@ def answerability_features(
         "english": float(question.prepared.language in ("en", "mixed")),
         "typed": float(question.typed),
     }
-
-
-def _unit_fits(question: QuestionAnalysis, e: Expression) -> bool:
-    if question.number_kind in ("money", "percent"):
-        return e.kind == question.number_kind
-    return e.kind == "count" and (question.unit is None or e.unit == question.unit)
 
 
 def _add_highlight(

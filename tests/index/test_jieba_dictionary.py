@@ -21,6 +21,7 @@ def test_shards_round_trip_and_load_only_the_characters_met(tmp_path):
     assert shards.freq == {"深港": 5, "深": 0, "合作": 3, "合": 0}
     shards.ensure("會議？")  # a character with no entries is remembered, not an error
     assert shards.freq == freq
+    assert path.stat().st_mode & 0o777 == 0o644  # readable by another user's server on the machine
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00" * 8, b"garbage that is not a shard file at all"])

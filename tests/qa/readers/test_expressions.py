@@ -1,6 +1,6 @@
 """Typed expressions with exact offsets into the sentence they were found in."""
 
-from qa.readers.expressions import find, numbers, units_agree
+from qa.readers.expressions import LENGTH_OR_TIME, find, numbers, unit_agreement, units_agree
 
 SENTENCE = "隨著該協議於2016年6月實施，內地對香港服務業開放的部門達153個，佔全部服務貿易部門約96%。"
 
@@ -37,3 +37,32 @@ def test_posts_stop_at_little_words():
 def test_people_classifiers_agree_and_the_general_one_answers_any():
     assert units_agree("人", "位") and units_agree("場", "個") and units_agree(None, "份")
     assert not units_agree("份", "名")
+
+
+def test_the_asked_classifier_agrees_more_than_the_general_one():
+    assert unit_agreement("份", "份") == unit_agreement("份", "項") == 1.0
+    assert unit_agreement("份", "個") == unit_agreement(None, "所") == 0.5
+    assert unit_agreement("份", "名") == 0.0
+
+
+def test_a_span_of_time_answers_only_how_long():
+    assert unit_agreement(None, "年") == 0.0  # "how many schools" is not answered by 3年
+    assert unit_agreement("年", "個月") == 1.0
+    assert unit_agreement(LENGTH_OR_TIME, "年") == unit_agreement(LENGTH_OR_TIME, "公里") == 1.0
+    assert unit_agreement(LENGTH_OR_TIME, "所") == 0.0
+
+
+def test_an_ordinal_is_not_a_count():
+    text = "2017年第10屆亞洲金融論壇，共有54個內地及香港基金獲批"
+    assert [e.text for e in numbers(text)] == ["54個"]
+
+
+def test_people_are_not_counted_in_the_general_classifier():
+    assert unit_agreement("人", "個") == 0.0
+    assert unit_agreement("人", "名") == 1.0
+
+
+def test_a_body_does_not_run_through_includes():
+    text = "現時特區政府駐內地的辦事處包括駐北京辦事處、駐廣東經濟貿易辦事處"
+    assert "駐北京辦事處" in [e.text for e in find("body", text)]
+    assert all("包括" not in e.text for e in find("body", text))

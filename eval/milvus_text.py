@@ -1,4 +1,4 @@
-"""Which lexical leg for Milvus: our BM25 weights as sparse vectors, or Milvus full-text search (its own BM25)?
+"""Which lexical leg for Milvus: our BM25 weights as sparse vectors, or its full-text search (its own BM25)?
 
 Three lexical legs over the shipped papers, in Milvus Lite, scored on the gold set (hit@5 per language):
 - sparse:     our tokens and our lucene BM25 weights stored as sparse vectors (what the backend does);
@@ -7,7 +7,7 @@ Three lexical legs over the shipped papers, in Milvus Lite, scored on the gold s
 - fts-jieba:  Milvus's BM25 function with its built-in jieba tokenizer over the raw text.
 Also the per-query latency of each. Needs an index built with the embedded builder (make serve builds one).
 
-Run: .venv/bin/python bench/bench_milvus_text.py [index root]   (default var/index)
+Run: .venv/bin/python -m eval.milvus_text [index root]   (default var/index)
 """
 
 from __future__ import annotations
@@ -19,16 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from eval.gold import load_gold, qrels
+from eval.metrics import hit_at, mean
+from index import open_index
 
-from eval.gold import load_gold, qrels  # noqa: E402
-from eval.metrics import hit_at, mean  # noqa: E402
-from index import open_index  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
-    from pymilvus import DataType, Function, FunctionType, MilvusClient
+    from pymilvus import DataType, Function, FunctionType
 
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "var" / "index"
     work = Path(tempfile.mkdtemp(prefix="policyqa-milvus-text-"))
