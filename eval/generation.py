@@ -72,8 +72,15 @@ def sample_groups(questions: list[GoldQuestion], per_language: int) -> list[Gold
 
 def kept_figures(gold_answer: str, text: str, language: str) -> bool:
     """Whether the generated text states every figure (and month) of the gold answer, in any form."""
-    wanted = {figures.key(f.value) for f in figures.chinese_figures(gold_answer)}
     months = {m for _, m in figures.chinese_months(gold_answer)}
+    # 2011年6月 wants 2011 and June: its 6 is the month, said by name in English.
+    month_digits = {figures.key(m) for m in months}
+    found = figures.chinese_figures(gold_answer)
+    # 31,280億 is one figure (3.128e12), not also 31,280: the longest reading of each stretch is wanted.
+    longest = [
+        f for f in found if not any(g.surface != f.surface and g.surface.startswith(f.surface) for g in found)
+    ]
+    wanted = {figures.key(f.value) for f in longest} - month_digits
     english = language == "en"
     said = figures.english_figures(text) if english else figures.chinese_figures(text)
     said_months = figures.english_months(text) if english else figures.chinese_months(text)

@@ -124,10 +124,11 @@ def chinese_figures(text: str) -> list[Figure]:
     stretches = expressions.find("date", text) + expressions.numbers(text)
     for expression in stretches:
         for m in _HANZI.finditer(expression.text):
-            value = hanzi_value(m.group(0).rstrip("萬万億亿") or m.group(0))
+            numeral = m.group(0).rstrip("萬万億亿")
+            # A bare 億 after digits (31,280億) was read with the digits above.
+            value = hanzi_value(numeral) if numeral else None
             if value is not None:
-                scale = _scale(m.group(0)[len(m.group(0).rstrip("萬万億亿")) :])
-                out.append(Figure(m.group(0), value * scale))
+                out.append(Figure(m.group(0), value * _scale(m.group(0)[len(numeral) :])))
     return out
 
 

@@ -61,3 +61,8 @@ def test_chinese_figures_count_only_numerals_that_date_or_count():
 def test_months_in_both_languages():
     assert figures.english_months("In June 2016 [1]") == [("June", 6)]
     assert figures.chinese_months("於2009年11月30日舉行") == [("11月", 11)]
+
+
+def test_a_magnitude_after_digits_is_read_once_with_them():
+    found = figures.chinese_figures("港幣31,280億元 [1]")
+    assert [(f.surface, f.value) for f in found] == [("31,280", 31280.0), ("31,280億", 3.128e12)]

@@ -89,3 +89,11 @@ def test_citation_forms():
 def test_the_setting_of_every_paper_is_not_a_claim(checker):
     # Passage 2 says 特區, not 香港: "Hong Kong" still needs no citation of its own.
     assert checker.check("The Hong Kong government injected HK$9 billion [2].", "en", PASSAGES).grounded
+
+
+def test_a_trillion_said_as_billions_is_caught(checker):
+    passages = {1: "2010年內地和香港的貨物貿易額為港幣31,280億元。"}
+    assert checker.check("2010年貨物貿易額為港幣31,280億元 [1]。", "zh-Hant", passages).grounded
+    assert checker.check("Trade was worth HK$3,128 billion in 2010 [1].", "en", passages).grounded
+    wrong = checker.check("Trade was worth HK$31,280 billion in 2010 [1].", "en", passages)
+    assert [p.detail for p in wrong.problems] == ["31,280 billion is not in the cited passages"]
