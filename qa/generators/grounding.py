@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from index import Glossary, to_simplified
 from qa.generators import figures
@@ -41,10 +42,14 @@ class GroundingChecker:
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        # Names (not everyday terms) in Simplified, to find them in an answer of either script.
-        self._names = [
+
+    @cached_property
+    def _names(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """Names (not everyday terms) in Simplified, to find in an answer of either script; made on first use
+        (25 ms), not at every start of the service."""
+        return [
             (to_simplified(term), entry.english[0], entry.chinese)
-            for entry in glossary.entries
+            for entry in self.glossary.entries
             if entry.kind != "term" and not _SETTING & set(entry.chinese)
             for term in entry.chinese
             if _CJK.search(term)
