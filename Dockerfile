@@ -25,6 +25,7 @@ ENV PATH=/opt/policyqa/bin:$PATH \
     POLICYQA_HOST=0.0.0.0 \
     POLICYQA_PORT=8000 \
     POLICYQA_INDEX_PATH=/var/lib/policyqa/index \
+    POLICYQA_DATA_PATH=/var/lib/policyqa/data \
     POLICYQA_LOG_FORMAT=json \
     TMPDIR=/var/lib/policyqa/tmp \
     PYTHONUNBUFFERED=1

@@ -1,4 +1,4 @@
-"""``python -m eval run | ablation | fit-reader | llm-model | generate``: measure, compare, write reports."""
+"""``python -m eval run | ablation | compare | lopo | fit-reader | generate | llm-model``: measure, report."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def _summary_line(summary: dict, failures: list[str], gated: bool, out: Path) ->
 
 
 def cmd_ablation(args: argparse.Namespace) -> int:
-    from eval.ablation import default_configs, run_configs, significance_table
+    from eval.ablation import default_configs, fusion_baselines, fusion_table, run_configs, significance_table
     from eval.gold import load_gold
     from eval.report import write_report
     from eval.run import run_service
@@ -76,15 +76,46 @@ def cmd_ablation(args: argparse.Namespace) -> int:
         index = Path(args.out) / f"index-{encoder}"
         sys.stderr.write(f"building an index with encoder {encoder}\n")
         runs.append(run_service(_service(str(index), encoder), questions, f"hybrid-{encoder}", "hybrid"))
-    extra = "## Paired significance (hit@1)\n\n" + significance_table(runs)
+    extra = [
+        ("Paired significance (hit@1)", significance_table(runs)),
+        ("Fusion baselines (ranx, over the bm25 and dense top 10)", fusion_table(fusion_baselines(runs))),
+    ]
     report = write_report(runs, Path(args.out), "policyqa ablation", extra)
     if args.results:
         stamp = datetime.now(UTC).strftime("%Y-%m-%d")
         text = report.read_text(encoding="utf-8").replace("![", "<!-- plot: ").replace(".png)", ".png -->")
-        Path(args.results).write_text(
-            f"<!-- written by `python -m eval ablation` on {stamp} -->\n{text}", encoding="utf-8"
-        )
+        from eval.lopo_report import keep_section
+
+        target = Path(args.results)
+        previous = target.read_text(encoding="utf-8") if target.exists() else ""
+        fresh = f"<!-- written by `python -m eval ablation` on {stamp} -->\n{text}"
+        target.write_text(keep_section(previous, fresh), encoding="utf-8")
     print(report.read_text(encoding="utf-8"))
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from eval.compare import CompareError, load_run, p_text, write_comparison
+
+    try:
+        a, b = load_run(args.run_a), load_run(args.run_b)
+    except CompareError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
+    out = Path(args.out)
+    result = write_comparison(a, b, out)
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{a.name} (A) vs {b.name} (B): {result['shared']} shared questions; written to {out}")
+    for row in result["metrics"]:
+        if row["language"] == "all":
+            mark = " *" if row["p"] < 0.05 else ""
+            print(
+                f"  {row['metric']:<20} A {row['a']:.3f}  B {row['b']:.3f}"
+                f"  Δ {row['delta']:+.3f}  p {p_text(row['p'])}{mark}"
+            )
+    print(f"  verdict changed on {len(result['changed_verdicts'])} questions (* p < 0.05, paired)")
     return 0
 
 
@@ -171,6 +202,39 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lopo(args: argparse.Namespace) -> int:
+    """Leave-one-paper-out English retrieval, today's analysis beside the index's own terms."""
+    import tempfile
+
+    from eval.gold import load_gold
+    from eval.lopo import BEFORE, curated, leave_one_paper_out
+    from eval.lopo_report import lopo_table, write_lopo_results
+    from index import FusionConfig
+
+    service = _service(args.index)
+    analyses = [
+        ("before: curated glossary only", BEFORE),
+        ("now: + papers' own terms, sentence re-rank", FusionConfig()),
+    ]
+    question_sets = {
+        "gold": load_gold(Path(args.gold) if args.gold else None),
+        "holdout": load_gold(Path(args.holdout)),
+    }
+    with tempfile.TemporaryDirectory(prefix="policyqa-lopo-") as workspace:
+        held_out = leave_one_paper_out(service, question_sets, analyses, Path(workspace))
+    outcomes = []
+    for set_name, questions in question_sets.items():
+        for name, fusion in analyses:
+            outcomes.append((set_name, curated(service, questions, fusion), name))
+            outcomes.append((set_name, held_out[set_name, name], name))
+    table = lopo_table(outcomes)
+    print(table)
+    if args.write:
+        write_lopo_results(Path(args.results), table)
+        sys.stderr.write(f"wrote the table into {args.results}\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -192,6 +256,16 @@ def main(argv: list[str] | None = None) -> int:
     ablation.add_argument("--out", default="eval/reports/ablation")
     ablation.add_argument("--results", help="also write the summary here (e.g. eval/RESULTS.md)")
     ablation.set_defaults(func=cmd_ablation)
+    compare = sub.add_parser(
+        "compare", help="two runs side by side with paired significance (e.g. before/after adding papers)"
+    )
+    compare.add_argument(
+        "run_a", metavar="RUN_A", help="a results folder of `eval run` (or FOLDER:NAME, or a file)"
+    )
+    compare.add_argument("run_b", metavar="RUN_B", help="the run to compare with it")
+    compare.add_argument("--out", default="eval/reports/compare")
+    compare.add_argument("--json", action="store_true", help="the comparison as JSON on stdout")
+    compare.set_defaults(func=cmd_compare)
     fit_reader = sub.add_parser(
         "fit-reader", help="k-fold cross-validation of the answer reader; --write ships the full fit"
     )
@@ -224,6 +298,15 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--timeout", type=float, default=120.0, help="seconds per generated answer")
     gen.add_argument("--out", default="eval/reports/generation")
     gen.set_defaults(func=cmd_generate)
+    lopo = sub.add_parser(
+        "lopo", help="leave-one-paper-out English retrieval: each paper's own glossary names dropped in turn"
+    )
+    lopo.add_argument("--index", help="index root")
+    lopo.add_argument("--gold", help="another gold JSONL file (default: the shipped gold set)")
+    lopo.add_argument("--holdout", default="eval/gold/holdout.jsonl", help="reported too, never tuned on")
+    lopo.add_argument("--write", action="store_true", help="write the table into --results")
+    lopo.add_argument("--results", default="eval/RESULTS.md")
+    lopo.set_defaults(func=cmd_lopo)
     args = parser.parse_args(argv)
     code: int = args.func(args)
     return code

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass
+from typing import Any
 
 from eval.gold import GoldQuestion
+from eval.metrics import RANX_METRICS, mean, per_query, quiet_numba
 from eval.run import LANGUAGES, RunResult, run_service
+from eval.significance import paired_p_value
 from index import FusionConfig
 from qa.service import QAService
 
@@ -34,23 +36,10 @@ def default_configs() -> list[Config]:
         ),
         Config("hybrid-no-glossary", "hybrid", FusionConfig(expand=False)),
         Config("hybrid+zh-synonyms", "hybrid", FusionConfig(chinese_synonyms=True)),
+        Config("hybrid-no-paper-terms", "hybrid", FusionConfig(paper_terms=False)),
+        Config("hybrid-no-sentence-rerank", "hybrid", FusionConfig(sentence_weight=0.0)),
         Config("hybrid", "hybrid", base),
     ]
-
-
-def paired_randomization(a: list[float], b: list[float], trials: int = 5000, seed: int = 7) -> float:
-    """Two-sided p-value of a paired randomisation (sign-flip) test on per-question differences."""
-    diffs = [x - y for x, y in zip(a, b, strict=True)]
-    observed = abs(sum(diffs))
-    if observed == 0:
-        return 1.0
-    rng = random.Random(seed)
-    extreme = sum(
-        1
-        for _ in range(trials)
-        if abs(sum(d if rng.random() < 0.5 else -d for d in diffs)) >= observed - 1e-12
-    )
-    return (extreme + 1) / (trials + 1)
 
 
 def run_configs(service: QAService, questions: list[GoldQuestion], configs: list[Config]) -> list[RunResult]:
@@ -69,7 +58,7 @@ def significance_table(runs: list[RunResult], baseline: str = "hybrid", metric: 
     """Each configuration against the baseline, per language: difference in ``metric`` and its p-value."""
     base = next(r for r in runs if r.name == baseline)
     out = [
-        f"| config vs {baseline} | language | Δ {metric} | p (paired randomisation) |",
+        f"| config vs {baseline} | language | Δ {metric} | p (Fisher randomisation, ranx) |",
         "|---|---|---|---|",
     ]
     for run in runs:
@@ -80,5 +69,40 @@ def significance_table(runs: list[RunResult], baseline: str = "hybrid", metric: 
             a = [run.summary["per_query"][metric][q] for q in qids]
             b = [base.summary["per_query"][metric][q] for q in qids]
             delta = (sum(a) - sum(b)) / len(qids) if qids else math.nan
-            out.append(f"| {run.name} | {lang} | {delta:+.3f} | {paired_randomization(a, b):.3f} |")
+            out.append(f"| {run.name} | {lang} | {delta:+.3f} | {paired_p_value(a, b):.3f} |")
+    return "\n".join(out)
+
+
+# ranx's fusion of the BM25 and dense runs, as baselines for our own fusion (the ``hybrid`` run).
+RANX_FUSIONS = (("rrf", None), ("sum", "min-max"), ("mnz", "min-max"), ("max", "min-max"))
+
+
+def fusion_baselines(
+    runs: list[RunResult], sparse: str = "bm25", dense: str = "dense"
+) -> list[dict[str, Any]]:
+    """Retrieval metrics of ranx fusions of two runs' top lists, beside the runs themselves."""
+    from ranx import Run, fuse
+
+    by_name = {r.name: r for r in runs}
+    if sparse not in by_name or dense not in by_name:
+        return []
+    qrels = by_name[sparse].qrels
+    rows = []
+    for name in (sparse, dense, "hybrid"):
+        if name in by_name:
+            scores = per_query(qrels, by_name[name].run())
+            rows.append({"name": name} | {m: round(mean(scores[m]), 4) for m in RANX_METRICS})
+    for method, norm in RANX_FUSIONS:
+        parts = [Run(by_name[sparse].run(), name=sparse), Run(by_name[dense].run(), name=dense)]
+        with quiet_numba():
+            fused = fuse(parts, norm=norm, method=method)
+        scores = per_query(qrels, {q: dict(d) for q, d in fused.to_dict().items()})
+        label = f"ranx {method}" + (f" ({norm})" if norm else "")
+        rows.append({"name": label} | {m: round(mean(scores[m]), 4) for m in RANX_METRICS})
+    return rows
+
+
+def fusion_table(rows: list[dict[str, Any]]) -> str:
+    out = ["| run | " + " | ".join(RANX_METRICS) + " |", "|---|" + "---|" * len(RANX_METRICS)]
+    out += ["| " + r["name"] + " | " + " | ".join(f"{r[m]:.3f}" for m in RANX_METRICS) + " |" for r in rows]
     return "\n".join(out)

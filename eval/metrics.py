@@ -1,60 +1,70 @@
-"""Retrieval and answer metrics as pure functions over the plain run format ``{qid: {chunk_id: score}}``."""
+"""Metrics over the plain run format ``{qid: {chunk_id: score}}``: retrieval through ranx, answers by hand."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 Run = Mapping[str, Mapping[str, float]]
 Qrels = Mapping[str, Mapping[str, int]]
 
-
-def ranked(scores: Mapping[str, float]) -> list[str]:
-    return sorted(scores, key=lambda d: (-scores[d], d))
-
-
-def hit_at(qrels: Qrels, run: Run, k: int) -> dict[str, float]:
-    return {q: float(any(d in qrels[q] for d in ranked(run.get(q, {}))[:k])) for q in qrels}
-
-
-def mrr_at(qrels: Qrels, run: Run, k: int) -> dict[str, float]:
-    out = {}
-    for q in qrels:
-        out[q] = next(
-            (1.0 / i for i, d in enumerate(ranked(run.get(q, {}))[:k], start=1) if d in qrels[q]), 0.0
-        )
-    return out
-
-
-def recall_at(qrels: Qrels, run: Run, k: int) -> dict[str, float]:
-    return {
-        q: (len(set(ranked(run.get(q, {}))[:k]) & set(qrels[q])) / len(qrels[q])) if qrels[q] else 0.0
-        for q in qrels
-    }
-
-
-def ndcg_at(qrels: Qrels, run: Run, k: int) -> dict[str, float]:
-    out = {}
-    for q in qrels:
-        gains = [1.0 if d in qrels[q] else 0.0 for d in ranked(run.get(q, {}))[:k]]
-        dcg = sum(g / math.log2(i + 2) for i, g in enumerate(gains))
-        ideal = sum(1.0 / math.log2(i + 2) for i in range(min(k, len(qrels[q]))))
-        out[q] = dcg / ideal if ideal else 0.0
-    return out
-
-
-METRICS: dict[str, Callable[[Qrels, Run], dict[str, float]]] = {
-    "hit@1": lambda qr, r: hit_at(qr, r, 1),
-    "hit@5": lambda qr, r: hit_at(qr, r, 5),
-    "mrr@10": lambda qr, r: mrr_at(qr, r, 10),
-    "ndcg@10": lambda qr, r: ndcg_at(qr, r, 10),
-    "recall@10": lambda qr, r: recall_at(qr, r, 10),
+# Our names (in reports and the gate) for ranx's metrics.
+RANX_METRICS = {
+    "hit@1": "hit_rate@1",
+    "hit@5": "hit_rate@5",
+    "mrr@10": "mrr@10",
+    "ndcg@10": "ndcg@10",
+    "recall@10": "recall@10",
 }
 
 
+@contextmanager
+def quiet_numba() -> Iterator[None]:
+    """ranx's compiled kernels warn about integer casts that cannot matter for these sizes."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", module="numba")
+        warnings.filterwarnings("ignore", message=".*unsafe cast.*")
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        yield
+
+
+def ranked(scores: Mapping[str, float]) -> list[str]:
+    """Best first; equal scores by chunk id, so every tool sees the same order."""
+    return sorted(scores, key=lambda d: (-scores[d], d))
+
+
+def by_rank(run: Run) -> dict[str, dict[str, float]]:
+    """The run with scores replaced by ``n - position``: ties broken as ``ranked`` does, for any tool."""
+    out = {}
+    for q, scores in run.items():
+        order = ranked(scores)
+        out[q] = {d: float(len(order) - i) for i, d in enumerate(order)}
+    return out
+
+
 def per_query(qrels: Qrels, run: Run) -> dict[str, dict[str, float]]:
-    """{metric: {qid: value}} for every metric."""
-    return {name: fn(qrels, run) for name, fn in METRICS.items()}
+    """{metric: {qid: value}} for every metric, computed by ranx, for every query in ``qrels``.
+
+    A question whose evidence is in no passage keeps its place with 0 (it counts against the run).
+    """
+    from ranx import Qrels as RanxQrels
+    from ranx import Run as RanxRun
+    from ranx import evaluate
+
+    judged = {q: dict(docs) for q, docs in qrels.items() if docs}
+    out: dict[str, dict[str, float]] = {name: dict.fromkeys(qrels, 0.0) for name in RANX_METRICS}
+    if not judged:
+        return out
+    ranx_run = RanxRun(by_rank({q: run.get(q, {}) for q in judged}))
+    with quiet_numba():
+        evaluate(
+            RanxQrels(judged), ranx_run, list(RANX_METRICS.values()), return_mean=False, make_comparable=True
+        )
+    for name, ranx_name in RANX_METRICS.items():
+        out[name].update({q: float(v) for q, v in ranx_run.scores[ranx_name].items()})
+    return out
 
 
 def mean(values: Mapping[str, float] | list[float]) -> float:

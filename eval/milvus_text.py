@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from eval.gold import load_gold, qrels
-from eval.metrics import hit_at, mean
+from eval.metrics import mean, per_query
 from index import open_index
 
 REPO = Path(__file__).resolve().parents[1]
@@ -100,10 +100,10 @@ def main() -> None:
         by_lang = {}
         for lang in ("en", "zh-Hant", "zh-Hans"):
             ids = {q.qid for q in questions if q.language == lang and q.qid in relevant}
-            by_lang[lang] = mean(hit_at({k: v for k, v in relevant.items() if k in ids}, run, 5))
+            by_lang[lang] = mean(per_query({k: v for k, v in relevant.items() if k in ids}, run)["hit@5"])
         print(
             f"{name:<10} {by_lang['en']:>9.3f} {by_lang['zh-Hant']:>8.3f} {by_lang['zh-Hans']:>8.3f} "
-            f"{mean(hit_at(relevant, run, 5)):>6.3f} {statistics.median(took[name]):>7.1f}"
+            f"{mean(per_query(relevant, run)['hit@5']):>6.3f} {statistics.median(took[name]):>7.1f}"
         )
     milvus.close()
     shutil.rmtree(work, ignore_errors=True)

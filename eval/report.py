@@ -1,20 +1,23 @@
-"""Reports: Markdown and HTML with plots (languages, latency), TREC files and per-question rows."""
+"""Reports: Markdown and HTML (tables, inline plots, every question), TREC files and per-question rows."""
 
 from __future__ import annotations
 
-import html
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from eval.answers import MEASURES
+from eval.html_report import ANSWER_LABELS, markdown_table, render
+from eval.metrics import RANX_METRICS
 from eval.run import LANGUAGES, RunResult
 
-HEADLINE = ("hit@1", "hit@5", "mrr@10", "ndcg@10", "recall@10")
+HEADLINE = tuple(RANX_METRICS)
+RESULTS_SUFFIX = ".results.jsonl"
 
 
 def write_trec(run: RunResult, folder: Path) -> None:
-    """``run.trec`` and ``qrels.trec`` in the standard formats (ranx, ir-measures and trec_eval read them)."""
+    """``<name>.run.trec`` and ``<name>.qrels.trec`` in the standard formats (ranx, trec_eval read them)."""
     lines = []
     for r in run.results:
         if not r.answerable:
@@ -23,25 +26,41 @@ def write_trec(run: RunResult, folder: Path) -> None:
             lines.append(f"{r.qid} Q0 {chunk_id} {rank} {score:.6f} {run.name}")
     (folder / f"{run.name}.run.trec").write_text("\n".join(lines) + "\n", encoding="utf-8")
     qrels = [f"{q} 0 {doc} {rel}" for q, docs in run.qrels.items() for doc, rel in docs.items()]
-    (folder / "qrels.trec").write_text("\n".join(qrels) + "\n", encoding="utf-8")
+    (folder / f"{run.name}.qrels.trec").write_text("\n".join(qrels) + "\n", encoding="utf-8")
+
+
+def result_rows(run: RunResult) -> list[dict[str, Any]]:
+    """One row per question: what was asked and answered, its verdict, and every per-question value."""
+    by_qid = {r.qid: r for r in run.results}
+    per_query = run.summary["per_query"]
+    rows = []
+    for o in run.outcomes:
+        r = by_qid[o.qid]
+        rows.append(
+            {
+                "qid": o.qid,
+                "language": o.language,
+                "kind": o.kind,
+                "question": run.questions[o.qid].question,
+                "answerable": o.answerable,
+                "answer": r.answer,
+                "verdict": o.verdict,
+                "rank": o.rank,
+                "top": [c for c, _ in r.ranked[:5]],
+                "relevant": sorted(run.qrels.get(o.qid, {})),
+                "retrieval": {m: per_query[m][o.qid] for m in RANX_METRICS if o.qid in per_query[m]},
+                "answer_values": {
+                    name: float(value(o)) for name, (measured, value) in MEASURES.items() if measured(o)
+                },
+                "took_ms": round(r.took_ms, 2),
+            }
+        )
+    return rows
 
 
 def write_results(run: RunResult, folder: Path) -> None:
-    rows = [
-        {
-            "qid": r.qid,
-            "language": r.language,
-            "answerable": r.answerable,
-            "answer": r.answer,
-            "top": [c for c, _ in r.ranked[:5]],
-            "relevant": sorted(run.qrels.get(r.qid, {})),
-            "hit@5": run.summary["per_query"]["hit@5"].get(r.qid),
-            "took_ms": round(r.took_ms, 2),
-        }
-        for r in run.results
-    ]
-    (folder / f"{run.name}.results.jsonl").write_text(
-        "\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n", encoding="utf-8"
+    (folder / f"{run.name}{RESULTS_SUFFIX}").write_text(
+        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in result_rows(run)), encoding="utf-8"
     )
 
 
@@ -62,85 +81,56 @@ def summary_table(summaries: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
-def _plots(summaries: list[dict[str, Any]], runs: list[RunResult], folder: Path) -> list[str]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    names = []
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4.8))
-    for ax, metric in zip(axes, ("hit@1", "hit@5"), strict=True):
-        width = 0.8 / max(1, len(summaries))
-        for i, s in enumerate(summaries):
-            xs = [j + i * width for j in range(len(LANGUAGES))]
-            ax.bar(xs, [s[lang][metric] for lang in LANGUAGES], width, label=s["name"])
-        ax.set_xticks([j + 0.4 - width / 2 for j in range(len(LANGUAGES))], LANGUAGES)
-        ax.set_ylim(0, 1)
-        ax.set_title(f"{metric} by question language")
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=min(5, len(labels)), fontsize=8)
-    fig.tight_layout(rect=(0, 0.12, 1, 1))
-    fig.savefig(folder / "languages.png", dpi=110)
-    plt.close(fig)
-    names.append("languages.png")
-    fig, ax = plt.subplots(figsize=(6, 3.5))
-    for run in runs:
-        ax.hist([r.took_ms for r in run.results], bins=30, alpha=0.6, label=run.name)
-    ax.set_xlabel("ms per question (service layer)")
-    ax.set_ylabel("questions")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(folder / "latency.png", dpi=110)
-    plt.close(fig)
-    names.append("latency.png")
-    return names
-
-
-def answer_table(summaries: list[dict[str, Any]]) -> str:
+def answer_table(summary: dict[str, Any]) -> str:
+    """Answer metrics per group (all, language, kind): value [95% interval]."""
     out = [
-        "| config | evidence in answer | answered | citations exact | abstain precision | abstain recall "
-        "| false abstain "
-        "| p50 ms | p95 ms |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| group | n | " + " | ".join(ANSWER_LABELS[m] for m in MEASURES) + " | p50 ms | p95 ms |",
+        "|---|---|" + "---|" * (len(MEASURES) + 2),
     ]
-    for s in summaries:
-        a, ab, lat = s["answer"], s["abstention"], s["latency_ms"]
+    for group, values in summary["answers"].items():
+        cells = []
+        for m in MEASURES:
+            e = values[m]
+            cells.append(f"{e['value']:.3f} [{e['low']:.3f}, {e['high']:.3f}]" if e["n"] else "–")
         out.append(
-            f"| {s['name']} | {a['evidence_in_answer']:.3f} | {a['answered']} | {a['citations_ok']} | "
-            f"{ab['precision']:.3f} | {ab['recall']:.3f} | {ab['false_abstain_rate']:.3f} | "
-            f"{lat['p50']} | {lat['p95']} |"
+            f"| {group} | {values['n']} | "
+            + " | ".join(cells)
+            + f" | {values['p50_ms']} | {values['p95_ms']} |"
         )
     return "\n".join(out)
 
 
-def write_report(runs: list[RunResult], folder: Path, title: str, extra_markdown: str = "") -> Path:
-    """report.md, report.html and the plots in ``folder``."""
+def write_report(
+    runs: list[RunResult], folder: Path, title: str, extra: list[tuple[str, str]] | None = None
+) -> Path:
+    """report.md, report.html (self-contained), the plots, TREC files and per-question rows in ``folder``.
+
+    ``extra`` holds (heading, Markdown pipe table) sections, e.g. significance and fusion baselines.
+    """
+    from eval.plots import plots
+
+    extra = extra or []
     folder.mkdir(parents=True, exist_ok=True)
-    summaries = [r.summary for r in runs]
     for run in runs:
         write_trec(run, folder)
         write_results(run, folder)
-    sys.stderr.write(f"writing plots to {folder}\n")
-    plots = _plots(summaries, runs, folder)
+    sys.stderr.write(f"writing the report to {folder}\n")
+    images = plots(runs)
+    for name, data in images.items():
+        (folder / name).write_bytes(data)
+    primary = next((r for r in runs if r.name in ("hybrid", "http")), runs[0])
     markdown = "\n\n".join(
         [
             f"# {title}",
             "## Retrieval (answerable questions)",
-            summary_table(summaries),
-            "## Answers",
-            answer_table(summaries),
-            extra_markdown,
-            *[f"![{p}]({p})" for p in plots],
+            summary_table([r.summary for r in runs]),
+            f"## Answers ({primary.name}): mean [95% bootstrap interval]",
+            answer_table(primary.summary),
+            *[f"## {heading}\n\n{body}" for heading, body in extra],
+            *[f"![{name}]({name})" for name in images],
         ]
     )
     (folder / "report.md").write_text(markdown + "\n", encoding="utf-8")
-    body = "".join(
-        f"<pre>{html.escape(block)}</pre>" for block in markdown.split("\n\n") if not block.startswith("![")
-    )
-    images = "".join(f'<img src="{p}" alt="{p}">' for p in plots)
-    (folder / "report.html").write_text(
-        f"<!doctype html><meta charset=utf-8><title>{html.escape(title)}</title>{body}{images}",
-        encoding="utf-8",
-    )
+    sections = [(heading, markdown_table(body)) for heading, body in extra]
+    (folder / "report.html").write_text(render(title, runs, images, sections), encoding="utf-8")
     return folder / "report.md"

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from eval.answers import Outcome, answer_groups, outcome
 from eval.gold import GoldQuestion, contains_evidence, evidence_key, qrels
 from eval.metrics import abstention, mean, per_query, percentile
 from qa.readers import Reading
@@ -34,6 +35,8 @@ class RunResult:
     results: list[QuestionResult]
     qrels: dict[str, dict[str, int]]
     summary: dict[str, Any] = field(default_factory=dict)
+    questions: dict[str, GoldQuestion] = field(default_factory=dict)
+    outcomes: list[Outcome] = field(default_factory=list)
 
     def run(self) -> dict[str, dict[str, float]]:
         return {r.qid: dict(r.ranked) for r in self.results if r.answerable}
@@ -154,7 +157,7 @@ def run_http(url: str, questions: list[GoldQuestion], k: int = 10) -> RunResult:
 
 
 def summarize(run: RunResult, questions: list[GoldQuestion]) -> dict[str, Any]:
-    """Metrics overall and per language; answer-level checks; abstention; latency."""
+    """Metrics overall and per language; answer-level checks with intervals per language and kind; latency."""
     by_qid = {q.qid: q for q in questions}
     scores = per_query(run.qrels, run.run())
     summary: dict[str, Any] = {"name": run.name, "questions": len(run.results)}
@@ -196,5 +199,19 @@ def summarize(run: RunResult, questions: list[GoldQuestion]) -> dict[str, Any]:
         "p50": round(percentile(latencies, 50), 1),
         "p95": round(percentile(latencies, 95), 1),
     }
+    run.questions = by_qid
+    run.outcomes = [
+        outcome(
+            by_qid[r.qid],
+            r.answer,
+            r.span,
+            r.citations_ok,
+            [c for c, _ in r.ranked],
+            set(run.qrels.get(r.qid, {})),
+            r.took_ms,
+        )
+        for r in run.results
+    ]
+    summary["answers"] = answer_groups(run.outcomes, LANGUAGES)
     summary["per_query"] = scores
     return summary

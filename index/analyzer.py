@@ -8,6 +8,7 @@ from index.fusion import FusionConfig
 from index.glossary import Glossary, default_glossary
 from index.language import detect_language
 from index.normalize import normalize, to_simplified
+from index.paper_terms import PaperTerms
 from index.query import PreparedQuery, prepare_query
 from index.term_stats import TermStats
 from index.tokenizer import dictionary_hash, tokenize
@@ -16,9 +17,13 @@ from index.tokenizer import dictionary_hash, tokenize
 class Analyzer:
     """Analysis exactly as the index was built with it, so readers score sentences as BM25 scored passages."""
 
-    def __init__(self, term_stats: TermStats, glossary: Glossary | None = None) -> None:
+    def __init__(
+        self, term_stats: TermStats, glossary: Glossary | None = None, terms: PaperTerms | None = None
+    ) -> None:
         self.term_stats = term_stats
-        self.glossary = glossary or default_glossary()
+        self.terms = terms
+        curated = glossary or default_glossary()
+        self.glossary = terms.glossary(curated) if terms is not None else curated
 
     @property
     def document_frequency(self) -> Mapping[str, int]:
@@ -56,5 +61,9 @@ class Analyzer:
         """The question ready for both legs (tokens with glossary expansions, the text to embed)."""
         fusion = fusion or FusionConfig()
         return prepare_query(
-            question, self.glossary, expand=fusion.expand, chinese_synonyms=fusion.chinese_synonyms
+            question,
+            self.glossary,
+            expand=fusion.expand,
+            chinese_synonyms=fusion.chinese_synonyms,
+            fallback=self.terms.fallback if self.terms is not None and fusion.paper_terms else None,
         )

@@ -57,6 +57,11 @@ class FusionConfig:
     )
     expand: bool = True
     chinese_synonyms: bool = False
+    # English words the glossary lacks go through the terms the index learnt from its papers.
+    paper_terms: bool = True
+    # The fused top passages re-ranked with their best sentence's closeness to the question (0: off).
+    sentence_weight: float = 0.5
+    sentence_depth: int = 30
 
     def weights_for(self, language: str) -> tuple[float, float]:
         for lang, bm25_w, dense_w in self.weights:
@@ -74,3 +79,26 @@ def fuse(config: FusionConfig, language: str, bm25_run: Run, dense_run: Run, mod
     if config.method == "rrf":
         return rrf([bm25_run, dense_run])
     return weighted([bm25_run, dense_run], config.weights_for(language))
+
+
+def rerank_by_sentence(
+    fused: Run, best_sentence: Mapping[str, float], weight: float, depth: int
+) -> dict[str, float]:
+    """The top ``depth`` of ``fused`` scored anew: min-max fused score plus ``weight`` times the min-max
+    cosine of each passage's closest sentence; the rest keep their order below them.
+
+    A passage's vector averages all it says; the one sentence that answers is often nearer the question.
+    """
+    order = rank(fused)
+    top = order[:depth]
+    if not top or weight <= 0:
+        return dict(fused)
+    base = min_max({c: fused[c] for c in top})
+    near = min_max({c: best_sentence.get(c, 0.0) for c in top})
+    out = {c: base[c] + weight * near[c] for c in top}
+    floor = min(out.values())
+    rest = order[depth:]
+    # Below every re-ranked passage, in their fused order.
+    for position, c in enumerate(rest, start=1):
+        out[c] = floor - position * 1e-6 - 1.0
+    return out

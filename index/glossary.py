@@ -137,6 +137,16 @@ def parse_glossary(text: str) -> list[Entry]:
     return entries
 
 
+def format_glossary(entries: list[Entry]) -> str:
+    """The TSV ``parse_glossary`` reads, one entry a line (tabs and bars inside names become spaces)."""
+
+    def clean(names: tuple[str, ...]) -> str:
+        return "|".join(" ".join(n.replace("|", " ").split()) for n in names)
+
+    lines = [f"{clean(e.english)}\t{clean(e.chinese)}\t{e.kind}" for e in entries]
+    return "".join(line + "\n" for line in lines)
+
+
 @lru_cache(maxsize=1)
 def default_glossary() -> Glossary:
     """The glossary shipped with the package."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from corpus.models import Document
 from index.calibration import calibration_hash
+from index.paper_terms import TERMS_VERSION
 from index.store import IndexLoadError, corpus_hash, read_manifest, resolve, verify_files
 from index.tokenizer import dictionary_hash
 
@@ -21,6 +22,8 @@ def stale_reason(root: Path, documents: list[Document], encoder_spec: str) -> st
         return "the papers or their passages changed"
     if manifest["tokenizer"]["dictionary_hash"] != dictionary_hash():
         return "the domain dictionary or glossary changed"
+    if (manifest.get("terms") or {}).get("version") != TERMS_VERSION:
+        return "the terms mined from the papers are missing or from another version"
     if manifest["encoder"]["spec"] != encoder_spec:
         return f"the encoder changed to {encoder_spec}"
     if manifest.get("calibration") != calibration_hash(manifest["encoder"]["name"]):

@@ -81,6 +81,12 @@ class SentenceStore:
         p = self._passage_at(passage_row)
         return Sentence(row, p.doc_id, start, end, p.text[start - p.start : end - p.start], passage_row)
 
+    def rows_of_passage(self, passage_row: int) -> range:
+        """The rows of a passage's sentences (without reading their text)."""
+        first = int(np.searchsorted(self._passage_rows, passage_row, side="left"))
+        last = int(np.searchsorted(self._passage_rows, passage_row, side="right"))
+        return range(first, last)
+
     def of_passage(self, passage_row: int) -> list[Sentence]:
         first = int(np.searchsorted(self._passage_rows, passage_row, side="left"))
         last = int(np.searchsorted(self._passage_rows, passage_row, side="right"))

@@ -222,6 +222,36 @@ class UsageError(Exception):
     """A command was given something it cannot use; main prints the message and exits with 2."""
 
 
+def _feedback_store(args: argparse.Namespace) -> Any:
+    from qa.feedback import FeedbackStore
+
+    data = Path(args.data) if args.data else _settings(args).data_path
+    return FeedbackStore(data)
+
+
+def _cmd_feedback_export(args: argparse.Namespace) -> int:
+    from qa.feedback import question_rows
+
+    store = _feedback_store(args)
+    if not store.path.exists():
+        sys.stderr.write(f"policyqa: no feedback yet ({store.path} does not exist)\n")
+        return 1
+    text = question_rows(store.feedback(args.verdict, args.lang))
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        sys.stderr.write(f"wrote {text.count(chr(10))} questions to {args.out}\n")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_feedback_purge_log(args: argparse.Namespace) -> int:
+    store = _feedback_store(args)
+    deleted = store.purge_queries() if store.path.exists() else 0
+    sys.stderr.write(f"deleted {deleted} logged questions from {store.path}\n")
+    return 0
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -292,6 +322,22 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--committee", help="only papers for a committee whose name contains this")
     ask.add_argument("--json", action="store_true", help="JSON only on stdout")
     ask.set_defaults(func=_cmd_ask)
+
+    feedback = sub.add_parser("feedback", help="what askers said (👍/👎) and the opt-in query log")
+    feedback_sub = feedback.add_subparsers(dest="feedback_command", required=True)
+    export = feedback_sub.add_parser(
+        "export", help="feedback as a question set (JSONL) to review and run with `python -m eval run --gold`"
+    )
+    export.add_argument("--data", help="data folder (default: POLICYQA_DATA_PATH or var/data)")
+    export.add_argument("--verdict", choices=["up", "down"], help="only 👍 (up) or 👎 (down)")
+    export.add_argument(
+        "--lang", choices=["en", "zh-Hant", "zh-Hans"], help="only questions in this language"
+    )
+    export.add_argument("--out", help="write here instead of stdout")
+    export.set_defaults(func=_cmd_feedback_export)
+    purge = feedback_sub.add_parser("purge-log", help="delete every logged question (feedback stays)")
+    purge.add_argument("--data", help="data folder (default: POLICYQA_DATA_PATH or var/data)")
+    purge.set_defaults(func=_cmd_feedback_purge_log)
     return parser
 
 

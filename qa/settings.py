@@ -78,6 +78,12 @@ class Settings(BaseSettings):
     )
     log_format: Literal["json", "text"] = Field(default="json", description="stderr log lines")
     access_log: bool = Field(default=True, description="one log line per request")
+    data_path: Path = Field(
+        default=Path("var/data"), description="feedback and the query log (SQLite) live here"
+    )
+    query_log: bool = Field(
+        default=False, description="opt-in: record each question, its language, abstained and latency"
+    )
 
     @field_validator("search_key", "admin_key", "llm_api_key", "llm_url", mode="before")
     @classmethod

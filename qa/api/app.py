@@ -17,7 +17,8 @@ from qa.api.errors import ApiError, api_error_handler, http_error_handler, reque
 from qa.api.headers import SecurityHeaders
 from qa.api.limits import BodyLimits
 from qa.api.observability import AccessLog, Metrics
-from qa.api.routes import admin, ask, ask_stream, documents, ops, search, static
+from qa.api.routes import admin, ask, ask_stream, documents, feedback, ops, quality, search, static
+from qa.feedback import FeedbackStore
 from qa.generators import make_generator
 from qa.service import ServiceHolder
 from qa.settings import Settings
@@ -59,10 +60,11 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
     app.state.admission = admission
     app.state.metrics = metrics
     app.state.generator = generator
+    app.state.feedback = FeedbackStore(settings.data_path)
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(RequestValidationError, request_validation_handler)
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
-    for module in (ask, ask_stream, search, documents, admin, ops, static):
+    for module in (ask, ask_stream, search, documents, feedback, admin, quality, ops, static):
         app.include_router(module.router)
 
     # Added inside out: the access log sees every response, including a 413 from the body limits.
@@ -106,7 +108,12 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
         schema["paths"]["/v1/ask/stream"]["post"].pop("security", None)
         schema["paths"]["/v1/search"]["get"].pop("security", None)
     if settings.admin_key is None:
-        del schema["paths"]["/v1/admin/reload"]
+        for path in [p for p in schema["paths"] if p.startswith("/v1/admin/")]:
+            del schema["paths"][path]
+    if settings.search_key is None:
+        schema["paths"]["/v1/feedback"]["post"].pop("security", None)
+    feedback = schema["components"]["schemas"]["FeedbackIn"]["properties"]["question"]
+    feedback.update(minLength=1, maxLength=settings.max_question_chars, pattern=r"\S")
     if settings.search_key is None and settings.admin_key is None:
         schema["components"].pop("securitySchemes", None)
     app.openapi_schema = schema

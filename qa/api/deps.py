@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
 from qa.api.errors import ApiError
+from qa.feedback import FeedbackStore
 from qa.generators import Generator
 from qa.questions import QuestionError
 from qa.service import QAService, ServiceHolder
@@ -56,6 +57,14 @@ def get_generator(request: Request) -> Generator | None:
 
 
 GeneratorDep = Annotated[Generator | None, Depends(get_generator)]
+
+
+def get_feedback_store(request: Request) -> FeedbackStore:
+    store: FeedbackStore = request.app.state.feedback
+    return store
+
+
+FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback_store)]
 
 
 def _provided_key(request: Request, header_key: str | None) -> str | None:

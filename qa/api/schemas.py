@@ -205,3 +205,86 @@ class DocumentOut(DocumentSummary):
 
 class ErrorResponse(BaseModel):
     error: ErrorBody
+
+
+class CitationIn(BaseModel):
+    """An answer sentence by its place in a paper (``answer.sentences``); the server reads its text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_id: StrictStr = Field(min_length=1, max_length=100)
+    start: JsonInt = Field(ge=0, le=10_000_000)
+    end: JsonInt = Field(ge=0, le=10_000_000)
+
+
+# Sized so that even a body of \u-escaped astral characters stays under the default 64 KiB body limit.
+MAX_ANSWER_CHARS = 2500
+MAX_COMMENT_CHARS = 1000
+
+
+class FeedbackIn(BaseModel):
+    """POST /v1/feedback body: the asker's verdict on one answer, as /v1/ask returned it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: StrictStr = Field(
+        description="the question as asked, 1 to POLICYQA_MAX_QUESTION_CHARS characters"
+    )
+    language: Literal["en", "zh-Hant", "zh-Hans"]
+    answer: StrictStr | None = Field(
+        default=None, max_length=MAX_ANSWER_CHARS, description="the answer text shown; null when it abstained"
+    )
+    citations: list[CitationIn] = Field(
+        default_factory=list, max_length=8, description="the answer's sentences (doc_id, start, end)"
+    )
+    index_version: StrictStr = Field(min_length=1, max_length=100, description="index_version of the answer")
+    verdict: Literal["up", "down"] = Field(description="up: 👍 the answer is right; down: 👎 it is not")
+    comment: StrictStr | None = Field(default=None, max_length=MAX_COMMENT_CHARS, description="optional")
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    created_at: str
+    verdict: Literal["up", "down"]
+
+
+class LoggedQueryOut(BaseModel):
+    question: str
+    language: str
+    abstained: bool
+    latency_ms: float
+    created_at: str
+
+
+class AskedOut(BaseModel):
+    question: str
+    language: str
+    count: int
+
+
+class FeedbackItemOut(BaseModel):
+    id: int
+    created_at: str
+    question: str
+    language: str
+    answer: str | None
+    index_version: str
+    comment: str | None
+
+
+class QualityOut(BaseModel):
+    """GET /v1/admin/quality: what askers could not get answered, disliked, and asked most."""
+
+    languages: list[str]
+    query_log_enabled: bool
+    logged: int
+    abstained: int
+    feedback_up: int
+    feedback_down: int
+    recent_abstentions: list[LoggedQueryOut]
+    down_answers: list[FeedbackItemOut]
+    most_asked: list[AskedOut]
+
+
+class PurgedOut(BaseModel):
+    deleted: int

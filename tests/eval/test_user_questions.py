@@ -57,6 +57,36 @@ def test_run_in_process_without_the_gate(tmp_path, real_index_root, capsys):
     line = capsys.readouterr().out.strip()
     assert line.startswith("3 questions |") and "gate: not applied" in line
     assert (tmp_path / "report.html").exists() and (tmp_path / "summary.json").exists()
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<pre>" not in page and page.count('<tr data-lang="') == 3
+    assert '<tr data-lang="zh-Hans" data-verdict="abstained">' in page
+    assert page.count('src="data:image/png;base64,') == 2
+    rows = [json.loads(line) for line in (tmp_path / "hybrid.results.jsonl").read_text().splitlines()]
+    assert [(r["qid"], r["language"], r["verdict"]) for r in rows] == [
+        ("q1", "zh-Hant", "right"),
+        ("q2", "en", "right"),
+        ("q3", "zh-Hans", "abstained"),
+    ]
+
+
+def test_trec_files_load_back_in_ranx(tmp_path, real_index_root):
+    from ranx import Qrels, Run
+
+    from eval.gold import load_gold
+    from eval.report import write_trec
+    from eval.run import run_service
+    from qa.service import load_service
+    from qa.settings import Settings
+
+    service = load_service(Settings(index_path=real_index_root))
+    run = run_service(service, load_gold(_write(tmp_path, MINIMAL)), show_progress=False)
+    write_trec(run, tmp_path)
+    loaded = Run.from_file(str(tmp_path / "hybrid.run.trec"), kind="trec")
+    assert loaded.name == "hybrid"
+    assert {q: list(docs) for q, docs in loaded.to_dict().items()} == {
+        r.qid: [c for c, _ in r.ranked] for r in run.results if r.answerable
+    }
+    assert Qrels.from_file(str(tmp_path / "hybrid.qrels.trec"), kind="trec").to_dict() == run.qrels
 
 
 def test_run_against_a_server(tmp_path, live_server, capsys):

@@ -33,3 +33,15 @@ def test_weighted_exact():
 
 def test_rank_breaks_ties_by_id():
     assert rank({"b": 1.0, "a": 1.0, "c": 2.0}) == ["c", "a", "b"]
+
+
+def test_rerank_by_sentence_scores_the_top_anew_and_keeps_the_rest_below():
+    from index.fusion import rerank_by_sentence
+
+    fused = {"a": 0.9, "b": 0.7, "c": 0.5, "d": 0.4}
+    best_sentence = {"a": 0.80, "b": 0.90, "c": 0.85}
+    out = rerank_by_sentence(fused, best_sentence, weight=0.5, depth=3)
+    # a: 1 + 0.5 * 0 ; b: 0.5 + 0.5 * 1 ; c: 0 + 0.5 * 0.5
+    assert {c: round(out[c], 6) for c in "abc"} == {"a": 1.0, "b": 1.0, "c": 0.25}
+    assert out["d"] < out["c"]
+    assert rerank_by_sentence(fused, best_sentence, weight=0.0, depth=3) == fused

@@ -19,8 +19,9 @@ from index.backends.embedded.passages import STORE, PassageStore, load_chunk_ids
 from index.backends.hits import make_hits, surface_terms
 from index.encoders import get_encoder
 from index.encoders.base import Encoder
-from index.fusion import FusionConfig, fuse
+from index.fusion import FusionConfig, fuse, rank, rerank_by_sentence
 from index.models import Filters, Hit, IndexStats
+from index.paper_terms import PaperTerms
 from index.query import PreparedQuery
 from index.sentences import Sentence, SentenceStore
 from index.store import (
@@ -64,7 +65,7 @@ class Index:
         self.encoder = encoder
         self.fusion = fusion or FusionConfig()
         self.term_stats = TermStats(bm25.document_frequency(), bm25.size)
-        self.analyzer = Analyzer(self.term_stats)
+        self.analyzer = Analyzer(self.term_stats, terms=PaperTerms.load(path))
         self.sentences = sentences
         self._sentence_tokens: dict[int, frozenset[str]] = {}
 
@@ -141,20 +142,52 @@ class Index:
             return []
         bm25_run: dict[str, float] = {}
         dense_run: dict[str, float] = {}
+        row_of: dict[str, int] = {}
         if mode in ("hybrid", "bm25"):
             rows, scores = self.bm25.top(list(prepared.tokens), CANDIDATES, selected)
-            bm25_run = self._run(rows, scores)
+            bm25_run = self._run(rows, scores, row_of)
         if mode in ("hybrid", "dense"):
             if vector is None:
                 vector = self.embed_query(prepared)
             rows, scores = self.dense.search(vector, CANDIDATES, selected)
-            dense_run = self._run(rows, scores)
+            dense_run = self._run(rows, scores, row_of)
         fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode)
+        if (
+            mode == "hybrid"
+            and vector is not None
+            and self.fusion.sentence_weight > 0
+            and len(self.sentences)
+        ):
+            depth = self.fusion.sentence_depth
+            top = [(c, row_of[c]) for c in rank(fused)[:depth]]
+            fused = rerank_by_sentence(
+                fused, self._best_sentence(top, vector), self.fusion.sentence_weight, depth
+            )
         return make_hits(prepared, fused, bm25_run, dense_run, k, self._fetch)
 
-    def _run(self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32]) -> dict[str, float]:
-        ids = self.chunk_ids[rows]
-        return {c.decode("utf-8"): float(s) for c, s in zip(ids, scores, strict=True)}
+    def _best_sentence(self, passages: list[tuple[str, int]], vector: QueryVector) -> dict[str, float]:
+        """Each passage's (chunk id, row) closest sentence to the question: one product over them all."""
+        owners: list[str] = []
+        rows: list[int] = []
+        for chunk_id, row in passages:
+            found = self.sentences.rows_of_passage(row)
+            owners.extend([chunk_id] * len(found))
+            rows.extend(found)
+        out: dict[str, float] = {}
+        for chunk_id, score in zip(owners, self.sentences.similarity(np.asarray(vector), rows), strict=True):
+            out[chunk_id] = max(out.get(chunk_id, -1.0), float(score))
+        return out
+
+    def _run(
+        self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float32], row_of: dict[str, int]
+    ) -> dict[str, float]:
+        """Chunk id -> score of a leg's rows; ``row_of`` learns each chunk id's row on the way."""
+        run = {}
+        for row, chunk, score in zip(rows, self.chunk_ids[rows], scores, strict=True):
+            chunk_id = chunk.decode("utf-8")
+            run[chunk_id] = float(score)
+            row_of[chunk_id] = int(row)
+        return run
 
     def _fetch(self, chunk_ids: list[str]) -> Mapping[str, tuple[Passage, frozenset[str]]]:
         return self.store.by_chunk_id(chunk_ids)
@@ -262,6 +295,8 @@ class Index:
             self.manifest["encoder"]["spec"],
             show_progress=False,
             large_kind=kind if (kind := self.manifest["dense"]["kind"]) != "flat" else DEFAULT_LARGE_KIND,
+            # Glossary entries uploaded with papers stay; the terms mined from the papers are mined anew.
+            uploaded_terms=list(terms.uploaded) if (terms := self.analyzer.terms) is not None else None,
         )
         fresh = Index.load(root, encoder=self.encoder)
         self.close()

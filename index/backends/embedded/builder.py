@@ -20,12 +20,14 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus.models import Document, Passage
-from index.backends.embedded.bm25 import PostingsBuilder
+from index.backends.embedded.bm25 import BM25Index, PostingsBuilder
 from index.backends.embedded.dense import DEFAULT_LARGE_KIND, VectorWriter, build_faiss, choose_kind
 from index.backends.embedded.passages import STORE, PassageWriter, save_chunk_ids, save_doc_rows
 from index.cache import EmbeddingCache, seed_dir
 from index.calibration import calibration_hash, shipped_calibration
 from index.encoders.base import Encoder
+from index.glossary import Entry
+from index.paper_terms import TERMS_VERSION, build_paper_terms
 from index.sentences import SentenceStore, split_passages
 from index.store import (
     CALIBRATION_FILE,
@@ -148,10 +150,12 @@ def build_index(
     show_progress: bool = True,
     large_kind: str = DEFAULT_LARGE_KIND,
     seed: Path | None = SHIPPED_SEED,
+    uploaded_terms: list[Entry] | None = None,
 ) -> Path:
     """Write a new version folder under ``root/versions`` and switch ``root/CURRENT`` to it.
 
     Texts whose vectors are in the cache or in ``seed`` (default: the one shipped) are not embedded again.
+    ``uploaded_terms`` are glossary entries given with the papers; they rank with the curated glossary.
     """
     started = time.perf_counter()
     root.mkdir(parents=True, exist_ok=True)
@@ -175,6 +179,7 @@ def build_index(
         vectors = embed([s.text for s in sentences])
     SentenceStore.from_sentences(sentences, vectors, passages).save(tmp)
     counts["sentences"] = len(sentences)
+    terms = write_paper_terms(tmp, documents, uploaded_terms or [])
     calibration = shipped_calibration(encoder.name)
     if calibration is not None:
         (tmp / CALIBRATION_FILE).write_text(calibration, encoding="utf-8")
@@ -188,8 +193,17 @@ def build_index(
         {"spec": encoder_spec, "name": encoder.name, "dim": encoder.dim},
         digest,
         counts | {"embedded_now": encoded[0]},
+        terms,
     )
     return root / VERSIONS / name
+
+
+def write_paper_terms(folder: Path, documents: list[Document], uploaded: list[Entry]) -> dict[str, Any]:
+    """Mine the papers and read the dictionary for the words BM25 indexed; the manifest's terms block."""
+    vocabulary = BM25Index.load(folder / "bm25").document_frequency()
+    terms = build_paper_terms(documents, dict(vocabulary.items()), uploaded)
+    terms.save(folder)
+    return {"version": TERMS_VERSION, **terms.counts}
 
 
 def finish_version(
@@ -200,6 +214,7 @@ def finish_version(
     encoder: dict[str, Any],
     digest: str,
     counts: dict[str, Any],
+    terms: dict[str, Any] | None = None,
 ) -> None:
     """Manifest last, then the rename and the pointer switch: a reader never sees half an index."""
     dense_kind = counts.pop("dense_kind")
@@ -217,6 +232,7 @@ def finish_version(
             "calibration": calibration_hash(encoder["name"]),
             "corpus_hash": digest,
             "counts": counts,
+            "terms": terms,
         },
     )
     tmp.rename(root / VERSIONS / name)

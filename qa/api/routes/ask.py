@@ -6,10 +6,19 @@ from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from qa.api.body import JsonBodyRoute
-from qa.api.deps import GeneratorDep, ServiceDep, SettingsDep, admitted, question_error, search_key
+from qa.api.deps import (
+    FeedbackDep,
+    GeneratorDep,
+    ServiceDep,
+    SettingsDep,
+    admitted,
+    question_error,
+    search_key,
+)
 from qa.api.generation import add_generated
 from qa.api.mapping import index_filters, passage_out, response_language
 from qa.api.schemas import AnswerOut, AskRequest, AskResponse, ErrorResponse, SentenceOut, SpanOut, Term
+from qa.feedback import FeedbackStore, LoggedQuery
 from qa.presentation import abstain_message, answer_text, display_language, english_terms, in_script
 from qa.questions import QuestionError, check_count, check_question
 from qa.service import AskResult, QAService
@@ -92,7 +101,12 @@ def ask_response(question: str, result: AskResult, service: QAService) -> AskRes
     tags=["questions"],
 )
 async def ask(
-    body: AskRequest, request: Request, service: ServiceDep, settings: SettingsDep, generator: GeneratorDep
+    body: AskRequest,
+    request: Request,
+    service: ServiceDep,
+    settings: SettingsDep,
+    generator: GeneratorDep,
+    store: FeedbackDep,
 ) -> AskResponse:
     """Answer a question (English, Traditional or Simplified Chinese) with citations to the papers.
 
@@ -108,6 +122,7 @@ async def ask(
         "index_version": response.index_version,
         "generation_error": None if response.generation_error is None else response.generation_error.code,
     }
+    await log_query(result, response, settings, store)
     return response
 
 
@@ -121,3 +136,12 @@ async def extractive(body: AskRequest, service: QAService, settings: Settings) -
     # Retrieval is CPU-bound: off the event loop so health checks and other requests keep flowing.
     filters = index_filters(body.filters, {m.doc_id for m in service.documents()})
     return await run_in_threadpool(service.ask, question, body.top_k, body.mode, filters)
+
+
+async def log_query(
+    result: AskResult, response: AskResponse, settings: Settings, store: FeedbackStore
+) -> None:
+    """The question in the query log, when POLICYQA_QUERY_LOG is on (also for the streamed route)."""
+    if settings.query_log:
+        logged = LoggedQuery(result.question, response.language, response.abstained, response.took_ms)
+        await run_in_threadpool(store.log_query, logged)

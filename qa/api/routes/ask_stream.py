@@ -10,9 +10,9 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
 from qa.api.body import JsonBodyRoute
-from qa.api.deps import GeneratorDep, ServiceDep, SettingsDep, admitted, search_key
+from qa.api.deps import FeedbackDep, GeneratorDep, ServiceDep, SettingsDep, admitted, search_key
 from qa.api.generation import generation_events, request_for
-from qa.api.routes.ask import ERRORS, ask_response, extractive
+from qa.api.routes.ask import ERRORS, ask_response, extractive, log_query
 from qa.api.schemas import AskRequest, DeltaOut, ErrorBody, GeneratedOut
 
 router = APIRouter(route_class=JsonBodyRoute)
@@ -48,7 +48,12 @@ def sse(event: str, data: BaseModel | dict[str, object]) -> bytes:
     tags=["questions"],
 )
 async def ask_stream(
-    body: AskRequest, request: Request, service: ServiceDep, settings: SettingsDep, generator: GeneratorDep
+    body: AskRequest,
+    request: Request,
+    service: ServiceDep,
+    settings: SettingsDep,
+    generator: GeneratorDep,
+    store: FeedbackDep,
 ) -> StreamingResponse:
     """Answer a question as /v1/ask does, streamed: the extractive answer first, then the generated text."""
     result = await extractive(body, service, settings)
@@ -60,6 +65,7 @@ async def ask_stream(
         "index_version": response.index_version,
         "stream": True,
     }
+    await log_query(result, response, settings, store)
 
     async def events() -> AsyncIterator[bytes]:
         yield sse("answer", response)

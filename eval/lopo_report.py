@@ -1,0 +1,75 @@
+"""The leave-one-paper-out table, and its section of eval/RESULTS.md (kept when the ablation rewrites it)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from eval.lopo import Outcome
+
+START = "<!-- leave-one-paper-out: start -->"
+END = "<!-- leave-one-paper-out: end -->"
+
+
+def lopo_table(outcomes: list[tuple[str, Outcome, str]]) -> str:
+    """(question set, outcome, analysis) rows as Markdown, then the held-out rows per paper."""
+    out = [
+        "| questions | analysis | glossary | n | hit@1 | hit@5 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for gold, outcome, analysis in outcomes:
+        glossary = "whole (curated)" if outcome.name == "curated" else "paper's own names dropped"
+        out.append(
+            f"| {gold} | {analysis} | {glossary} | {outcome.questions} "
+            f"| {outcome.hit(1):.3f} | {outcome.hit(5):.3f} |"
+        )
+    out += ["", "| questions | analysis | paper held out | entries dropped | n | hit@1 | hit@5 |"]
+    out.append("|---|---|---|---|---|---|---|")
+    for gold, outcome, analysis in outcomes:
+        if outcome.name == "curated":
+            continue
+        for fold in outcome.folds:
+            n = len(fold.hits_at_1)
+            out.append(
+                f"| {gold} | {analysis} | {fold.doc_id} | {fold.dropped} | {n} "
+                f"| {sum(fold.hits_at_1) / n:.3f} | {sum(fold.hits_at_5) / n:.3f} |"
+            )
+    return "\n".join(out)
+
+
+ABOUT = (
+    "For each paper, the curated glossary entries whose Chinese terms occur in that paper and in no other "
+    "are dropped, from the question analysis and from the tokenizer's dictionary (with the domain "
+    "dictionary's words only that paper uses); the papers are indexed anew and the English questions about "
+    'that paper are asked; hit@k is over all of them. "Before" is retrieval as it was before this '
+    'measurement (curated glossary only, no re-ranking by sentences); "now" adds the terms the index '
+    "learns from its papers (names they pair with English, CC-CEDICT senses and romanised pinyin of their "
+    "words) and the re-ranking of the fused top 30 by each passage's closest sentence. The holdout "
+    "(stranger-written) is reported, never tuned on."
+)
+
+
+def section(table: str) -> str:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d")
+    return (
+        f"{START}\n## Leave-one-paper-out English retrieval\n\n"
+        f"Written by `python -m eval lopo --write` on {stamp}. {ABOUT}\n\n{table}\n{END}\n"
+    )
+
+
+def keep_section(old: str, new: str) -> str:
+    """``new`` with the leave-one-paper-out section of ``old`` appended (if ``old`` had one)."""
+    if START not in old or END not in old:
+        return new
+    kept = old[old.index(START) : old.index(END) + len(END)]
+    return new.rstrip("\n") + "\n\n" + kept + "\n"
+
+
+def write_lopo_results(path: Path, table: str) -> None:
+    """Replace (or add) the leave-one-paper-out section of a results file; the rest is left as it is."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if START in old and END in old:
+        text = old[: old.index(START)] + section(table) + old[old.index(END) + len(END) :].lstrip("\n")
+    else:
+        text = (old.rstrip("\n") + "\n\n" if old else "") + section(table)
+    path.write_text(text, encoding="utf-8")
