@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -35,19 +36,19 @@ class LlamaServer:
 
     def __enter__(self) -> "LlamaServer":
         if not self.model.exists():
-            raise RuntimeError(
-                f"{self.model} is missing: run `make llm-model` (and `make llm` for the server)"
-            )
+            raise RuntimeError(f"{self.model} is missing: run `make llm-model` (and `make llm`)")
         command = [sys.executable, "-m", "llama_cpp.server", "--model", str(self.model), "--model_alias"]
         command += [self.alias, "--host", "127.0.0.1", "--port", str(self.port), "--n_ctx", "2048"]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # Its log goes to a file: a pipe nobody reads fills up and stops the server.
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(command, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + self.ready_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                err = (
-                    self.process.stderr.read().decode(errors="replace")[-2000:] if self.process.stderr else ""
-                )
+                self.log.seek(0)
+                err = self.log.read().decode(errors="replace")[-2000:]
+                self.log.close()
                 raise RuntimeError(f"the LLM server exited with {self.process.returncode}: {err}")
             try:
                 if httpx.get(self.url + "/models", timeout=1).status_code == 200:
@@ -65,6 +66,7 @@ class LlamaServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(5)
+        self.log.close()
 
 
 def sse_chunks(text: str) -> list[bytes]:
