@@ -8,14 +8,21 @@ from index.cache import seed_dir
 from index.calibration import calibration_hash
 from index.encoders import DEFAULT_ENCODER, Encoder, get_encoder
 from index.fusion import FusionConfig
-from index.glossary import Glossary, default_glossary
-from index.lifecycle import current_manifest, stale_reason, verify_index
+from index.glossary import Entry, Glossary, default_glossary, parse_glossary
+from index.lifecycle import (
+    build_lock,
+    current_manifest,
+    prune_versions,
+    remove_partials,
+    stale_reason,
+    verify_index,
+)
 from index.models import Filters, Hit, IndexStats
 from index.normalize import normalize, to_simplified
 from index.query import PreparedQuery
 from index.seed import export_seed
 from index.sentences import Sentence
-from index.store import CURRENT, MANIFEST, IndexLoadError
+from index.store import CURRENT, MANIFEST, IndexLoadError, switch_current
 from index.term_stats import TermStats
 from index.tokenizer import dictionary_hash, tokenize
 
@@ -28,6 +35,7 @@ __all__ = [
     "MODES",
     "Analyzer",
     "Encoder",
+    "Entry",
     "Filters",
     "FusionConfig",
     "Glossary",
@@ -40,6 +48,7 @@ __all__ = [
     "Sentence",
     "TermStats",
     "build_index",
+    "build_lock",
     "calibration_hash",
     "current_manifest",
     "default_glossary",
@@ -48,8 +57,12 @@ __all__ = [
     "get_encoder",
     "normalize",
     "open_index",
+    "parse_glossary",
+    "prune_versions",
+    "remove_partials",
     "seed_dir",
     "stale_reason",
+    "switch_current",
     "to_simplified",
     "tokenize",
     "verify_index",

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import fcntl
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from corpus.models import Document
 from index.calibration import calibration_hash
 from index.paper_terms import TERMS_VERSION
-from index.store import IndexLoadError, corpus_hash, read_manifest, resolve, verify_files
+from index.store import (
+    PARTIAL,
+    VERSIONS,
+    IndexLoadError,
+    corpus_hash,
+    read_manifest,
+    resolve,
+    verify_files,
+)
 from index.tokenizer import dictionary_hash
 
 
@@ -43,3 +55,55 @@ def verify_index(root: Path) -> tuple[Path, dict[str, Any]]:
     manifest = read_manifest(folder)
     verify_files(folder, manifest)
     return folder, manifest
+
+
+LOCK = "build.lock"
+
+
+@contextmanager
+def build_lock(root: Path, wait: bool = False) -> Iterator[bool]:
+    """Hold the index root's build lock (an advisory ``flock``); yields False when another process has it.
+
+    One build at a time across processes: a server's add job and a ``policyqa index build`` never write
+    the same root at once, and leftovers are only swept while no build runs.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / LOCK).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_partials(root: Path) -> list[str]:
+    """Delete ``.partial`` version folders a killed build left; call with the build lock held."""
+    versions = root / VERSIONS
+    if not versions.is_dir():
+        return []
+    gone = [p for p in versions.iterdir() if p.is_dir() and p.name.endswith(PARTIAL)]
+    for folder in gone:
+        shutil.rmtree(folder, ignore_errors=True)
+    return [p.name for p in gone]
+
+
+def prune_versions(root: Path, keep: int) -> list[str]:
+    """Delete finished versions older than the newest ``keep`` (never the one CURRENT serves)."""
+    versions = root / VERSIONS
+    try:
+        serving = resolve(root).name
+    except IndexLoadError:
+        return []
+    finished = sorted(
+        (p for p in versions.iterdir() if p.is_dir() and not p.name.endswith(PARTIAL)),
+        key=lambda p: p.name,
+        reverse=True,
+    )
+    old = [p for p in finished[max(keep, 1) :] if p.name != serving]
+    for folder in old:
+        shutil.rmtree(folder, ignore_errors=True)
+    return [p.name for p in old]

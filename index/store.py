@@ -17,6 +17,8 @@ FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 VERSIONS = "versions"
+# A version folder being written; renamed to its final name when whole.
+PARTIAL = ".partial"
 # The answer reader's calibration for the index's encoder, copied from the shipped ones at build time.
 CALIBRATION_FILE = "calibration.json"
 

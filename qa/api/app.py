@@ -12,12 +12,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from qa.admin import PaperAdmin
 from qa.api.deps import Admission
 from qa.api.errors import ApiError, api_error_handler, http_error_handler, request_validation_handler
 from qa.api.headers import SecurityHeaders
 from qa.api.limits import BodyLimits
 from qa.api.observability import AccessLog, Metrics
-from qa.api.routes import admin, ask, ask_stream, documents, feedback, ops, quality, search, static
+from qa.api.routes import admin, ask, ask_stream, documents, feedback, ops, papers, quality, search, static
 from qa.feedback import FeedbackStore
 from qa.generators import make_generator
 from qa.service import ServiceHolder
@@ -64,7 +65,8 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(RequestValidationError, request_validation_handler)
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
-    for module in (ask, ask_stream, search, documents, feedback, admin, quality, ops, static):
+    app.state.papers = PaperAdmin(holder)
+    for module in (ask, ask_stream, search, documents, feedback, admin, papers, quality, ops, static):
         app.include_router(module.router)
 
     # Added inside out: the access log sees every response, including a 413 from the body limits.
@@ -75,7 +77,13 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
             allow_methods=["GET", "POST"],
             allow_headers=["content-type", "x-api-key", "authorization", "x-request-id"],
         )
-    app.add_middleware(BodyLimits, max_bytes=settings.max_body_bytes, timeout=settings.body_timeout)
+    app.add_middleware(
+        BodyLimits,
+        max_bytes=settings.max_body_bytes,
+        timeout=settings.body_timeout,
+        upload_paths=frozenset({papers.UPLOAD_PATH}),
+        upload_bytes=settings.max_upload_bytes,
+    )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(AccessLog, metrics=metrics, enabled=settings.access_log)
     app.openapi = lambda: _openapi(app, settings)  # type: ignore[method-assign]

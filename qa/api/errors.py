@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+from starlette.types import Scope
 
 
 class ApiError(Exception):
@@ -85,8 +90,26 @@ _HTTP_CODES = {
 }
 
 
-async def http_error_handler(_: Request, exc: Exception) -> JSONResponse:
+async def http_error_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "http_error")
-    # A 405 keeps the Allow header Starlette puts on it, so a client learns which methods exist.
-    return error_response(exc.status_code, code, str(exc.detail), dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        # Starlette names the methods of the first route on the path only; a path served by two routes
+        # (GET and POST /v1/admin/papers) must list both, so a client learns every method that exists.
+        methods = allowed_methods(request.app.router.routes, request.scope)
+        if methods:
+            headers["Allow"] = ", ".join(methods)
+    return error_response(exc.status_code, code, str(exc.detail), headers)
+
+
+def allowed_methods(routes: Iterable[Any], scope: Scope) -> list[str]:
+    """Every method some route serves on the request's path (included routers are searched too)."""
+    methods: set[str] = set()
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            methods.update(allowed_methods(included.routes, scope))
+        elif route.matches(scope)[0] is not Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)

@@ -18,21 +18,33 @@ class BodyLimits:
     """413 as soon as a body (declared or streamed) passes ``max_bytes``; 408 if a part takes ``timeout`` s.
 
     Counting while reading means memory never holds more than ``max_bytes`` of one request, whatever its
-    Content-Length says; the timeout stops a client that sends a body slowly to hold a worker.
+    Content-Length says; the timeout stops a client that sends a body slowly to hold a worker. POSTs to
+    ``upload_paths`` (papers) may carry up to ``upload_bytes`` instead.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        timeout: float,
+        upload_paths: frozenset[str] = frozenset(),
+        upload_bytes: int = 0,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.timeout = timeout
+        self.upload_paths = upload_paths
+        self.upload_bytes = upload_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        upload = scope["method"] == "POST" and scope["path"] in self.upload_paths
+        limit = max(self.upload_bytes, self.max_bytes) if upload else self.max_bytes
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await _refuse(send, 413, "body_too_large", f"the request body is over {self.max_bytes} bytes")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await _refuse(send, 413, "body_too_large", f"the request body is over {limit} bytes")
             return
         received = 0
         body_done = False
@@ -49,8 +61,8 @@ class BodyLimits:
                 raise _Refused(408, "request_timeout", "the request body arrived too slowly") from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise _Refused(413, "body_too_large", f"the request body is over {self.max_bytes} bytes")
+                if received > limit:
+                    raise _Refused(413, "body_too_large", f"the request body is over {limit} bytes")
                 body_done = not message.get("more_body", False)
             return message
 

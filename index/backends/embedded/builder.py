@@ -32,6 +32,7 @@ from index.sentences import SentenceStore, split_passages
 from index.store import (
     CALIBRATION_FILE,
     FORMAT_VERSION,
+    PARTIAL,
     VERSIONS,
     corpus_hash,
     switch_current,
@@ -70,7 +71,10 @@ def progress_bar(total: int | None, desc: str, unit: str = "passage", show: bool
 
 
 def cached_embedder(encoder: Encoder, cache: EmbeddingCache) -> tuple[Embed, list[int]]:
-    """An embed function that encodes only texts the cache lacks; the list counts those it encoded."""
+    """An embed function that encodes only texts the cache lacks; the list counts those it encoded.
+
+    The cache is saved after every batch the encoder ran, so a build killed midway resumes from there.
+    """
     encoded = [0]
 
     def embed(texts: list[str]) -> npt.NDArray[np.float32]:
@@ -79,6 +83,7 @@ def cached_embedder(encoder: Encoder, cache: EmbeddingCache) -> tuple[Embed, lis
             for text, vector in zip(missing, encoder.encode_documents(missing), strict=True):
                 cache.put(text, vector)
             encoded[0] += len(missing)
+            cache.save()
         rows = [cache.get(t) for t in texts]
         return np.stack([r for r in rows if r is not None]).astype(np.float32)
 
@@ -151,18 +156,20 @@ def build_index(
     large_kind: str = DEFAULT_LARGE_KIND,
     seed: Path | None = SHIPPED_SEED,
     uploaded_terms: list[Entry] | None = None,
+    switch: bool = True,
 ) -> Path:
     """Write a new version folder under ``root/versions`` and switch ``root/CURRENT`` to it.
 
     Texts whose vectors are in the cache or in ``seed`` (default: the one shipped) are not embedded again.
     ``uploaded_terms`` are glossary entries given with the papers; they rank with the curated glossary.
+    With ``switch=False`` the finished version sits beside the served one until ``switch_current``.
     """
     started = time.perf_counter()
     root.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     digest = corpus_hash(documents)
     name = f"{stamp}-{digest[:8]}"
-    tmp = root / VERSIONS / (name + ".partial")
+    tmp = root / VERSIONS / (name + PARTIAL)
     if tmp.exists():
         shutil.rmtree(tmp)
     cache = EmbeddingCache(root / CACHE, encoder.name, encoder.dim, seed=seed)
@@ -194,6 +201,7 @@ def build_index(
         digest,
         counts | {"embedded_now": encoded[0]},
         terms,
+        switch=switch,
     )
     return root / VERSIONS / name
 
@@ -215,6 +223,7 @@ def finish_version(
     digest: str,
     counts: dict[str, Any],
     terms: dict[str, Any] | None = None,
+    switch: bool = True,
 ) -> None:
     """Manifest last, then the rename and the pointer switch: a reader never sees half an index."""
     dense_kind = counts.pop("dense_kind")
@@ -236,4 +245,5 @@ def finish_version(
         },
     )
     tmp.rename(root / VERSIONS / name)
-    switch_current(root, name)
+    if switch:
+        switch_current(root, name)
