@@ -29,6 +29,17 @@ STREAM_DESCRIPTION = """Events, each `event: NAME` and one `data:` line of JSON:
 """
 
 
+# Each event as schemathesis and OpenAPI 3.2 read a stream: its name and one line of JSON.
+EVENT_SCHEMA = {
+    "type": "object",
+    "required": ["event", "data"],
+    "properties": {
+        "event": {"enum": ["answer", "delta", "generated", "generation_error", "done"]},
+        "data": {"type": "string", "contentMediaType": "application/json"},
+    },
+}
+
+
 def sse(event: str, data: BaseModel | dict[str, object]) -> bytes:
     payload = data.model_dump_json() if isinstance(data, BaseModel) else json.dumps(data)
     return f"event: {event}\ndata: {payload}\n\n".encode()
@@ -38,7 +49,7 @@ def sse(event: str, data: BaseModel | dict[str, object]) -> bytes:
     "/v1/ask/stream",
     responses={
         200: {
-            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            "content": {"text/event-stream": {"schema": EVENT_SCHEMA}},
             "description": STREAM_DESCRIPTION,
         },
         **ERRORS,  # type: ignore[dict-item]
