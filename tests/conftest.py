@@ -101,3 +101,12 @@ def live_server(request):
     with LiveServer(make_app(service)) as server:
         server.backend = request.param
         yield server
+
+
+@pytest.fixture(scope="session")
+def llama_server():
+    """The real llama.cpp server (llama-cpp-python) with the small model, on a loopback port."""
+    from tests.llm_servers import LlamaServer
+
+    with LlamaServer() as server:
+        yield server

@@ -18,8 +18,9 @@ from qa.api.errors import ApiError, api_error_handler, http_error_handler, reque
 from qa.api.headers import SecurityHeaders
 from qa.api.limits import BodyLimits
 from qa.api.observability import AccessLog, Metrics
-from qa.api.routes import admin, ask, documents, feedback, ops, papers, quality, search, static
+from qa.api.routes import admin, ask, ask_stream, documents, feedback, ops, papers, quality, search, static
 from qa.feedback import FeedbackStore
+from qa.generators import make_generator
 from qa.service import ServiceHolder
 from qa.settings import Settings
 
@@ -37,12 +38,15 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
     holder = holder or ServiceHolder(settings)
     admission = Admission(settings.max_in_flight)
     metrics = Metrics(holder, admission)
+    generator = make_generator(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if holder.service is None and holder.autostart:
             holder.start()
         yield
+        if generator is not None:
+            await generator.aclose()
 
     app = FastAPI(
         title="policyqa",
@@ -56,12 +60,13 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
     app.state.holder = holder
     app.state.admission = admission
     app.state.metrics = metrics
+    app.state.generator = generator
     app.state.feedback = FeedbackStore(settings.data_path)
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(RequestValidationError, request_validation_handler)
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
     app.state.papers = PaperAdmin(holder)
-    for module in (ask, search, documents, feedback, admin, papers, quality, ops, static):
+    for module in (ask, ask_stream, search, documents, feedback, admin, papers, quality, ops, static):
         app.include_router(module.router)
 
     # Added inside out: the access log sees every response, including a 413 from the body limits.
@@ -108,6 +113,7 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
     # Keys are optional settings: the schema only asks for one where the server will.
     if settings.search_key is None:
         schema["paths"]["/v1/ask"]["post"].pop("security", None)
+        schema["paths"]["/v1/ask/stream"]["post"].pop("security", None)
         schema["paths"]["/v1/search"]["get"].pop("security", None)
     if settings.admin_key is None:
         for path in [p for p in schema["paths"] if p.startswith("/v1/admin/")]:

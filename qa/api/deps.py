@@ -12,6 +12,7 @@ from fastapi.security import APIKeyHeader
 
 from qa.api.errors import ApiError
 from qa.feedback import FeedbackStore
+from qa.generators import Generator
 from qa.questions import QuestionError
 from qa.service import QAService, ServiceHolder
 from qa.settings import Settings
@@ -48,6 +49,14 @@ def get_service(holder: HolderDep) -> QAService:
 
 
 ServiceDep = Annotated[QAService, Depends(get_service)]
+
+
+def get_generator(request: Request) -> Generator | None:
+    generator: Generator | None = request.app.state.generator
+    return generator
+
+
+GeneratorDep = Annotated[Generator | None, Depends(get_generator)]
 
 
 def get_feedback_store(request: Request) -> FeedbackStore:

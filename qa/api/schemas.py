@@ -33,6 +33,11 @@ class AskRequest(BaseModel):
     filters: FiltersIn | None = None
 
 
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
 class Explain(BaseModel):
     bm25_rank: int | None
     dense_rank: int | None
@@ -93,6 +98,28 @@ class SentenceOut(BaseModel):
     display: str = Field(description="the sentence as the asker reads it (Simplified for Simplified askers)")
 
 
+class ProblemOut(BaseModel):
+    code: str = Field(
+        description="unknown_citation | no_citation | wrong_language | figure_not_in_evidence | "
+        "name_not_in_evidence"
+    )
+    detail: str
+
+
+class GeneratedOut(BaseModel):
+    """A machine-generated answer in the asker's language, with [n] citations to the passages."""
+
+    text: str
+    language: Literal["en", "zh-Hant", "zh-Hans"]
+    citations: list[int]
+    grounded: bool = Field(
+        description="every [n] names a given passage, and every figure, date and name is in the cited ones"
+    )
+    problems: list[ProblemOut] = Field(description="why it is not grounded (empty when grounded)")
+    model: str
+    ms: float
+
+
 class AnswerOut(BaseModel):
     text: str = Field(description="the answer sentence(s) for display, with [n] markers naming passages")
     citations: list[int]
@@ -100,8 +127,10 @@ class AnswerOut(BaseModel):
     sentences: list[SentenceOut]
     span: SpanOut | None = Field(description="null for a list, reason or description question")
     terms: list[Term] = Field(description="English names of things in the answer, for English askers")
-    english: str | None = Field(
-        default=None, description="reserved for an English rendering of the answer (not produced yet)"
+    generated: GeneratedOut | None = Field(
+        default=None,
+        description="an answer written by the LLM server from the cited passages (POLICYQA_LLM_URL), checked "
+        "against them; show it only when grounded. The extractive answer stays the source of truth",
     )
 
 
@@ -123,6 +152,17 @@ class AskResponse(BaseModel):
     passages: list[PassageOut]
     index_version: str
     took_ms: float
+    generation_error: ErrorBody | None = Field(
+        default=None,
+        description="why no generated answer came (llm_unreachable, llm_timeout, llm_http_error, "
+        "llm_bad_response, llm_empty_answer); the extractive answer is complete without it",
+    )
+
+
+class DeltaOut(BaseModel):
+    """A piece of the generated answer as it arrives (event ``delta`` of /v1/ask/stream)."""
+
+    text: str
 
 
 class SearchResponse(BaseModel):
@@ -161,11 +201,6 @@ class BlockOut(BaseModel):
 class DocumentOut(DocumentSummary):
     text: str
     blocks: list[BlockOut]
-
-
-class ErrorBody(BaseModel):
-    code: str
-    message: str
 
 
 class ErrorResponse(BaseModel):

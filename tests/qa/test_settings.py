@@ -32,3 +32,13 @@ def test_secrets_are_masked_in_effective_settings():
 def test_a_blank_key_means_no_key(monkeypatch):
     monkeypatch.setenv("POLICYQA_SEARCH_KEY", " ")
     assert Settings().search_key is None
+
+
+def test_llm_settings_are_off_by_default_and_checked():
+    settings = Settings(_env_file=None)
+    assert settings.llm_url is None and settings.llm_api_key is None
+    assert load_settings(llm_url="").llm_url is None
+    with pytest.raises(SettingsError, match=r"POLICYQA_LLM_URL='127\.0\.0\.1:8080'"):
+        load_settings(llm_url="127.0.0.1:8080")
+    with pytest.raises(SettingsError, match="POLICYQA_LLM_TIMEOUT"):
+        load_settings(llm_timeout=0)

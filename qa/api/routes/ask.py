@@ -6,13 +6,23 @@ from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from qa.api.body import JsonBodyRoute
-from qa.api.deps import FeedbackDep, ServiceDep, SettingsDep, admitted, question_error, search_key
+from qa.api.deps import (
+    FeedbackDep,
+    GeneratorDep,
+    ServiceDep,
+    SettingsDep,
+    admitted,
+    question_error,
+    search_key,
+)
+from qa.api.generation import add_generated
 from qa.api.mapping import index_filters, passage_out, response_language
 from qa.api.schemas import AnswerOut, AskRequest, AskResponse, ErrorResponse, SentenceOut, SpanOut, Term
-from qa.feedback import LoggedQuery
+from qa.feedback import FeedbackStore, LoggedQuery
 from qa.presentation import abstain_message, answer_text, display_language, english_terms, in_script
 from qa.questions import QuestionError, check_count, check_question
 from qa.service import AskResult, QAService
+from qa.settings import Settings
 from qa.span_english import span_in_english
 
 router = APIRouter(route_class=JsonBodyRoute)
@@ -91,9 +101,33 @@ def ask_response(question: str, result: AskResult, service: QAService) -> AskRes
     tags=["questions"],
 )
 async def ask(
-    body: AskRequest, request: Request, service: ServiceDep, settings: SettingsDep, store: FeedbackDep
+    body: AskRequest,
+    request: Request,
+    service: ServiceDep,
+    settings: SettingsDep,
+    generator: GeneratorDep,
+    store: FeedbackDep,
 ) -> AskResponse:
-    """Answer a question (English, Traditional or Simplified Chinese) with citations to the papers."""
+    """Answer a question (English, Traditional or Simplified Chinese) with citations to the papers.
+
+    With an LLM server configured, ``answer.generated`` adds a written answer checked against the cited
+    passages; if the server is down, slow or unhelpful, ``generation_error`` says so, the rest unchanged.
+    """
+    result = await extractive(body, service, settings)
+    response = ask_response(body.question, result, service)
+    response = await add_generated(response, result, generator, service, settings)
+    request.state.log = {
+        "language": response.language,
+        "abstained": response.abstained,
+        "index_version": response.index_version,
+        "generation_error": None if response.generation_error is None else response.generation_error.code,
+    }
+    await log_query(result, response, settings, store)
+    return response
+
+
+async def extractive(body: AskRequest, service: QAService, settings: Settings) -> AskResult:
+    """The reader's answer for a checked request (422 for a bad question, 404 for an unknown paper)."""
     try:
         question = check_question(body.question, settings.max_question_chars)
         check_count(body.top_k, settings.max_top_k, "top_k")
@@ -101,14 +135,13 @@ async def ask(
         raise question_error(exc) from exc
     # Retrieval is CPU-bound: off the event loop so health checks and other requests keep flowing.
     filters = index_filters(body.filters, {m.doc_id for m in service.documents()})
-    result = await run_in_threadpool(service.ask, question, body.top_k, body.mode, filters)
-    response = ask_response(body.question, result, service)
-    request.state.log = {
-        "language": response.language,
-        "abstained": response.abstained,
-        "index_version": response.index_version,
-    }
+    return await run_in_threadpool(service.ask, question, body.top_k, body.mode, filters)
+
+
+async def log_query(
+    result: AskResult, response: AskResponse, settings: Settings, store: FeedbackStore
+) -> None:
+    """The question in the query log, when POLICYQA_QUERY_LOG is on (also for the streamed route)."""
     if settings.query_log:
-        logged = LoggedQuery(question, response.language, response.abstained, response.took_ms)
+        logged = LoggedQuery(result.question, response.language, response.abstained, response.took_ms)
         await run_in_threadpool(store.log_query, logged)
-    return response

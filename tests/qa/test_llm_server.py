@@ -1,0 +1,57 @@
+"""Generated answers with a real LLM server: llama-cpp-python serving the small Qwen model on loopback."""
+
+import json
+
+import httpx
+import pytest
+
+from tests.conftest import LiveServer, make_app
+
+pytestmark = [pytest.mark.slow, pytest.mark.llm]
+
+QUESTION = "When was the Shenzhen-Hong Kong Cooperation Meeting set up?"
+
+
+@pytest.fixture(scope="module")
+def served(real_service, llama_server):
+    app = make_app(real_service, llm_url=llama_server.url, llm_model=llama_server.alias, llm_timeout=180)
+    with LiveServer(app) as server:
+        yield server
+
+
+def test_an_english_question_gets_a_generated_answer_checked_against_its_passages(served):
+    data = httpx.post(served.url + "/v1/ask", json={"question": QUESTION}, timeout=240).json()
+    assert data["generation_error"] is None
+    generated = data["answer"]["generated"]
+    assert generated["language"] == "en" and generated["model"] == "qwen2.5-coder-0.5b"
+    assert generated["text"].strip() and generated["ms"] > 0
+    # The small model is not always right, and not always in English: the check says which.
+    assert generated["grounded"] == (generated["problems"] == [])
+    assert set(generated["citations"]) <= {p["rank"] for p in data["passages"]} or not generated["grounded"]
+    assert data["answer"]["span"]["text"] == "2004年"  # the extractive answer is untouched
+
+
+def test_the_stream_brings_the_extractive_answer_before_the_model_writes(served):
+    names = []
+    first = None
+    with httpx.stream(
+        "POST", served.url + "/v1/ask/stream", json={"question": "深港合作會議何時成立？"}, timeout=240
+    ) as r:
+        for line in r.iter_lines():
+            if line.startswith("event: "):
+                names.append(line[7:])
+            elif line.startswith("data: ") and first is None:
+                first = json.loads(line[6:])
+    assert names[0] == "answer" and names[-1] == "done"
+    assert first["answer"]["span"]["text"] == "2004年"
+    assert names.count("delta") >= 2 and names[-2] == "generated"
+
+
+def test_a_real_server_too_slow_for_the_timeout_leaves_the_extractive_answer(real_service, llama_server):
+    app = make_app(real_service, llm_url=llama_server.url, llm_timeout=0.05)
+    with LiveServer(app) as server:
+        r = httpx.post(server.url + "/v1/ask", json={"question": QUESTION}, timeout=60)
+    assert r.status_code == 200
+    data = r.json()
+    assert data["generation_error"]["code"] == "llm_timeout"
+    assert data["answer"]["generated"] is None and data["answer"]["span"]["text"] == "2004年"
