@@ -178,7 +178,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     if not args.model and not args.url:
         sys.stderr.write("error: give --model (a GGUF file to serve) or --url (a running server)\n")
         return 2
-    questions = sample_groups(load_gold(Path(args.gold) if args.gold else None), args.per_language)
+    languages = tuple(args.languages.split(","))
+    questions = sample_groups(load_gold(Path(args.gold) if args.gold else None), args.per_language, languages)
     service = _service(args.index)
     meta = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -186,6 +187,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         "max_tokens": args.max_tokens,
         "timeout_s": args.timeout,
         "per_language": args.per_language,
+        "languages": list(languages),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
     }
     if args.model:
@@ -293,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--gold", help="another gold JSONL file")
     gen.add_argument(
         "--per-language", type=int, default=20, help="question groups, each asked in 3 languages"
+    )
+    gen.add_argument(
+        "--languages", default="en,zh-Hant,zh-Hans", choices=None, help="comma-separated, e.g. en"
     )
     gen.add_argument("--max-tokens", type=int, default=160)
     gen.add_argument("--timeout", type=float, default=120.0, help="seconds per generated answer")

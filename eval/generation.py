@@ -58,8 +58,10 @@ class GenerationResult:
     evidence: list[str] = field(default_factory=list)
 
 
-def sample_groups(questions: list[GoldQuestion], per_language: int) -> list[GoldQuestion]:
-    """Answerable questions of ``per_language`` groups spread evenly over the gold set, in every language."""
+def sample_groups(
+    questions: list[GoldQuestion], per_language: int, languages: tuple[str, ...] = LANGUAGES
+) -> list[GoldQuestion]:
+    """Answerable questions of ``per_language`` groups spread evenly over the gold set, in ``languages``."""
     by_group: dict[str, dict[str, GoldQuestion]] = {}
     for q in questions:
         if q.answerable:
@@ -67,7 +69,7 @@ def sample_groups(questions: list[GoldQuestion], per_language: int) -> list[Gold
     groups = sorted(g for g, langs in by_group.items() if all(lang in langs for lang in LANGUAGES))
     step = max(len(groups) / per_language, 1.0)
     chosen = [groups[int(i * step)] for i in range(min(per_language, len(groups)))]
-    return [by_group[g][lang] for lang in LANGUAGES for g in chosen]
+    return [by_group[g][lang] for lang in languages for g in chosen]
 
 
 def kept_figures(gold_answer: str, text: str, language: str) -> bool:
