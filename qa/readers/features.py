@@ -124,36 +124,43 @@ def coverage(tokens: frozenset[str] | set[str], query_concepts: Concepts, index:
     return covered / total if total else 0.0
 
 
-def char_coverage(text: str, query_concepts: Concepts, index: Retriever) -> float:
+def char_coverage(
+    text: str, query_concepts: Concepts, index: Retriever, shares: list[float] | None = None
+) -> float:
     """Like ``coverage``, but a Chinese concept counts by the share of its characters in the text.
 
     Papers and askers word the same act differently (完工 / 竣工, 簽署 / 簽訂); a shared character is the
-    cheapest evidence of it, and a sentence about another act (通車 / 動工) shares none.
+    cheapest evidence of it, and a sentence about another act (通車 / 動工) shares none. ``shares`` are
+    ``concept_shares(text, query_concepts)`` when the caller already has them.
     """
-    norm = normalize(text)
-    chars = set(norm)
+    shares = concept_shares(text, query_concepts) if shares is None else shares
     total = covered = 0.0
-    for alternatives in query_concepts:
+    for alternatives, share in zip(query_concepts, shares, strict=True):
         weight = max(index.term_stats.idf(t) for alt in alternatives for t in alt)
         total += weight
-        covered += weight * _char_share(norm, chars, alternatives)
+        covered += weight * share
     return covered / total if total else 0.0
 
 
-def weakest_concept(text: str, query_concepts: Concepts) -> float:
+def weakest_concept(text: str, query_concepts: Concepts, shares: list[float] | None = None) -> float:
     """The character share of the question's least present concept: a question about a toll, a director or
     opening hours of a thing the papers discuss misses that one word, however well the rest is covered."""
+    shares = concept_shares(text, query_concepts) if shares is None else shares
+    return min(shares, default=0.0)
+
+
+def concept_shares(text: str, query_concepts: Concepts) -> list[float]:
+    """Per concept, the best share of its characters (1 for the whole term) found in the text."""
     norm = normalize(text)
     chars = set(norm)
-    return min((_char_share(norm, chars, alternatives) for alternatives in query_concepts), default=0.0)
-
-
-def _char_share(norm: str, chars: set[str], alternatives: list[list[str]]) -> float:
-    return max(
-        (1.0 if t in norm else sum(ch in chars for ch in t) / len(t) if not t.isascii() else 0.0)
-        for alt in alternatives
-        for t in alt
-    )
+    return [
+        max(
+            (1.0 if t in norm else sum(ch in chars for ch in t) / len(t) if not t.isascii() else 0.0)
+            for alt in alternatives
+            for t in alt
+        )
+        for alternatives in query_concepts
+    ]
 
 
 def answer_body(text: str) -> tuple[int, str]:
@@ -302,12 +309,13 @@ def candidates(
         focus = focus_positions(query_concepts, sentence.text)
         previous = index.previous_sentence(sentence)
         read_with = sentence.text if previous is None else previous.text + sentence.text
+        shares = concept_shares(read_with, query_concepts)
         hit = top[position]
         features = np.array(
             [
                 cov(sentence),
                 cov(previous) if previous is not None else 0.0,
-                char_coverage(read_with, query_concepts, index),
+                char_coverage(read_with, query_concepts, index, shares),
                 float(cosine),
                 float(cosine) - best_dense,
                 float(bool(found)),
@@ -319,7 +327,7 @@ def candidates(
                 float(len(body.strip()) < MIN_SENTENCE_CHARS),
                 min(body.count("、") + body.count("；"), 5) / 5 if question.expected == "list" else 0.0,
                 float(bool(_PURPOSE.search(body))) if question.expected == "reason" else 0.0,
-                weakest_concept(read_with, query_concepts),
+                weakest_concept(read_with, query_concepts, shares),
             ]
         )
         out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus)))
