@@ -8,6 +8,8 @@ from eval.gold import load_gold
 from eval.run import run_service
 from index import FusionConfig
 
+pytestmark = pytest.mark.slow  # the whole gold set through the real service: CI runs it
+
 
 @pytest.fixture(scope="module")
 def gold():

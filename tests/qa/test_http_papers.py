@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import LiveServer
 
+pytestmark = pytest.mark.slow  # a real server rebuilding its index: CI runs these
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
 PAPER = FIXTURES / "cross-border-ferry-pilot.txt"
 META = (FIXTURES / "cross-border-ferry-pilot.json").read_text(encoding="utf-8")

@@ -10,8 +10,11 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.qa.test_http_papers import META, copy_index
+
+pytestmark = pytest.mark.slow  # a real server rebuilding its index: CI runs these
 
 KEY = "adm1n"
 BIN = Path(sys.executable).parent / "policyqa"
