@@ -94,7 +94,10 @@ UNIT_CLASSES = (
     frozenset({"份", "項", "项"}),
     frozenset({"項", "项", "條", "条"}),
     frozenset({"次", "屆", "届", "場", "场"}),
+    frozenset({"平方公里", "公頃", "公顷"}),
 )
+# Units of measure: a question asking for one is answered in it (or one of its kind), never in 個.
+MEASURES = frozenset({"平方公里", "公頃", "公顷", "公里", "米", "立方米", "噸", "吨"})
 # What "how long is X" asks for: a span of time or a length.
 LENGTH_OR_TIME = "長度或時間"
 LENGTHS = frozenset({"公里", "米"})
@@ -130,6 +133,7 @@ _POST_SUFFIX = (
     "副主席|主席|副組長|副组长|組長|组长|副總理|副总理|總理|总理|秘書長|秘书长|署長|署长|處長|处长|"
     "主任|部長|部长|行政長官|行政长官|特首|書記|书记"
 )
+POST_SUFFIX = _POST_SUFFIX
 _BODY_SUFFIX = (
     "委員會|委员会|聯席會議|联席会议|督導組|督导组|專責小組|专责小组|工作小組|工作小组|小組|小组|"
     "辦事處|办事处|聯絡處|联络处|辦公室|办公室|政策局|局|署|政府"
@@ -152,6 +156,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "count": re.compile(rf"{_ABOUT}(?:{_COUNT})"),
     "post": re.compile(rf"{_POST}(?:{_JOIN}{_POST})*"),
     "body": re.compile(rf"{_BODY}"),
+    # A time of day (上午7時, 晚上10時30分) or round the clock (24小時): what "what time" / 幾點 asks.
+    "clock": re.compile(
+        r"(?:上午|下午|早上|晚上|凌晨|中午|早|晚)?\s*\d{1,2}\s*(?:時|时|點|点)(?:\s*\d{1,2}\s*分|半)?"
+        r"|(?:24|二十四)\s*小[時时]"
+    ),
 }
 
 
@@ -260,6 +269,8 @@ def unit_agreement(asked: str | None, found: str | None) -> float:
         return 1.0
     if found in DURATION_UNITS:
         return 0.0
+    if asked in MEASURES:
+        return 0.0  # an area or a volume is never a count of things
     if asked in UNIT_CLASSES[0] and found in GENERAL_UNIT:
         return 0.0  # people are counted in 人, 名 or 位, never in 個
     if asked is None or found is None or found in GENERAL_UNIT:

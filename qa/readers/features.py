@@ -13,7 +13,8 @@ import numpy as np
 import numpy.typing as npt
 
 from index import Glossary, Hit, PreparedQuery, Retriever, Sentence, normalize, tokenize
-from qa.readers import expressions
+from qa.readers import expressions, posts
+from qa.readers.events import states_event
 from qa.readers.question import QuestionAnalysis
 
 # Sentences are drawn from this many top passages (and their neighbours in the same paragraph).
@@ -69,6 +70,9 @@ class Candidate:
     features: npt.NDArray[np.float64]
     typed: tuple[expressions.Expression, ...]
     focus: tuple[int, ...]
+    # The sentence is about what a typed question asks: the event of a date, the body of a post, a person
+    # named (true when the question asks for none of these).
+    on_topic: bool = True
 
 
 def concepts(prepared: PreparedQuery, index: Retriever) -> Concepts:
@@ -176,7 +180,11 @@ def typed_expressions(
     """Expressions of the question's expected type in a sentence, except those the question itself holds."""
     kind = question.expected
     if kind == "date":
-        found = expressions.find("date", text)
+        found = [
+            e
+            for e in expressions.find("clock" if question.clock else "date", text)
+            if not _in_title(text, e.start)
+        ]
     elif kind == "number":
         found = expressions.numbers(text)
     elif kind == "who":
@@ -188,6 +196,12 @@ def typed_expressions(
     else:
         return []
     return [e for e in found if not _repeats_question(e, question.asked)]
+
+
+def _in_title(text: str, position: int) -> bool:
+    """Inside 《…》: a date there is part of a name (《2011年重點工作》), not the date of an event."""
+    before = text[:position]
+    return before.count("《") > before.count("》")
 
 
 def focus_positions(query_concepts: Concepts, text: str) -> list[int]:
@@ -232,13 +246,19 @@ def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expressio
 
 
 def place_expressions(text: str, glossary: Glossary) -> list[expressions.Expression]:
+    """The glossary's places, except an item of a list (、) or the end of a route (廣州至深圳): those name
+    what a sentence is about, not where something is."""
     return _longest(
         [
             expressions.Expression("place", s, e, text[s:e])
             for s, e, entry in glossary.find_chinese(text)
-            if entry.kind == "place"
+            if entry.kind == "place" and not _listed_or_route(text, s, e)
         ]
     )
+
+
+def _listed_or_route(text: str, start: int, end: int) -> bool:
+    return text[start - 1 : start] == "、" or text[end : end + 1] in ("、", "至", "到")
 
 
 def _longest(found: list[expressions.Expression]) -> list[expressions.Expression]:
@@ -251,6 +271,22 @@ def _longest(found: list[expressions.Expression]) -> list[expressions.Expression
             continue
         out.append(e)
     return out
+
+
+def counts_another_thing(question: QuestionAnalysis, text: str, e: expressions.Expression) -> bool:
+    """A count in the general classifier (or none) followed by a noun that is not what the question counts:
+    190個援建項目 does not answer 多少所學校. Only when the question names a classifier and the thing."""
+    if (
+        question.counted is None
+        or e.kind != "count"
+        or not (e.unit is None or e.unit in expressions.GENERAL_UNIT)
+    ):
+        return False
+    following = normalize(re.split(r"[，。；、,;：:（(]", text[e.end : e.end + 10])[0])
+    if len(following) < 2:
+        return False
+    pairs = [question.counted[k : k + 2] for k in range(len(question.counted) - 1)]
+    return not any(p in following for p in pairs)
 
 
 def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]) -> float:
@@ -281,6 +317,13 @@ def candidates(
     if not top:
         return []
     query_concepts = concepts(question.prepared, index)
+    owners = (
+        posts.owners(
+            [question.prepared.text, *(t for _, t in question.prepared.expansions)], index.analyzer.glossary
+        )
+        if question.expected == "who"
+        else []
+    )
     top_score = max(h.score for h in top) or 1.0
     seen: set[int] = set()
     picked: list[tuple[Sentence, int, bool]] = []
@@ -305,6 +348,7 @@ def candidates(
         found = [
             expressions.Expression(e.kind, e.start + offset, e.end + offset, e.text, e.unit)
             for e in typed_expressions(question, body, index.analyzer.glossary)
+            if not counts_another_thing(question, body, e)
         ]
         focus = focus_positions(query_concepts, sentence.text)
         previous = index.previous_sentence(sentence)
@@ -330,5 +374,10 @@ def candidates(
                 weakest_concept(read_with, query_concepts, shares),
             ]
         )
-        out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus)))
+        on_topic = (
+            (not question.events or states_event(sentence.text, question.events, question.mentioned))
+            and posts.mentions_owner(read_with, owners)
+            and (not question.wants_name or posts.names_person(sentence.text))
+        )
+        out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus), on_topic))
     return out

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from index import PreparedQuery, normalize
+from qa.readers.events import asked_events
 from qa.readers.expressions import LENGTH_OR_TIME
+from qa.readers.posts import name_asked
 
 # Expected answer types; "description" is the default (what is X, what does X do).
 ANSWER_TYPES = ("date", "number", "who", "place", "list", "reason", "description")
@@ -42,7 +44,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "date",
         _cues(
             r"\bwhen\b|\bwhat (?:year|date|month|time)\b|\bwhich (?:year|month|date)\b|\bsince when\b",
-            r"\bhow long ago\b|\bwhat day\b",
+            r"\bhow long ago\b|\bwhat day\b|\bopening hours\b|\bwhat time\b|几点",
             "何时|几时|什么时候|甚么时候|哪一年|哪年|哪个月|哪一天|哪天|何年|何日|什么日子|甚么日子",
             "年份|日期|几月|几号|边年|边一年|边日|边个月",
         ),
@@ -97,10 +99,13 @@ _MONEY = re.compile(
         r"\btotal (?:value|amount)|\bcost|\bbudget|\bmoney|\bfund|\binject|\bspen[dt]|\binvest|\bworth",
         r"\bvalue|\bhk\$|\bdollars?\b|\bprice|\bfee|\btoll|\bsalary|\bpaid",
         "金额|多少钱|资金|注资|拨款|费用|成本|造价|预算|投资|价值|总值|港元|港币|人民币|收费|票价|薪|总额|贸易额|结算",
+        "津贴|补贴|补助|工资|基金.{0,2}(?:多大|多少)",
         "几多钱|钱",
     )
 )
-_PERCENT = re.compile(r"percent|proportion|\bshare\b|\brate\b|百分之|比例|几成|占多少|比率|率|%")
+_PERCENT = re.compile(
+    r"percent|proportion|\bshare\b|\brate\b|百分之|比例|几成|几多成|多少成|占多少|比率|率|%"
+)
 _CLASSIFIER = re.compile(
     r"(?:多少|几多|几)\s*(个月|万人次|人次|平方公里|公里|公顷|立方米"
     r"|[个份名项间家人次宗所条座类批场届位年天辆架艘组队款倍种张只件部台吨])"
@@ -116,6 +121,9 @@ _EN_UNITS = {
     "hectare": "公頃",
     "times": "次",
 }
+_CLOCK = re.compile(r"\bopening hours\b|\bwhat time\b|\bwhat hours?\b|几点|开放时间|通关时间|营业时间")
+# "How big is X in square kilometres": an area, whatever the question's other words.
+_AREA = re.compile(r"square kilomet|\bsq(?:uare)? ?km\b|\bkm2\b|km²")
 # When the question names no classifier, the thing counted names one: 多少学生 and "how many students" are
 # answered in 人 / 名 / 位, "how many schools" in 所. Nouns as normalised (lower case, Simplified).
 _COUNTED = (
@@ -123,7 +131,7 @@ _COUNTED = (
         "人",
         "students?|people|persons?|visitors?|participants?|staff|members?|residents?|tourists?|passengers?"
         "|teachers?|delegates?|youths?|young people|talents?|graduates?|workers?|employees?"
-        "|学生|旅客|游客|访客|市民|居民|员工|教师|老师|参加者|参与者|代表|人员|青年|人才|毕业生|人",
+        "|学生|旅客|游客|访客|市民|居民|员工|职员|教师|老师|参加者|参与者|代表|人员|青年|人才|毕业生|人",
     ),
     ("所", "schools?|universities|colleges?|学校|院校|大学"),
     ("家", "banks?|compan(?:y|ies)|enterprises?|firms?|businesses|银行|公司|企业"),
@@ -132,6 +140,7 @@ _COUNTED = (
     ("项", "measures?|items?|policies|措施|政策"),
     ("次", "meetings?|sessions?|rounds?|会议"),
 )
+_PEOPLE_IN_GE = re.compile(rf"(?:多少|几多|几)个(?:{_COUNTED[0][1]})")
 _COUNTED_EN = tuple(
     (unit, re.compile(rf"\bhow many (?:[\w'-]+ ){{0,3}}?(?:{nouns})\b")) for unit, nouns in _COUNTED
 )
@@ -181,6 +190,14 @@ class QuestionAnalysis:
     number_kind: str | None = None
     unit: str | None = None
     wants_post: bool = False
+    # For a date: the events asked about (``events.EVENT_CLASSES``); the date must be of one of them.
+    events: frozenset[str] = frozenset()
+    # For a who question: a person's name is asked for, not a post (叫甚麼名字).
+    wants_name: bool = False
+    # For a date: a time of day is asked (幾點, "what time", opening hours), not a day of the calendar.
+    clock: bool = False
+    # For a count in a named classifier: the Chinese of what is counted (学校 of 多少所学校), normalised.
+    counted: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -196,6 +213,11 @@ class QuestionAnalysis:
         """The question and the Chinese its English names stand for: what an answer must not just repeat."""
         return " ".join([self.normalized, *(normalize(term) for _, term in self.prepared.expansions)])
 
+    @cached_property
+    def mentioned(self) -> str:
+        """``asked`` and the dictionary's Chinese senses of English words: what the question talks about."""
+        return " ".join([self.asked, *(normalize(term) for _, term in self.prepared.senses)])
+
 
 def expected_type(question: str) -> str:
     """The first answer type whose cue the question holds; "description" when none does."""
@@ -210,8 +232,19 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     """Expected type and, for a number, whether it is money, a percentage or a count (and of what unit)."""
     expected = expected_type(prepared.text)
     if expected == "who":
+        text = normalize(prepared.text)
         return QuestionAnalysis(
-            prepared, expected, wants_post=bool(_POST_ASKED.search(normalize(prepared.text)))
+            prepared,
+            expected,
+            wants_post=bool(_POST_ASKED.search(text)),
+            wants_name=name_asked(prepared.text),
+        )
+    if expected == "date":
+        return QuestionAnalysis(
+            prepared,
+            expected,
+            events=asked_events(prepared.text),
+            clock=bool(_CLOCK.search(normalize(prepared.text))),
         )
     if expected != "number":
         return QuestionAnalysis(prepared, expected)
@@ -222,9 +255,21 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     # "How many projects were funded" counts projects: money words decide only without a count cue.
     if _MONEY.search(text) and not m and not re.search(r"\bhow many\b", text):
         return QuestionAnalysis(prepared, expected, "money", "money")
+    if _AREA.search(text):
+        return QuestionAnalysis(prepared, expected, "count", "平方公里")
     if m:
         unit = m.group(1)
-        return QuestionAnalysis(prepared, expected, "count", _TRADITIONAL_UNIT.get(unit, unit))
+        # 幾多個職員: the general classifier with people counted asks for a number of people.
+        if unit == "个" and _PEOPLE_IN_GE.search(text):
+            unit = _COUNTED[0][0]
+        counted = re.match(r"[\u4e00-\u9fff]{2,4}", text[m.end() :])
+        return QuestionAnalysis(
+            prepared,
+            expected,
+            "count",
+            _TRADITIONAL_UNIT.get(unit, unit),
+            counted=counted.group(0) if counted and unit != "个" else None,
+        )
     for word, unit in _EN_UNITS.items():
         if re.search(rf"\bhow (?:many|long)\s+(?:[\w'-]+\s+)?{word}", text):
             return QuestionAnalysis(prepared, expected, "count", unit)

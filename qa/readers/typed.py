@@ -73,6 +73,7 @@ class TypedSentenceReader:
                 (s, c)
                 for s, c in scored
                 if c.features[_TYPE] > 0
+                and c.on_topic
                 and (question.expected != "number" or c.features[_UNIT] > 0)
                 and c.features[_CHARS] >= cal.focus_coverage
             ]

@@ -66,3 +66,12 @@ def test_a_body_does_not_run_through_includes():
     text = "現時特區政府駐內地的辦事處包括駐北京辦事處、駐廣東經濟貿易辦事處"
     assert "駐北京辦事處" in [e.text for e in find("body", text)]
     assert all("包括" not in e.text for e in find("body", text))
+
+
+def test_a_time_of_day_is_a_clock_expression_and_a_calendar_date_is_not():
+    assert [e.text for e in find("clock", "口岸每日上午7時至晚上10時開放，部分24小時通關")] == [
+        "上午7時",
+        "晚上10時",
+        "24小時",
+    ]
+    assert find("clock", "預計在2018年年底竣工") == []

@@ -1,6 +1,10 @@
 """Candidate features computed by hand on tiny sentences."""
 
-from qa.readers.features import weakest_concept
+from index import Entry, Glossary
+from index.query import prepare_query
+from qa.readers import expressions
+from qa.readers.features import counts_another_thing, place_expressions, weakest_concept
+from qa.readers.question import analyse
 
 # 深港合作會議 / 成立 (or its synonym 設立) / 收費, as normalised tokens
 CONCEPTS = [[["深港合作会议"]], [["成立"], ["设立"]], [["收费"]]]
@@ -15,3 +19,29 @@ def test_the_least_present_concept_decides():
 
 def test_no_concepts_is_no_evidence():
     assert weakest_concept("深港合作會議", []) == 0.0
+
+
+def test_a_count_of_another_thing_does_not_answer_a_count_of_the_thing_asked():
+    schools = analyse(prepare_query("香港援建四川灾区一共建了多少所学校？"))
+    funds = analyse(prepare_query("基金互認安排下有多少隻基金獲批？"))
+    sectors = analyse(prepare_query("CEPA服务贸易协议开放了多少个部门？"))
+
+    def first_count(text: str) -> expressions.Expression:
+        return expressions.numbers(text)[0]
+
+    projects = "190個援建項目已全部投入服務"
+    assert counts_another_thing(schools, projects, first_count(projects))
+    mixed = "截至2017年2月底，共有54個內地及香港基金在此安排下獲批"
+    assert not counts_another_thing(funds, mixed, first_count(mixed))
+    # the question counts in the general classifier itself: nothing to tell apart
+    assert not counts_another_thing(sectors, projects, first_count(projects))
+    # a count at the end of its clause says nothing about what it counts
+    ended = "學校數目增至570所，"
+    assert not counts_another_thing(schools, ended, first_count(ended))
+
+
+def test_a_place_in_a_list_or_at_the_end_of_a_route_is_not_where_something_is():
+    glossary = Glossary([Entry(("Guangzhou",), ("廣州",), "place"), Entry(("Futian",), ("福田",), "place")])
+    found = place_expressions("廣深港高速鐵路廣州至深圳北段建成通車，福田站段2012年建成", glossary)
+    assert [e.text for e in found] == ["福田"]
+    assert place_expressions("加快蓮塘口岸、廣州、福田的規劃", glossary) == []

@@ -52,6 +52,15 @@ def test_expected_type(question, expected):
         ("How long did the construction take?", "count", "年"),
         ("大橋要建多久？", "count", "年"),
         ("How long is the joint study?", "count", LENGTH_OR_TIME),
+        # an area asked in square kilometres; people counted with the general classifier
+        ("How big is the Nansha area in square kilometres?", "count", "平方公里"),
+        ("駐粵經濟貿易辦事處有幾多個職員？", "count", "人"),
+        ("國際知識產權執法會議有多少個國家的代表參加？", "count", "個"),
+        # allowances, wages and a fund's size are money; 幾多成 is a share
+        ("广东计划每个月发给长者的高龄津贴是多少？", "money", "money"),
+        ("香港的法定最低工資是多少？", "money", "money"),
+        ("專項基金有多大？", "money", "money"),
+        ("前海有幾多成土地係預留俾香港企業用？", "percent", "%"),
     ],
 )
 def test_number_kind_and_unit(question, kind, unit):
@@ -81,3 +90,50 @@ def test_a_question_naming_a_post_wants_a_person_or_post(question, wants_post):
 def test_a_unit_word_counts_only_right_after_how_many():
     assert analyse(prepare_query("How many years does the study last?")).unit == "年"
     assert analyse(prepare_query("How many projects are in the three-year plan?")).unit != "年"
+
+
+@pytest.mark.parametrize(
+    ("question", "events"),
+    [
+        ("What year was the Qianhai Authority set up?", {"establish"}),
+        ("前海管理局是甚麼時候成立的？", {"establish"}),
+        ("粤港合作框架协议是什么时候签的？", {"sign"}),
+        ("When did the bridge actually open to traffic?", {"open"}),
+        ("When were the two stock connects launched?", {"establish", "open"}),
+        ("政制及内地事务局这个名称是从哪年开始用的？", set()),
+        ("From what date could residents apply for endorsements?", set()),
+    ],
+)
+def test_a_date_question_names_the_event_it_asks_about(question, events):
+    assert analyse(prepare_query(question)).events == events
+
+
+def test_only_a_date_question_carries_events():
+    assert analyse(prepare_query("How many agreements were signed?")).events == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "wants_name"),
+    [
+        ("2009年深港合作會議時，深圳市代市長叫甚麼名字？", True),
+        ("What was the name of Shenzhen's acting mayor?", True),
+        ("深港合作會議由誰主持？", False),
+        ("What is the name of the body that leads it?", False),
+    ],
+)
+def test_a_question_asking_a_name_wants_a_person(question, wants_name):
+    assert analyse(prepare_query(question)).wants_name is wants_name
+
+
+@pytest.mark.parametrize(
+    ("question", "clock"),
+    [
+        ("莲塘口岸的通关时间是几点到几点？", True),
+        ("蓮塘／香園圍口岸幾點開關？", True),
+        ("What are the opening hours of the border crossing?", True),
+        ("蓮塘口岸何時啟用？", False),
+    ],
+)
+def test_a_time_of_day_is_asked(question, clock):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.clock) == ("date", clock)

@@ -1,0 +1,137 @@
+"""The event a "when" question asks about, and whether a sentence states that event of the question's thing.
+
+"When was the Qianhai Authority set up?" asks for the date of an establishing; a sentence that gives the date
+on which the Authority published a register (「2016年6月，前海管理局發布……及設立專業人士登記制度」) names the
+Authority and even an establishing, but of something else. A sentence states the asked event when it holds a
+verb of the event's class that is not followed by an object the question never mentions. Patterns run on
+normalised text (NFKC, lower case, Simplified), as the rest of the reader does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index import normalize
+
+# Event classes: (English cue in the question, Chinese verbs in question or sentence). A question may name
+# several ("launched" is an opening or a setting up); a sentence states the event with any verb of one.
+EVENT_CLASSES: dict[str, tuple[str, str]] = {
+    "establish": (
+        r"\bset up\b|\bestablish|\bfound(?:ed|ing)\b|\bcreated?\b|\bformed\b|\blaunch",
+        "成立|设立|设置|组成|创立|创办|建立|挂牌|组建",
+    ),
+    "sign": (
+        r"\bsign(?:ed|ing|s)?\b|\bconclude[ds]?\b",
+        "签署|签订|签定|签(?![注证发])|订立|缔结",
+    ),
+    "open": (
+        r"\bopen(?:ed|ing|s)?\b|\binto (?:service|operation)\b|\bstart(?:ed)? operat|\blaunch",
+        "通车|开通|启用|投入服务|投入使用|投入运作|开幕|开业|开始运作|开办|开设|运营|营运|开放",
+    ),
+    "start": (
+        r"\bstart(?:ed|s)? (?:work|construction|building)|\bbegin|\bbegan|\bcommence|\bbreak ground",
+        "动工|开工|展开|开展|启动|开始(?:兴建|建造|施工)",
+    ),
+    "complete": (
+        r"\bcomplet|\bfinish|\bbuilt\b|\bready\b",
+        "落成|完成|竣工|建成|完工|建好",
+    ),
+    "publish": (
+        r"\bpublish|\breleas|\bannounc|\bunveil|\bissued?\b|\bpromulgat|\bmade public\b",
+        "公布|公佈|发布|颁布|印发|发表|公开|推出|出台",
+    ),
+    "approve": (
+        r"\bapprov|\bendorsed\b|\bpass(?:ed)?\b|\bratif",
+        "批准|批复|批出|通过|核准|审批",
+    ),
+    "rename": (
+        r"\brenam|\bits (?:current |present |new )?name\b|\bcalled\b",
+        "改名|易名|更名|改称|命名",
+    ),
+    "effect": (
+        r"\btak(?:e|es|en) effect|\btook effect|\bc[oa]me into (?:force|effect)|\bimplement|\bin force\b",
+        "生效|实施|实行|施行",
+    ),
+}
+_ENGLISH = {name: re.compile(en) for name, (en, _) in EVENT_CLASSES.items()}
+_VERBS = {name: re.compile(zh) for name, (_, zh) in EVENT_CLASSES.items()}
+# After the verb, an aspect or structural particle before what it governs.
+_PARTICLES = "了的"
+# A verb followed by one of these has no object of its own: a time word, a conjunction, a preposition.
+_NOT_AN_OBJECT = frozenset("后後时時以及和并並与與至于於为為之前来起等中内外上下止由")
+
+
+def asked_events(question: str) -> frozenset[str]:
+    """The event classes a question names, in English or either Chinese script."""
+    text = normalize(question)
+    return frozenset(
+        name for name in EVENT_CLASSES if _ENGLISH[name].search(text) or _VERBS[name].search(text)
+    )
+
+
+def states_event(sentence: str, events: frozenset[str], asked: str) -> bool:
+    """True when the sentence holds a verb of an asked event class that does not govern another object.
+
+    ``asked`` is the normalised question with the Chinese of its English names: an object made of its
+    characters is the question's own thing (「成立駐武漢經濟貿易辦事處」 for the Wuhan office).
+    """
+    text = normalize(sentence)
+    for name in events:
+        for m in _VERBS[name].finditer(text):
+            if not _governs_other(text, m.end(), asked) and _clause_names_asked(
+                text, m.start(), m.end(), asked
+            ):
+                return True
+    return False
+
+
+# Two-character pieces nearly every clause of these papers holds: they do not say what a clause is about.
+_COMMON_PAIRS = frozenset({"香港", "政府", "特区", "内地", "合作", "两地", "双方", "广东", "深圳"})
+
+
+_CLAUSE_ENDS = "，。；：,;:"
+_ANAPHOR = re.compile("我们|其|该|这|此|有关工程|有关项目|它|他们|上述")
+
+
+def _clause_names_asked(text: str, verb: int, verb_end: int, asked: str) -> bool:
+    """Whether the clause of the verb (between commas, the verb left out) names something the question does:
+    「以期讓高鐵香港段如期於2018年第3季通車」 is about the rail link, not about the western railway."""
+    start = max(text.rfind(p, 0, verb) for p in _CLAUSE_ENDS) + 1
+    ends = [i for i in (text.find(p, verb_end) for p in _CLAUSE_ENDS) if i >= 0]
+    end = min(ends, default=len(text))
+    pairs = {
+        part[k : k + 2] for part in (text[start:verb], text[verb_end:end]) for k in range(len(part) - 1)
+    } - _COMMON_PAIRS
+    if _ANAPHOR.search(text[start:end]):
+        return True  # 「我們預計於2015年竣工」: the clause refers back to what the sentences before name
+    return any(p in asked for p in pairs if all("\u4e00" <= ch <= "\u9fff" for ch in p))
+
+
+def _governs_other(text: str, end: int, asked: str) -> bool:
+    """Whether the two characters after the verb (past a particle) are the start of an object the question
+    does not name: Chinese characters, neither a function word nor found in the question."""
+    i = end
+    while i < len(text) and text[i] in _PARTICLES:
+        i += 1
+    if text[i : i + 1] == "《":
+        close = text.find("》", i)
+        return not _title_asked(text[i + 1 : close if close >= 0 else len(text)], asked)
+    following = text[i : i + 2]
+    if len(following) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in following):
+        return False
+    if following[0] in _NOT_AN_OBJECT:
+        return False
+    return following not in asked and not any(ch in asked for ch in following)
+
+
+# A title the question names shares at least this share of its two-character pieces with the question.
+TITLE_OVERLAP = 0.5
+
+
+def _title_asked(title: str, asked: str) -> bool:
+    """Whether a 《title》 is the one the question names: most of its two-character pieces are in it."""
+    pairs = [title[k : k + 2] for k in range(len(title) - 1)]
+    pairs = [p for p in pairs if all("\u4e00" <= ch <= "\u9fff" for ch in p)]
+    if not pairs:
+        return True
+    return sum(p in asked for p in pairs) / len(pairs) >= TITLE_OVERLAP

@@ -1,0 +1,82 @@
+"""Who holds a post of which body, and a person's name: what a "who" answer must be about and hold.
+
+「前海管理局局長係邊個？」 asks for a post of 前海管理局: a sentence about the leaders of another body
+(聯合專責小組 by 政制及內地事務局局長 and 深圳市常務副市長) answers another question, however well the rest
+matches. 「深圳市代市長叫甚麼名字？」 asks for a person's name: the papers write it after the post
+(政務司司長唐英年), and a sentence naming the post alone does not answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index import Glossary, normalize
+from qa.readers import expressions
+
+# A question asking for a person's name, not a post (normalised: lower case, Simplified).
+_NAME_ASKED = re.compile(
+    r"叫什么名字|叫甚么名字|什么名字|甚么名字|姓名|叫乜名"
+    r"|\bname of (?:the |its |hong kong's |shenzhen's |[\w-]+'s )?(?:[\w-]+ ){0,2}"
+    r"(?:mayor|director|head|chief|secretary|governor|chairman|chairperson|leader|minister|commissioner)"
+)
+# A name after a post: two or three characters, then a word that ends it (和, 及, 於, 率領 …).
+_NAME_AFTER_POST = re.compile(
+    r"(?![由的在與与和及是為为並并將将於于向對对從从被亦也已而即就其各共同主負负親亲擔担出包率])"
+    r"[\u4e00-\u9fff]{2,3}(?=[和及與与、，,。；;於于在率出主等亦也並并先分共同會会為为表])"
+)
+# A body's two-character pieces the sentence (with the one before it) must hold, as a share.
+OWNER_OVERLAP = 0.6
+# Bodies too general to say which one is meant.
+_GENERAL = re.compile(
+    r"^(?:香港)?(?:特区|香港特别行政区)?政府$|^(?:深圳|广东|广州|北京|上海)?(?:市|省)?政府$"
+)
+
+
+# The government a body belongs to, in front of its name (香港特區政府駐北京辦事處): not part of the name.
+_GOVERNMENT = re.compile(r"(?:香港)?(?:特區|特区|香港特別行政區|香港特别行政区)政府")
+
+
+def name_asked(question: str) -> bool:
+    """Whether the question asks for a person's name rather than a post."""
+    return bool(_NAME_ASKED.search(normalize(question)))
+
+
+def names_person(text: str) -> bool:
+    """Whether the sentence writes a person's name after a post (政務司司長唐英年和…)."""
+    return any(_NAME_AFTER_POST.match(text, e.end) for e in expressions.find("post", text))
+
+
+def owners(texts: list[str], glossary: Glossary) -> list[str]:
+    """The bodies a who question is about, normalised: those it names, and the body part of the posts it
+    names (前海管理局 of 前海管理局局長). ``texts`` are the question and the Chinese of its English names."""
+    out: list[str] = []
+    for text in texts:
+        plain = _GOVERNMENT.sub("", re.sub(r"[「」『』“”\"']", "", text))
+        for e in expressions.find("post", plain) + expressions.find("body", plain):
+            name = normalize(e.text if e.kind == "body" else _without_post(e.text))
+            if len(name) >= 2 and not _GENERAL.match(name) and name not in out:
+                out.append(name)
+        for start, end, entry in glossary.find_chinese(plain):
+            if entry.kind in ("organisation", "mechanism"):
+                name = normalize(plain[start:end])
+                if len(name) >= 2 and not _GENERAL.match(name) and name not in out:
+                    out.append(name)
+    return out
+
+
+def _without_post(post: str) -> str:
+    """A post's text without its title at the end: 前海管理局局長 → 前海管理局."""
+    m = re.search(rf"(?:{expressions.POST_SUFFIX})$", post)
+    return post[: m.start()] if m else post
+
+
+def mentions_owner(text: str, names: list[str]) -> bool:
+    """Whether the text holds most of the two-character pieces of one of the bodies (or there are none)."""
+    if not names:
+        return True
+    norm = normalize(text)
+    for name in names:
+        pairs = [name[k : k + 2] for k in range(len(name) - 1)]
+        if pairs and sum(p in norm for p in pairs) / len(pairs) >= OWNER_OVERLAP:
+            return True
+    return False

@@ -1,0 +1,50 @@
+"""The event a date question asks about, and whether a sentence states it of the question's thing."""
+
+import pytest
+
+from index import normalize
+from qa.readers.events import asked_events, states_event
+
+
+def _states(sentence: str, question: str) -> bool:
+    return states_event(sentence, asked_events(question), normalize(question))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "states"),
+    [
+        # the verb with nothing after it, or a time word, a preposition
+        ("深港合作會議於2004年成立。", "深港合作會議何時成立？", True),
+        ("雙方更在2004年設立由政務司司長及深圳市市長共同主持的深港合作會議", "深港合作會議何時成立？", True),
+        ("在2014年4月成立駐武漢經濟貿易辦事處後，辦事處數目增至5個", "駐武漢經濟貿易辦事處何時成立？", True),
+        # a synonym of the class, but of another object
+        (
+            "2016年6月，前海管理局發布香港專業企業名冊及設立專業人士登記制度",
+            "前海管理局是甚麼時候成立的？",
+            False,
+        ),
+        # another event of the same thing
+        ("港珠澳大橋主體工程自2009年12月中動工，進度良好", "港珠澳大橋係幾時正式通車㗎？", False),
+        # signing another document: after a particle, and a title the question does not name
+        ("會議後簽署了落實《框架協議》的《2011年重點工作》", "《粵港合作框架協議》是哪一天簽署的？", False),
+        (
+            "2014年12月在CEPA框架下簽署《關於內地在廣東與香港基本實現服務貿易自由化的協議》",
+            "粤港合作框架协议是什么时候签的？",
+            False,
+        ),
+        ("於2010年4月簽署《粵港合作框架協議》", "粤港合作框架协议是什么时候签的？", True),
+        # 簽注 is an endorsement, not a signing
+        ("由十二月十五日起可在深圳辦理個人遊簽注", "甚麼時候簽署？", False),
+    ],
+)
+def test_a_sentence_states_the_asked_event_of_the_asked_thing(sentence, question, states):
+    assert _states(sentence, question) is states
+
+
+def test_an_english_question_names_its_object_through_the_chinese_it_is_given():
+    question = "When did Hong Kong and Guangzhou sign the letter of intent on Nansha?"
+    sentence = "特區政府和廣州市政府於2011年8月簽定意向書"
+    events = asked_events(question)
+    assert events == {"sign"}
+    assert states_event(sentence, events, normalize(question)) is False
+    assert states_event(sentence, events, normalize(question) + " 意向书") is True

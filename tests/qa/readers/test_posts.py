@@ -1,0 +1,47 @@
+"""Who questions: the body whose post is asked, and a person's name written after a post."""
+
+import pytest
+
+from index import Glossary
+from qa.readers.posts import mentions_owner, name_asked, names_person, owners
+
+EMPTY = Glossary([])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("前海管理局局長係邊個？", ["前海管理局"]),
+        ("香港特区政府驻北京办事处主任是谁？", ["驻北京办事处"]),
+        ("「一帶一路」辦公室由邊個話事？", ["一带一路办公室"]),
+        ("融入國家發展大局督導組由誰擔任組長？", ["融入国家发展大局督导组"]),
+        ("特區政府由誰領導？", []),
+    ],
+)
+def test_the_bodies_a_who_question_is_about(question, expected):
+    assert owners([question], EMPTY) == expected
+
+
+def test_a_sentence_about_another_body_does_not_mention_the_owner():
+    about_other = "雙方成立的聯合專責小組，由特區政府政制及內地事務局局長和深圳市常務副市長分別擔任組長"
+    assert mentions_owner(about_other, ["前海管理局"]) is False
+    assert mentions_owner(about_other, ["前海联合专责小组"]) is True  # 5 of its 7 pieces
+    assert mentions_owner("任何句子", []) is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("政務司司長唐英年和廣東省副省長招玉芳並敲定了重點工作", True),
+        ("政務司司長及深圳市代市長亦於同日舉行記者會", False),
+        ("深港合作會議由政務司司長與深圳市市長主持", False),
+    ],
+)
+def test_a_person_is_named_after_a_post(sentence, named):
+    assert names_person(sentence) is named
+
+
+def test_a_question_asking_for_a_name():
+    assert name_asked("深圳市代市長叫甚麼名字？")
+    assert name_asked("What was the name of Shenzhen's acting mayor?")
+    assert not name_asked("Who chairs the meeting?")
