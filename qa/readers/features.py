@@ -193,9 +193,15 @@ def typed_expressions(
             found = [e for e in found if e.kind == "post"]
     elif kind == "place":
         found = place_expressions(text, glossary)
+        if question.locative:
+            found = [e for e in found if _LOCATIVE.search(text[max(0, e.start - 3) : e.start])]
     else:
         return []
     return [e for e in found if not _repeats_question(e, question.asked)]
+
+
+# What puts a thing in a place: 位於深圳, 設於福田, 在前海.
+_LOCATIVE = re.compile(r"(?:位於|位于|設於|设于|設在|设在|落戶|落户|選址|选址|坐落|毗鄰|毗邻|在|於|于)$")
 
 
 def _in_title(text: str, position: int) -> bool:
@@ -376,7 +382,7 @@ def candidates(
         )
         on_topic = (
             (not question.events or states_event(sentence.text, question.events, question.mentioned))
-            and posts.mentions_owner(read_with, owners)
+            and posts.mentions_owner(sentence.text, owners, previous.text if previous else None)
             and (not question.wants_name or posts.names_person(sentence.text))
         )
         out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus), on_topic))

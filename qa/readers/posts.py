@@ -36,6 +36,10 @@ _GENERAL = re.compile(
 _GOVERNMENT = re.compile(r"(?:香港)?(?:特區|特区|香港特別行政區|香港特别行政区)政府")
 
 
+# The end of a body's name by which the papers name it short: 督導組, 辦公室, 管理局 (normalised).
+_BODY_END = re.compile(r"(?:督导组|专责小组|工作小组|小组|委员会|办公室|办事处|联络处|管理局|联席会议|会议)$")
+
+
 def name_asked(question: str) -> bool:
     """Whether the question asks for a person's name rather than a post."""
     return bool(_NAME_ASKED.search(normalize(question)))
@@ -70,13 +74,22 @@ def _without_post(post: str) -> str:
     return post[: m.start()] if m else post
 
 
-def mentions_owner(text: str, names: list[str]) -> bool:
-    """Whether the text holds most of the two-character pieces of one of the bodies (or there are none)."""
+def mentions_owner(text: str, names: list[str], previous: str | None = None) -> bool:
+    """Whether the sentence holds most of the two-character pieces of one of the bodies (or there are none),
+    or the sentence before it does and this one names the body short (「督導組」由行政長官親自擔任組長)."""
     if not names:
         return True
     norm = normalize(text)
+    before = normalize(previous) if previous else ""
     for name in names:
-        pairs = [name[k : k + 2] for k in range(len(name) - 1)]
-        if pairs and sum(p in norm for p in pairs) / len(pairs) >= OWNER_OVERLAP:
+        if _holds(norm, name):
+            return True
+        short = _BODY_END.search(name)
+        if before and short and short.group(0) in norm and _holds(before, name):
             return True
     return False
+
+
+def _holds(text: str, name: str) -> bool:
+    pairs = [name[k : k + 2] for k in range(len(name) - 1)]
+    return bool(pairs) and sum(p in text for p in pairs) / len(pairs) >= OWNER_OVERLAP

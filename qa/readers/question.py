@@ -122,6 +122,10 @@ _EN_UNITS = {
     "times": "次",
 }
 _CLOCK = re.compile(r"\bopening hours\b|\bwhat time\b|\bwhat hours?\b|几点|开放时间|通关时间|营业时间")
+_LOCATION_OF = re.compile(
+    r"\bwhere (?:is|are|was|were|'s)\b|\bwhere does\b|\blocated\b|\bleaves? from\b|\bdepart"
+    r"|在哪|设在|建在|设于|位于|喺边度|在边度|系边度"
+)
 # "How big is X in square kilometres": an area, whatever the question's other words.
 _AREA = re.compile(r"square kilomet|\bsq(?:uare)? ?km\b|\bkm2\b|km²")
 # When the question names no classifier, the thing counted names one: 多少学生 and "how many students" are
@@ -196,6 +200,8 @@ class QuestionAnalysis:
     wants_name: bool = False
     # For a date: a time of day is asked (幾點, "what time", opening hours), not a day of the calendar.
     clock: bool = False
+    # For a place: where a thing is (在哪裏, 設喺邊度, "where is"), answered by a place it is said to be in.
+    locative: bool = False
     # For a count in a named classifier: the Chinese of what is counted (学校 of 多少所学校), normalised.
     counted: str | None = None
 
@@ -245,6 +251,10 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             expected,
             events=asked_events(prepared.text),
             clock=bool(_CLOCK.search(normalize(prepared.text))),
+        )
+    if expected == "place":
+        return QuestionAnalysis(
+            prepared, expected, locative=bool(_LOCATION_OF.search(normalize(prepared.text)))
         )
     if expected != "number":
         return QuestionAnalysis(prepared, expected)

@@ -45,3 +45,13 @@ def test_a_question_asking_for_a_name():
     assert name_asked("深圳市代市長叫甚麼名字？")
     assert name_asked("What was the name of Shenzhen's acting mayor?")
     assert not name_asked("Who chairs the meeting?")
+
+
+def test_the_body_named_short_after_the_sentence_before_named_it_in_full():
+    before = "現屆政府已成立「融入國家發展大局督導組」（「督導組」），加強頂層規劃和督導。"
+    sentence = "「督導組」由行政長官親自擔任組長"
+    assert mentions_owner(sentence, ["融入国家发展大局督导组"], before) is True
+    assert mentions_owner(sentence, ["融入国家发展大局督导组"]) is False
+    other = "2017年5月，行政長官率領代表團參加「一帶一路」國際合作高峰論壇"
+    named = "2016年8月，成立「一帶一路」辦公室。"
+    assert mentions_owner(other, ["一带一路办公室"], named) is False

@@ -137,3 +137,17 @@ def test_a_question_asking_a_name_wants_a_person(question, wants_name):
 def test_a_time_of_day_is_asked(question, clock):
     analysis = analyse(prepare_query(question))
     assert (analysis.expected, analysis.clock) == ("date", clock)
+
+
+@pytest.mark.parametrize(
+    ("question", "locative"),
+    [
+        ("高铁香港段的车站在哪里？", True),
+        ("港珠澳大橋香港口岸設喺邊度？", True),
+        ("Where is the Hong Kong port of the bridge?", True),
+        ("香港要研究把哪里划成郊野公园？", False),
+    ],
+)
+def test_where_a_thing_is(question, locative):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.locative) == ("place", locative)
