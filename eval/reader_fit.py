@@ -31,6 +31,7 @@ L2 = 1.0
 GRID = {
     "focus_coverage": (0.0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85),
     "min_confidence": (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
+    "min_confidence_untyped": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6),
 }
 LANGUAGES = ("en", "zh-Hant", "zh-Hans")
 
@@ -185,7 +186,9 @@ def fit_answerability(index: Index, rows: list[Prepared], base: Calibration) -> 
     Answerable questions whose chosen sentence misses the evidence are left out: they say how to choose,
     not whether the papers answer.
     """
-    reader = TypedSentenceReader(index, replace(base, answerability={}, min_confidence=0.0))
+    reader = TypedSentenceReader(
+        index, replace(base, answerability={}, min_confidence=0.0, min_confidence_untyped=None)
+    )
     xs, ys = [], []
     for p in rows:
         scored, best, _, _ = reader.choose(p.analysis, p.candidates)
@@ -216,10 +219,11 @@ def fit(index: Index, rows: list[Prepared], encoder: str) -> Calibration:
     for focus in GRID["focus_coverage"]:
         fitted = fit_answerability(index, rows, replace(base, focus_coverage=focus))
         for confidence in GRID["min_confidence"]:
-            calibration = replace(fitted, min_confidence=confidence)
-            score = _objective(figures(replay(index, rows, calibration, spans=False)))
-            if best is None or score > best[0]:
-                best = (score, calibration)
+            for untyped in GRID["min_confidence_untyped"]:
+                calibration = replace(fitted, min_confidence=confidence, min_confidence_untyped=untyped)
+                score = _objective(figures(replay(index, rows, calibration, spans=False)))
+                if best is None or score > best[0]:
+                    best = (score, calibration)
     assert best is not None
     return best[1]
 
@@ -247,7 +251,12 @@ def cross_validate(index: Index, rows: list[Prepared], encoder: str, k: int = FO
     for lang in LANGUAGES:
         report[lang] = figures([o for o in outcomes if o.language == lang])
     report["folds"] = [
-        {"focus_coverage": c.focus_coverage, "min_confidence": c.min_confidence} for c in calibrations
+        {
+            "focus_coverage": c.focus_coverage,
+            "min_confidence": c.min_confidence,
+            "min_confidence_untyped": c.min_confidence_untyped,
+        }
+        for c in calibrations
     ]
     report["outcomes"] = outcomes
     return report

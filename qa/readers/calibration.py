@@ -31,9 +31,18 @@ class Calibration:
     # Logistic weights over ``typed.answerability_features``: does the chosen sentence answer at all?
     answerability: dict[str, float] = field(default_factory=dict)
     answerability_bias: float = 0.0
+    # The same for questions that want no typed answer (what, why, which): no rule checks what they ask,
+    # so they may need more evidence. None: ``min_confidence``.
+    min_confidence_untyped: float | None = None
     encoder: str = ""
     calibrated: bool = True
     fitted_on: dict[str, Any] = field(default_factory=dict)
+
+    def threshold(self, typed: bool) -> float:
+        """The answerability below which a question of this kind is not answered."""
+        if typed or self.min_confidence_untyped is None:
+            return self.min_confidence
+        return self.min_confidence_untyped
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"

@@ -145,7 +145,7 @@ _LITTLE_WORDS = (
 _NAME_CHARS = rf"(?:(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
 # A name starts where a word can: after punctuation, a little word, or at the start.
 _NAME_START = rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{_LITTLE_WORDS}]))"
-_POST = rf"{_NAME_START}{_NAME_CHARS}{{0,8}}(?:{_POST_SUFFIX})"
+_POST = rf"{_NAME_START}{_NAME_CHARS}{{0,10}}(?:{_POST_SUFFIX})"
 _BODY = rf"{_NAME_START}{_NAME_CHARS}{{1,8}}(?:{_BODY_SUFFIX})(?![門门分長长])"
 _JOIN = r"(?:及|與|与|和|、|以及)"
 

@@ -248,7 +248,24 @@ def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expressio
         if entry.kind in ("role", "organisation", "mechanism")
     ]
     found += expressions.find("post", text) + expressions.find("body", text)
-    return _longest(found)
+    return [_with_place(text, e) for e in _longest(found)]
+
+
+# The city or province a post belongs to, written in front of it: 深圳市 of 深圳市常務副市長.
+_PLACE_BEFORE = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}(?:市|省)$|(?<=[和及與与、由])[\u4e00-\u9fff]{2,3}(?:市|省)$"
+)
+
+
+def _with_place(text: str, e: expressions.Expression) -> expressions.Expression:
+    """A post found without its city or province (the glossary knows 常務副市長) reaches back over it."""
+    if e.kind != "post":
+        return e
+    m = _PLACE_BEFORE.search(text, max(0, e.start - 4), e.start)
+    if not m:
+        return e
+    start = e.start - (len(m.group(0)))
+    return expressions.Expression(e.kind, start, e.end, text[start : e.end], e.unit)
 
 
 def place_expressions(text: str, glossary: Glossary) -> list[expressions.Expression]:

@@ -20,7 +20,7 @@ _NAME_ASKED = re.compile(
     r"(?:mayor|director|head|chief|secretary|governor|chairman|chairperson|leader|minister|commissioner)"
 )
 # A name after a post: two or three characters, then a word that ends it (和, 及, 於, 率領 …).
-_NAME_AFTER_POST = re.compile(
+NAME_AFTER_POST = re.compile(
     r"(?![由的在與与和及是為为並并將将於于向對对從从被亦也已而即就其各共同主負负親亲擔担出包率])"
     r"[\u4e00-\u9fff]{2,3}(?=[和及與与、，,。；;於于在率出主等亦也並并先分共同會会為为表])"
 )
@@ -47,7 +47,7 @@ def name_asked(question: str) -> bool:
 
 def names_person(text: str) -> bool:
     """Whether the sentence writes a person's name after a post (政務司司長唐英年和…)."""
-    return any(_NAME_AFTER_POST.match(text, e.end) for e in expressions.find("post", text))
+    return any(NAME_AFTER_POST.match(text, e.end) for e in expressions.find("post", text))
 
 
 def owners(texts: list[str], glossary: Glossary) -> list[str]:

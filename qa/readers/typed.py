@@ -15,10 +15,10 @@ import numpy as np
 import numpy.typing as npt
 
 from index import Hit, Retriever
+from qa.readers import spans
 from qa.readers.base import AnswerSpan, EvidenceSentence, Reading
 from qa.readers.calibration import UNCALIBRATED, Calibration
-from qa.readers.expressions import arrived, joined
-from qa.readers.features import FEATURES, Candidate, candidates, unit_strength
+from qa.readers.features import FEATURES, Candidate, candidates
 from qa.readers.question import QuestionAnalysis
 
 _COV = FEATURES.index("coverage")
@@ -84,7 +84,7 @@ class TypedSentenceReader:
                 return scored, None, _sigmoid(best_score), reason
             best_score, best = fitting[0]
         confidence = self.answerability(question, scored, best_score, best)
-        if confidence < cal.min_confidence:
+        if confidence < cal.threshold(question.typed):
             # Most of the question's words missing from the best sentence: the papers do not discuss it.
             reason = "focus_not_found" if best.features[_CHARS] < FOCUS_MISSING else "weak_evidence"
             return scored, None, confidence, reason
@@ -166,19 +166,7 @@ class TypedSentenceReader:
         """The typed expression of the best sentence closest to the question's focus."""
         if not question.typed or not best.typed:
             return None
-        pool = list(best.typed)
-        text = best.sentence.text
-        if question.expected == "number":
-            strongest = max(unit_strength(question, e) for e in pool)
-            pool = arrived(text, [e for e in pool if unit_strength(question, e) == strongest])
-        if question.expected == "who":
-            pool = [e for e in pool if e.kind == "post"] or pool
-        focus = best.focus
-        chosen = min(
-            pool,
-            key=lambda e: (min((abs(e.start - f) for f in focus), default=0), e.start),
-        )
-        chosen = joined(text, chosen, list(best.typed))
+        chosen = spans.choose(question, best.sentence.text, list(best.typed), best.focus)
         s = best.sentence
         return AnswerSpan(s.doc_id, s.start + chosen.start, s.start + chosen.end, chosen.text, chosen.kind)
 

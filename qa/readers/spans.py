@@ -1,0 +1,201 @@
+"""The answer span: which typed expression of the answer sentence answers, and how far it reaches.
+
+A sentence often holds several dates, figures or posts. The one that answers sits in the clause that
+names what the question names (「滬港經貿合作會議（2003年成立）」 among the other meetings of a list),
+follows 由 when the question asks who is responsible, or follows 總數 when it asks for a total. It reaches
+over what is joined to it when the question asks about two things (「2014年11月及2016年12月」 for 滬港通
+and 深港通), over a person's name after a post (政務司司長唐英年), and over the whole change when the
+question asks how a figure changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index import normalize
+from qa.readers import expressions
+from qa.readers.events import states_event
+from qa.readers.expressions import Expression
+from qa.readers.features import unit_strength
+from qa.readers.posts import NAME_AFTER_POST
+from qa.readers.question import QuestionAnalysis
+
+# What ends the clause an expression belongs to (parentheses do not: 「會議（2003年成立）」 is one clause).
+_CLAUSE_ENDS = "，。；、：,;:"
+# Two-character pieces that say nothing about which clause is meant.
+_EMPTY_PAIRS = frozenset(
+    {
+        "香港",
+        "政府",
+        "特区",
+        "内地",
+        "合作",
+        "两地",
+        "双方",
+        "多少",
+        "什么",
+        "时候",
+        "哪年",
+        "一年",
+        "几个",
+        "是谁",
+    }
+)
+# 由 X 負責 / 擔任: X answers "who".
+_AGENT = re.compile(r"由[^，。；]{0,6}$")
+# "How many in all": the figure after 總數 / 共 / 累計 answers.
+_TOTAL_ASKED = re.compile(r"总数|一共|总共|共有|合共|累计|\btotal\b|\baltogether\b|\bin all\b|\bso far\b")
+_TOTAL = re.compile(r"(?:总数|總數|总共|總共|合共|累计|累計|总计|總計|共|達|达)[^，。；\d]{0,3}$")
+# A question about two things joined (滬港通和深港通, offices and liaison units).
+_TWO_ASKED = re.compile(r"及|和|与|與|、|以及|\band\b|分别|分別|\brespectively\b")
+# "By how much did it grow", 從幾個增加到幾個: the whole change answers.
+_CHANGE_ASKED = re.compile(
+    r"增加了多少|增长了多少|增幅|从几|由几|\bby how much\b"
+    r"|\bhow much did [\w\s-]+ (?:grow|rise|increase)|\bgr[eo]w from\b|\bincrease from\b"
+)
+_JOINER = "(?:及|與|与|和|、|以及)"
+# Between two counts joined: the first one's noun, then a joiner (五個辦事處及11個聯絡處).
+_COUNT_JOINED = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}{_JOINER}$")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# Between the figure a change leaves and the one it arrives at.
+_RISE = re.compile(
+    r"^[^，。；,]{0,16}?(?:增加至|增至|增加到|增到|上升至|升至|提高至|擴大至|扩大至|減至|减至|下降至)"
+)
+
+
+def choose(
+    question: QuestionAnalysis, text: str, found: list[Expression], focus: tuple[int, ...]
+) -> Expression:
+    """The expression of the sentence that answers, reaching over what belongs to it."""
+    pool = list(found)
+    if question.expected == "number":
+        strongest = max(_unit_fit(question, e) for e in pool)
+        pool = [e for e in pool if _unit_fit(question, e) == strongest]
+        if not _CHANGE_ASKED.search(question.normalized):
+            pool = expressions.arrived(text, pool) or pool
+    if question.expected == "who":
+        pool = [e for e in pool if e.kind == "post"] or pool
+    pairs = _question_pairs(question)
+    total = bool(_TOTAL_ASKED.search(question.normalized))
+    change = question.expected == "number" and bool(_CHANGE_ASKED.search(question.normalized))
+
+    def rank(e: Expression) -> tuple[float, int, int, int]:
+        """Cues first (由, 總數, the asked event, a change, the counted thing), then the clause's words,
+        then nearness."""
+        cue = 0.0
+        if question.expected == "who" and _AGENT.search(text[max(0, e.start - 8) : e.start]):
+            cue = 1.0
+        if total and _TOTAL.search(text[max(0, e.start - 5) : e.start]):
+            cue = 1.0
+        if question.events and states_event(_clause(text, e), question.events, question.mentioned):
+            cue = 1.0  # 「我們預計於2015年竣工」, not 「在去年1月底開展」, for when it is finished
+        if change and _whole_change(text, e, found) != e:
+            cue = 1.0  # 由3個增至11個 for how much it grew
+        if e.kind == "count" and question.unit not in expressions.GENERAL_UNIT:
+            noun = _NOUN_AFTER.match(text, e.end)
+            if noun and _names_asked(noun.group(0), question):
+                cue = max(cue, 0.5)  # 48個國家 for how many countries
+        distance = min((abs(e.start - f) for f in focus), default=0)
+        return (-cue, -_clause_overlap(text, e, pairs), distance, e.start)
+
+    chosen = min(pool, key=rank)
+    return _reach(question, text, chosen, found)
+
+
+def _unit_fit(question: QuestionAnalysis, e: Expression) -> float:
+    """The unit's agreement, an exact classifier a little above one of its kind (10間 over 4家 for 間)."""
+    strength = unit_strength(question, e)
+    exact = question.unit is not None and e.unit == question.unit
+    return strength + (0.1 if exact and strength > 0 else 0.0)
+
+
+def _question_pairs(question: QuestionAnalysis) -> frozenset[str]:
+    """The question's two-character Chinese pieces (with the Chinese of its English words), less empty
+    ones."""
+    text = question.mentioned
+    return frozenset(
+        p
+        for p in (text[k : k + 2] for k in range(len(text) - 1))
+        if all("\u4e00" <= ch <= "\u9fff" for ch in p) and p not in _EMPTY_PAIRS
+    )
+
+
+def _clause(text: str, e: Expression) -> str:
+    """The clause the expression sits in, between the punctuation around it."""
+    start = max(text.rfind(c, 0, e.start) for c in _CLAUSE_ENDS) + 1
+    ends = [i for i in (text.find(c, e.end) for c in _CLAUSE_ENDS) if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+def _clause_overlap(text: str, e: Expression, pairs: frozenset[str]) -> int:
+    """How many of the question's pieces the clause of the expression holds."""
+    clause = normalize(_clause(text, e))
+    return sum(1 for p in pairs if p in clause)
+
+
+def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: list[Expression]) -> Expression:
+    """The chosen expression over what belongs to it: joined ones, a name after a post, a whole change."""
+    out = chosen
+    if question.expected == "number" and _CHANGE_ASKED.search(question.normalized):
+        out = _whole_change(text, out, found)
+        if out is not chosen:
+            return out
+    two = bool(_TWO_ASKED.search(question.normalized))
+    if out.kind in ("post", "body") or (out.kind == "date" and two):
+        out = _joined_both_ways(text, out, found)
+    elif out.kind == "count" and two:
+        out = _counts_joined(question, text, out, found)
+    if out.kind == "post":
+        name = NAME_AFTER_POST.match(text, out.end)
+        if name:
+            out = _span(text, out, out.start, name.end())
+    return out
+
+
+def _span(text: str, e: Expression, start: int, end: int) -> Expression:
+    return Expression(e.kind, start, end, text[start:end], e.unit)
+
+
+def _joined_both_ways(text: str, chosen: Expression, found: list[Expression]) -> Expression:
+    """Over the expressions joined to it by 及/與/和 on either side (a name may sit before the joiner)."""
+    out = expressions.joined(text, chosen, found)
+    for e in sorted(found, key=lambda e: -e.start):
+        if e.end <= out.start and e.kind == out.kind:
+            merged = expressions.joined(text, e, [out])
+            if merged.end == out.end or e.end == out.start:  # 政務司司長唐英年: a post, then a name
+                out = _span(text, out, e.start, out.end)
+    return out
+
+
+def _counts_joined(
+    question: QuestionAnalysis, text: str, chosen: Expression, found: list[Expression]
+) -> Expression:
+    """五個辦事處及11個聯絡處: counts of two things the question asks about, with their nouns."""
+    out = chosen
+    for e in sorted(found, key=lambda e: e.start):
+        if e.start >= out.end and e.kind == "count" and _COUNT_JOINED.match(text[out.end : e.start]):
+            out = _span(text, out, out.start, e.end)
+    if out is chosen:
+        return chosen
+    noun = _NOUN_AFTER.match(text, out.end)
+    if noun and _names_asked(noun.group(0), question):
+        out = _span(text, out, out.start, noun.end())
+    return out
+
+
+def _names_asked(words: str, question: QuestionAnalysis) -> bool:
+    """Whether a few words share a two-character piece with the question (or the Chinese of its English)."""
+    norm = normalize(words)
+    return any(norm[k : k + 2] in question.mentioned for k in range(len(norm) - 1))
+
+
+def _whole_change(text: str, chosen: Expression, found: list[Expression]) -> Expression:
+    """由2012年7月的3個大幅增至2017年4月的11個: from 由 to the figure it arrives at."""
+    for a in found:
+        for b in found:
+            if a.start < b.start and chosen in (a, b):
+                lead = re.search(r"(?:由|從|从)[^，。；]{0,12}$", text[: a.start])
+                between = text[a.end : b.start]
+                if lead and _RISE.search(between) and not any(c in between for c in _CLAUSE_ENDS):
+                    return _span(text, chosen, lead.start(), b.end)
+    return chosen

@@ -1,0 +1,86 @@
+"""The answer span: which expression of the answer sentence answers, and how far it reaches."""
+
+import pytest
+
+from index import Entry, Glossary
+from index.query import prepare_query
+from qa.readers import expressions
+from qa.readers.features import typed_expressions
+from qa.readers.question import analyse
+from qa.readers.spans import choose
+
+# Posts as the shipped glossary knows them (a post with 及 inside is found by name, not by pattern).
+GLOSSARY = Glossary(
+    [
+        Entry(("Executive Vice-Mayor",), ("常務副市長",), "role"),
+        Entry(("Secretary for Constitutional and Mainland Affairs",), ("政制及內地事務局局長",), "role"),
+    ]
+)
+
+
+def span(question: str, sentence: str) -> str:
+    analysis = analyse(prepare_query(question))
+    found = typed_expressions(analysis, sentence, GLOSSARY)
+    return choose(analysis, sentence, found, ()).text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # the clause that names what the question names, in a list of meetings
+        (
+            "滬港經貿合作會議何時成立？",
+            "粵港合作聯席會議（1998年成立）、滬港經貿合作會議（2003年成立）",
+            "2003年",
+        ),
+        # the date of the asked event, not of another one of the same thing
+        (
+            "高鐵香港段何時竣工？",
+            "高鐵香港段的建造已經在去年1月底開展，進展理想，我們預計於2015年竣工。",
+            "2015年",
+        ),
+        # 由 X 擔任: X answers who
+        ("督導組由誰擔任組長？", "「督導組」由行政長官親自擔任組長，三位司長擔任副組長。", "行政長官"),
+        # the total, not what was added
+        ("姊妹學校一共有多少所？", "去年新增230所，姊妹學校總數則已超過570所。", "超過570所"),
+        # two things asked: both dates, both counts with their nouns
+        (
+            "滬港通和深港通分別於何時開通？",
+            "在2014年11月及2016年12月分別開通滬港通及深港通。",
+            "2014年11月及2016年12月",
+        ),
+        (
+            "特區政府在內地設有多少個辦事處及聯絡處？",
+            "特區政府在內地設有五個辦事處及11個聯絡處。",
+            "五個辦事處及11個聯絡處",
+        ),
+        # posts joined, each with its city and the names after them
+        (
+            "前海聯合專責小組由誰擔任組長？",
+            "由特區政府政制及內地事務局局長和深圳市常務副市長分別擔任組長。",
+            "政制及內地事務局局長和深圳市常務副市長",
+        ),
+        (
+            "會議由誰主持？",
+            "政務司司長唐英年和廣東省副省長招玉芳於今年2月28日上午在廣州共同主持會議。",
+            "政務司司長唐英年和廣東省副省長招玉芳",
+        ),
+        # how it changed: the whole change; what it reached: the figure it arrived at
+        (
+            "聯絡處從幾個增加到幾個？",
+            "聯絡處數目由2012年7月的3個大幅增至2017年4月的11個，使每個辦事處下各設最少2個聯絡處。",
+            "由2012年7月的3個大幅增至2017年4月的11個",
+        ),
+        ("監測站增至多少個？", "監測網絡的監測站從16個增加至23個。", "23個"),
+    ],
+)
+def test_the_span_that_answers(question, sentence, expected):
+    assert span(question, sentence) == expected
+
+
+def test_the_span_is_a_slice_of_the_sentence():
+    sentence = "政務司司長唐英年和廣東省副省長招玉芳於今年2月28日上午在廣州共同主持會議。"
+    analysis = analyse(prepare_query("會議由誰主持？"))
+    chosen = choose(analysis, sentence, typed_expressions(analysis, sentence, GLOSSARY), ())
+    assert isinstance(chosen, expressions.Expression)
+    assert sentence[chosen.start : chosen.end] == chosen.text
