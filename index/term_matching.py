@@ -27,7 +27,8 @@ def words(text: str) -> list[str]:
 
 class PhraseMatcher:
     """Names of one or more words, case-folded, matched at word starts; any run of spaces, hyphens, dashes
-    or slashes between words matches any other, and the last word may carry -s, -es, -d or -ed."""
+    or slashes between words matches any other, and the last word may carry -s, -es, -d or -ed, or change a
+    final consonant's -y to -ies ("how many countries" finds "country", "authorities" "authority")."""
 
     def __init__(self, names: Iterable[str]) -> None:
         self._by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
@@ -54,7 +55,7 @@ class PhraseMatcher:
     def _longest_at(self, spans: list[tuple[int, int, str]], i: int) -> tuple[int, str] | None:
         first = spans[i][2]
         groups = [self._by_first.get(first, [])]
-        groups += [self._by_first.get(first[: -len(s)], []) for s in SUFFIXES if first.endswith(s)]
+        groups += [self._by_first.get(base, []) for base in _bases(first)]
         for _, tokens, name in sorted(c for g in groups for c in g):
             n = len(tokens)
             if i + n <= len(spans) and _same(tokens, [s[2] for s in spans[i : i + n]]):
@@ -66,7 +67,15 @@ def _same(name: tuple[str, ...], text: list[str]) -> bool:
     if list(name[:-1]) != text[:-1]:
         return False
     last, seen = name[-1], text[-1]
-    return seen == last or (last[-1:].isalnum() and any(seen == last + s for s in SUFFIXES))
+    return seen == last or last in _bases(seen)
+
+
+def _bases(word: str) -> list[str]:
+    """The forms a word may be inflected from: meetings -> meeting, meet; countries -> country."""
+    bases = [word[: -len(s)] for s in SUFFIXES if word.endswith(s) and word[: -len(s)][-1:].isalnum()]
+    if word.endswith("ies") and len(word) > 4 and word[-4] not in "aeiou":
+        bases.append(word[:-3] + "y")
+    return bases
 
 
 class AcronymMatcher:

@@ -24,6 +24,16 @@ def test_phrases_fold_case_separators_and_plural_endings():
     assert text[4:43] == "Hong Kong–Shenzhen Cooperation Meetings"
 
 
+def test_a_final_y_is_matched_as_ies_after_a_consonant_only():
+    matcher = PhraseMatcher(["country", "local authority", "day"])
+    text = "How many countries? Local Authorities, two days, not dayies"
+    assert list(matcher.finditer(text)) == [
+        (9, 18, "country"),
+        (20, 37, "local authority"),
+        (43, 47, "day"),
+    ]
+
+
 def test_phrases_start_only_at_word_starts():
     matcher = PhraseMatcher(["zone", "people's bank of china"])
     assert list(matcher.finditer("ozone layer")) == []
