@@ -71,7 +71,7 @@ def _same(name: tuple[str, ...], text: list[str]) -> bool:
 
 
 def _bases(word: str) -> list[str]:
-    """The forms a word may be inflected from: meetings -> meeting, meet; countries -> country."""
+    """The forms a word may be inflected from: meetings -> meeting, countries -> country."""
     bases = [word[: -len(s)] for s in SUFFIXES if word.endswith(s) and word[: -len(s)][-1:].isalnum()]
     if word.endswith("ies") and len(word) > 4 and word[-4] not in "aeiou":
         bases.append(word[:-3] + "y")
