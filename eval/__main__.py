@@ -124,7 +124,7 @@ def cmd_fit_reader(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from eval.gold import load_gold
-    from eval.reader_fit import cross_validate, fit, prepare
+    from eval.reader_fit import cross_validate, fit, median_thresholds, prepare
     from index.calibration import calibration_path
 
     service = _service(args.index)
@@ -143,10 +143,11 @@ def cmd_fit_reader(args: argparse.Namespace) -> int:
     print(json.dumps(held_out, indent=2, ensure_ascii=False))
     if args.write:
         calibration = replace(
-            fit(index, rows, encoder),
+            fit(index, rows, encoder, median_thresholds(held_out["folds"])),
             fitted_on={
                 "questions": len(questions),
                 "folds": args.folds,
+                "thresholds": "each the median of the folds' choices",
                 "held_out": {lang: held_out[lang] for lang in ("all", "en", "zh-Hant", "zh-Hans")},
                 "date": datetime.now(UTC).strftime("%Y-%m-%d"),
             },

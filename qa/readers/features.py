@@ -186,7 +186,8 @@ def typed_expressions(
             if not _in_title(text, e.start)
         ]
     elif kind == "number":
-        found = expressions.numbers(text)
+        # 一份「深港創新圈」三年行動計劃 is "a plan": 一 with a classifier is an article, not a count.
+        found = [e for e in expressions.numbers(text) if not _ARTICLE.fullmatch(e.text)]
     elif kind == "who":
         found = who_expressions(text, glossary)
         if question.wants_post:
@@ -198,6 +199,9 @@ def typed_expressions(
     else:
         return []
     return [e for e in found if not _repeats_question(e, question.asked)]
+
+
+_ARTICLE = re.compile(r"[一壹](?:個|个|份|項|项|間|间|家|名|位|所|條|条|座|批|套|張|张|件|部|台|種|种)")
 
 
 # What puts a thing in a place: 位於深圳, 設於福田, 在前海.
@@ -233,10 +237,23 @@ def nearness(found: list[expressions.Expression], focus: list[int]) -> float:
     return float(np.exp(-distance / 20))
 
 
+# A figure's digits with the magnitude written after them: 17萬 is not the 17 of 2016/17.
+_FIGURE = re.compile(r"\d(?:[\d,，]|\s(?=\d{3}(?!\d)))*(?:\.\d+)?(?:\s*(?:多|餘|余))?\s*[萬万億亿]?")
+
+
+def _figures(text: str) -> set[str]:
+    return {
+        re.sub(r"[\s,，多餘余]", "", m.group(0)).replace("万", "萬").replace("亿", "億")
+        for m in _FIGURE.finditer(text)
+    }
+
+
 def _repeats_question(expression: expressions.Expression, asked: str) -> bool:
+    """The question's own figure (its year, its 2016年12月), not an answer to it: every figure of the
+    expression is one of the question's (2010年6月 answers "when in 2010")."""
     digits = expressions.digits_of(expression.text)
     if digits and len(digits) >= 2:
-        return digits in re.sub(r"\D", " ", asked).split()
+        return _figures(expression.text) <= _figures(asked)
     return normalize(expression.text) in asked
 
 
@@ -308,8 +325,13 @@ def counts_another_thing(question: QuestionAnalysis, text: str, e: expressions.E
     following = normalize(re.split(r"[，。；、,;：:（(]", text[e.end : e.end + 10])[0])
     if len(following) < 2:
         return False
+    # 合作 of 合作文件 is in every other noun of these papers (合作領域): it does not say what is counted.
     pairs = [question.counted[k : k + 2] for k in range(len(question.counted) - 1)]
+    pairs = [p for p in pairs if p not in _UNSPECIFIC] or pairs
     return not any(p in following for p in pairs)
+
+
+_UNSPECIFIC = frozenset({"合作", "香港", "内地", "两地", "相关"})
 
 
 def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]) -> float:

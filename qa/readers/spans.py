@@ -95,11 +95,28 @@ def choose(
             noun = _NOUN_AFTER.match(text, e.end)
             if noun and _names_asked(noun.group(0), question):
                 cue = max(cue, 0.5)  # 48個國家 for how many countries
+        if _names_more_as_subset(text, e, pairs):
+            cue = max(cue, 0.75)  # 超過380個項目，其中90個位於深圳 for how many in Shenzhen
         distance = min((abs(e.start - f) for f in focus), default=0)
         return (-cue, -_clause_overlap(text, e, pairs), distance, e.start)
 
     chosen = min(pool, key=rank)
     return _reach(question, text, chosen, found)
+
+
+_SUBSET = re.compile(r"其中\s*$")
+
+
+def _names_more_as_subset(text: str, e: Expression, pairs: frozenset[str]) -> bool:
+    """A part of a whole (其中90個位於深圳) whose clause names something of the question that the whole's
+    clause does not."""
+    if not _SUBSET.search(text[max(0, e.start - 3) : e.start]):
+        return False
+    own = normalize(_clause(text, e))
+    before = text[: e.start].rstrip()
+    cut = max(before.rfind(c, 0, len(before) - 3) for c in _CLAUSE_ENDS) + 1
+    whole = normalize(before[cut:])
+    return any(p in own and p not in whole for p in pairs)
 
 
 def _unit_fit(question: QuestionAnalysis, e: Expression) -> float:

@@ -35,6 +35,10 @@ def test_a_count_of_another_thing_does_not_answer_a_count_of_the_thing_asked():
     assert not counts_another_thing(funds, mixed, first_count(mixed))
     # the question counts in the general classifier itself: nothing to tell apart
     assert not counts_another_thing(sectors, projects, first_count(projects))
+    # 合作 of 合作文件 is in every noun of these papers: 15個合作領域 are not documents
+    documents = analyse(prepare_query("第六次沪港合作会议签了多少份合作文件？"))
+    fields = "就15個合作領域達成共識"
+    assert counts_another_thing(documents, fields, first_count(fields))
     # a count at the end of its clause says nothing about what it counts
     ended = "學校數目增至570所，"
     assert not counts_another_thing(schools, ended, first_count(ended))

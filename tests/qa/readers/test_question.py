@@ -60,6 +60,7 @@ def test_expected_type(question, expected):
         ("广东计划每个月发给长者的高龄津贴是多少？", "money", "money"),
         ("香港的法定最低工資是多少？", "money", "money"),
         ("專項基金有多大？", "money", "money"),
+        ("What was the total RMB trade settlement in Hong Kong in 2010?", "money", "money"),
         ("前海有幾多成土地係預留俾香港企業用？", "percent", "%"),
     ],
 )

@@ -72,10 +72,35 @@ def span(question: str, sentence: str) -> str:
             "由2012年7月的3個大幅增至2017年4月的11個",
         ),
         ("監測站增至多少個？", "監測網絡的監測站從16個增加至23個。", "23個"),
+        # a part of the whole when the question names what only the part's clause names
+        (
+            "深圳有多少個清潔生產項目獲資助？",
+            "並已資助珠三角港資企業進行超過380個項目，其中90個位於深圳。",
+            "90個",
+        ),
+        (
+            "有多少個清潔生產項目獲資助？",
+            "並已資助珠三角港資企業進行超過380個項目，其中90個位於深圳。",
+            "超過380個",
+        ),
+        # the question's own school years are not its answer; 17萬 is not the 17 of 2016/17
+        (
+            "2014/15至2016/17學年有多少學生參與內地交流計劃？",
+            "2014/15至2016/17三個學年，參與學生內地交流計劃的學生約17萬人次。",
+            "約17萬人次",
+        ),
+        # a date of the year the question names answers "when in that year"
+        ("2010年何時擴大試點？", "內地有關部門於2010年6月大幅擴大試點的地域範圍。", "2010年6月"),
     ],
 )
 def test_the_span_that_answers(question, sentence, expected):
     assert span(question, sentence) == expected
+
+
+def test_one_with_a_classifier_is_an_article_not_a_count():
+    analysis = analyse(prepare_query("How many projects are in the Innovation Circle's action plan?"))
+    found = typed_expressions(analysis, "兩地政府通過一份三年行動計劃，共有十一個項目", GLOSSARY)
+    assert [e.text for e in found] == ["三年", "十一個"]
 
 
 def test_the_span_is_a_slice_of_the_sentence():
