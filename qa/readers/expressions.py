@@ -273,8 +273,8 @@ def unit_agreement(asked: str | None, found: str | None) -> float:
         return 0.0  # an area or a volume is never a count of things
     if asked in UNIT_CLASSES[0] and found in GENERAL_UNIT:
         return 0.0  # people are counted in 人, 名 or 位, never in 個
-    if asked is None or found is None or found in GENERAL_UNIT:
-        return 0.5
+    if asked is None or found is None or found in GENERAL_UNIT or asked in GENERAL_UNIT:
+        return 0.5  # 幾多個 asks in the general classifier for anything counted: 3 063項 answers it
     return 0.0
 
 

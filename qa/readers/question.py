@@ -105,7 +105,7 @@ _MONEY = re.compile(
     )
 )
 _PERCENT = re.compile(
-    r"percent|proportion|\bshare\b|\brate\b|百分之|比例|几成|几多成|多少成|占多少|比率|率|%"
+    r"percent|proportion|\bshare\b|\brate\b|百分之|百分比|比例|几成|几多成|多少成|占多少|比率|率|%"
 )
 _CLASSIFIER = re.compile(
     r"(?:多少|几多|几)\s*(个月|万人次|人次|平方公里|公里|公顷|立方米"
@@ -136,7 +136,10 @@ _COUNTED = (
         "人",
         "students?|people|persons?|visitors?|participants?|staff|members?|residents?|tourists?|passengers?"
         "|teachers?|delegates?|youths?|young people|talents?|graduates?|workers?|employees?"
-        "|学生|旅客|游客|访客|市民|居民|员工|职员|教师|老师|参加者|参与者|代表|人员|青年|人才|毕业生|人",
+        "|representatives?|officials?|attendees?|beneficiar(?:y|ies)|recipients?|elderly|seniors?"
+        "|volunteers?|applicants?|trainees?|interns?"
+        "|学生|旅客|游客|访客|市民|居民|员工|职员|教师|老师|参加者|参与者|代表|人员|青年|人才|毕业生"
+        "|受惠人|受惠者|官员|长者|义工|志愿者|申请人|实习生|人",
     ),
     ("所", "schools?|universities|colleges?|学校|院校|大学"),
     ("家", "banks?|compan(?:y|ies)|enterprises?|firms?|businesses|银行|公司|企业"),
@@ -263,8 +266,10 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     if _PERCENT.search(text):
         return QuestionAnalysis(prepared, expected, "percent", "%")
     m = _CLASSIFIER.search(text)
-    # "How many projects were funded" counts projects: money words decide only without a count cue.
-    if _MONEY.search(text) and not m and not re.search(r"\bhow many\b", text):
+    # "How many projects were funded" counts projects, 投資推廣研討會吸引了多少企業代表 counts people: money
+    # words decide only without a count cue.
+    counted_cue = any(p.search(text) for _, p in (*_COUNTED_EN, *_COUNTED_ZH))
+    if _MONEY.search(text) and not m and not counted_cue and not re.search(r"\bhow many\b", text):
         return QuestionAnalysis(prepared, expected, "money", "money")
     if _AREA.search(text):
         return QuestionAnalysis(prepared, expected, "count", "平方公里")

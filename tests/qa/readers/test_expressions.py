@@ -43,6 +43,8 @@ def test_the_asked_classifier_agrees_more_than_the_general_one():
     assert unit_agreement("份", "份") == unit_agreement("份", "項") == 1.0
     assert unit_agreement("份", "個") == unit_agreement(None, "所") == 0.5
     assert unit_agreement("份", "名") == 0.0
+    # 幾多個 asks in the general classifier: any count answers, a little below the asked one
+    assert unit_agreement("個", "項") == 0.5
 
 
 def test_a_span_of_time_answers_only_how_long():

@@ -42,6 +42,7 @@ def test_expected_type(question, expected):
         ("How much did the government inject into the trust fund?", "money", "money"),
         ("特區政府向信託基金注資多少？", "money", "money"),
         ("What percentage of sectors were opened?", "percent", "%"),
+        ("2009年底内地投资占香港外来直接投资总额的百分比是多少？", "percent", "%"),
         ("How many years does the study last?", "count", "年"),
         # no classifier asked: the thing counted names one
         ("How many sister schools are there?", "count", "所"),
@@ -60,6 +61,9 @@ def test_expected_type(question, expected):
         ("广东计划每个月发给长者的高龄津贴是多少？", "money", "money"),
         ("香港的法定最低工資是多少？", "money", "money"),
         ("專項基金有多大？", "money", "money"),
+        # 投資 names the seminars; the people counted decide
+        ("内地投资推广研讨会吸引了多少企业代表参加？", "count", "人"),
+        ("Roughly how many business representatives attended the seminars?", "count", "人"),
         ("What was the total RMB trade settlement in Hong Kong in 2010?", "money", "money"),
         ("前海有幾多成土地係預留俾香港企業用？", "percent", "%"),
     ],
@@ -100,7 +104,9 @@ def test_a_unit_word_counts_only_right_after_how_many():
         ("前海管理局是甚麼時候成立的？", {"establish"}),
         ("粤港合作框架协议是什么时候签的？", {"sign"}),
         ("When did the bridge actually open to traffic?", {"open"}),
-        ("When were the two stock connects launched?", {"establish", "open"}),
+        ("When were the two stock connects launched?", {"establish", "open", "start"}),
+        # a scheme starts when it is launched (推出)
+        ("When did the Guangdong Scheme for elderly people start?", {"start"}),
         ("政制及内地事务局这个名称是从哪年开始用的？", set()),
         ("From what date could residents apply for endorsements?", set()),
     ],
