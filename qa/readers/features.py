@@ -346,6 +346,8 @@ def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]
 def unit_strength(question: QuestionAnalysis, e: expressions.Expression) -> float:
     if question.number_kind in ("money", "percent"):
         return float(e.kind == question.number_kind)
+    if question.number_kind == "change":
+        return 1.0 if e.kind == "percent" else expressions.unit_agreement(None, e.unit)
     if question.number_kind != "count" or e.kind != "count":
         return 0.0
     return expressions.unit_agreement(question.unit, e.unit)

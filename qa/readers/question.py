@@ -106,6 +106,13 @@ _MONEY = re.compile(
 )
 _PERCENT = re.compile(
     r"percent|proportion|\bshare\b|\brate\b|百分之|百分比|比例|几成|几多成|多少成|占多少|比率|率|%"
+    r"|占(?!地)[^?？，,]{0,24}(?:多少|几多)"  # 佔內地外來投資總額幾多 (not 佔地): a share of the whole
+)
+# How far a figure moved, with no classifier asked: "by how much did it fall", 跌咗幾多, 增長了多少.
+_CHANGE_AMOUNT = re.compile(
+    r"\bby how much\b|\bhow much (?:did|has|have|had) [\w\s'-]{0,40}?"
+    r"\b(?:drop|fall|fell|rise|rose|grow|grew|increase|decrease|decline|go up|go down)"
+    r"|(?:下降|下跌|跌|减少|减|增长|增加|上升|升|增)(?:了|咗)?(?:多少|几多)"
 )
 _CLASSIFIER = re.compile(
     r"(?:多少|几多|几)\s*(个月|万人次|人次|平方公里|公里|公顷|立方米"
@@ -266,6 +273,9 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     if _PERCENT.search(text):
         return QuestionAnalysis(prepared, expected, "percent", "%")
     m = _CLASSIFIER.search(text)
+    if _CHANGE_AMOUNT.search(text) and not m:
+        # "By how much did it drop", 下降了多少: a share (72%), an amount or a count answers
+        return QuestionAnalysis(prepared, expected, "change", None)
     # "How many projects were funded" counts projects, 投資推廣研討會吸引了多少企業代表 counts people: money
     # words decide only without a count cue.
     counted_cue = any(p.search(text) for _, p in (*_COUNTED_EN, *_COUNTED_ZH))

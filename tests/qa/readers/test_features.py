@@ -3,7 +3,7 @@
 from index import Entry, Glossary
 from index.query import prepare_query
 from qa.readers import expressions
-from qa.readers.features import counts_another_thing, place_expressions, weakest_concept
+from qa.readers.features import counts_another_thing, place_expressions, unit_strength, weakest_concept
 from qa.readers.question import analyse
 
 # 深港合作會議 / 成立 (or its synonym 設立) / 收費, as normalised tokens
@@ -49,3 +49,10 @@ def test_a_place_in_a_list_or_at_the_end_of_a_route_is_not_where_something_is():
     found = place_expressions("廣深港高速鐵路廣州至深圳北段建成通車，福田站段2012年建成", glossary)
     assert [e.text for e in found] == ["福田"]
     assert place_expressions("加快蓮塘口岸、廣州、福田的規劃", glossary) == []
+
+
+def test_a_share_answers_how_far_a_figure_fell():
+    fell = analyse(prepare_query("2006年至2015年區內二氧化硫年均值跌咗幾多？"))
+    share, count = expressions.numbers("分別下降72%和3個")
+    assert unit_strength(fell, share) == 1.0
+    assert unit_strength(fell, count) == 0.5

@@ -43,6 +43,11 @@ def test_expected_type(question, expected):
         ("特區政府向信託基金注資多少？", "money", "money"),
         ("What percentage of sectors were opened?", "percent", "%"),
         ("2009年底内地投资占香港外来直接投资总额的百分比是多少？", "percent", "%"),
+        ("截至2010年底，香港資金佔內地外來投資總額幾多？", "percent", "%"),
+        ("河套地區佔地多少公頃？", "count", "公頃"),
+        # how far a figure moved: a share, an amount or a count answers
+        ("By how much did sulphur dioxide levels drop from 2006 to 2015?", "change", None),
+        ("區內二氧化硫年均值跌咗幾多？", "change", None),
         ("How many years does the study last?", "count", "年"),
         # no classifier asked: the thing counted names one
         ("How many sister schools are there?", "count", "所"),
@@ -107,6 +112,8 @@ def test_a_unit_word_counts_only_right_after_how_many():
         ("When were the two stock connects launched?", {"establish", "open", "start"}),
         # a scheme starts when it is launched (推出)
         ("When did the Guangdong Scheme for elderly people start?", {"start"}),
+        ("When did Qianhai begin trying out the Hong Kong system?", {"start"}),
+        ("前海哪一年引入香港工程管理制度？", {"start"}),
         ("政制及内地事务局这个名称是从哪年开始用的？", set()),
         ("From what date could residents apply for endorsements?", set()),
     ],
