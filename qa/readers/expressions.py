@@ -223,7 +223,8 @@ _JOINED = {
     "date": re.compile(r"^(?:及|與|与|和|、)$"),
 }
 # "由3個增至11個": the figure a change arrives at answers "how many", not the one it left.
-_FROM = re.compile(r"(?:由|從|从)$")
+# 由試點推出時的5個城市擴展至20個省市: the starting point may be a few words after 由.
+_FROM = re.compile(r"(?:由|從|从)[^，。；,]{0,10}$")
 _TO = re.compile(
     r"^[^，。；,]{0,16}?(?:增加至|增至|增加到|增到|上升至|升至|提高至|擴大至|扩大至|減至|减至|至|到)$"
 )
@@ -246,7 +247,7 @@ def arrived(text: str, found: list[Expression]) -> list[Expression]:
     drop = set()
     for i, a in enumerate(found):
         for b in found[i + 1 :]:
-            if _FROM.search(text[max(0, a.start - 3) : a.start]) and _TO.match(text[a.end : b.start]):
+            if _FROM.search(text[max(0, a.start - 12) : a.start]) and _TO.match(text[a.end : b.start]):
                 drop.add(i)
     return [e for i, e in enumerate(found) if i not in drop]
 

@@ -48,7 +48,7 @@ Concepts = list[list[list[str]]]
 # Words that say what kind of answer is wanted, not what it is about: no answer sentence repeats them.
 _ASKING = frozenset(
     "时候 时间 日期 年份 数目 数量 总数 多少 几多 什么 甚么 哪些 哪个 哪年 一年 何时 几时 是否 情况"  # noqa: SIM905
-    " 名字 一共 总共 大概 大约 当时 现时 目前".split()
+    " 名字 一共 总共 大概 大约 当时 现时 目前 百分之 百分比 百分率 几成 几多成 多少成".split()
 )
 # Characters of question words, particles and little words (Mandarin and Cantonese, Simplified as normalised):
 # an unknown token holding one is a way of asking jieba did not know, not a missing topic.

@@ -98,7 +98,7 @@ _MONEY = re.compile(
     _cues(
         r"\btotal (?:value|amount)|\bcost|\bbudget|\bmoney|\bfund|\binject|\bspen[dt]|\binvest|\bworth",
         r"\bvalue|\bhk\$|\bdollars?\b|\bprice|\bfee|\btoll|\bsalary|\bpaid",
-        r"\brmb\b|\brenminbi\b|\byuan\b|\bsettlement\b|\bturnover\b",
+        r"\brmb\b|\brenminbi\b|\byuan\b|\bsettlement\b|\bturnover\b|\bexport|\bimport",
         "金额|多少钱|资金|注资|拨款|费用|成本|造价|预算|投资|价值|总值|港元|港币|人民币|收费|票价|薪|总额|贸易额|结算",
         "津贴|补贴|补助|工资|基金.{0,2}(?:多大|多少)",
         "几多钱|钱",

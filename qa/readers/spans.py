@@ -42,7 +42,8 @@ _EMPTY_PAIRS = frozenset(
     }
 )
 # 由 X 負責 / 擔任: X answers "who".
-_AGENT = re.compile(r"由[^，。；]{0,6}$")
+# Not past the verb: in 由三位司長擔任小組組長, 三位司長 is who, 小組組長 the role they take.
+_AGENT = re.compile(r"由(?:(?!擔任|担任|負責|负责|主持|出任)[^，。；]){0,6}$")
 # "How many in all": the figure after 總數 / 共 / 累計 answers.
 _TOTAL_ASKED = re.compile(r"总数|一共|总共|共有|合共|累计|\btotal\b|\baltogether\b|\bin all\b|\bso far\b")
 _TOTAL = re.compile(r"(?:总数|總數|总共|總共|合共|累计|累計|总计|總計|共|達|达)[^，。；\d]{0,3}$")

@@ -70,6 +70,7 @@ def test_expected_type(question, expected):
         ("内地投资推广研讨会吸引了多少企业代表参加？", "count", "人"),
         ("Roughly how many business representatives attended the seminars?", "count", "人"),
         ("What was the total RMB trade settlement in Hong Kong in 2010?", "money", "money"),
+        ("How much did Guangdong export to Hong Kong in 2010?", "money", "money"),
         ("前海有幾多成土地係預留俾香港企業用？", "percent", "%"),
     ],
 )

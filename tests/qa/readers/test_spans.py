@@ -72,6 +72,13 @@ def span(question: str, sentence: str) -> str:
             "由2012年7月的3個大幅增至2017年4月的11個",
         ),
         ("監測站增至多少個？", "監測網絡的監測站從16個增加至23個。", "23個"),
+        ("試點擴大到多少個省市？", "內地試點地區由試點推出時的5個城市擴展至20個省市。", "20個"),
+        # 由 X 擔任 Y: X is who, Y the role
+        (
+            "工作小組由誰擔任組長？",
+            "在統籌協調方面，由三位司長擔任小組組長的工作小組就國家戰略統籌協調。",
+            "三位司長",
+        ),
         # a part of the whole when the question names what only the part's clause names
         (
             "深圳有多少個清潔生產項目獲資助？",
