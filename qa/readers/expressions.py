@@ -282,3 +282,15 @@ def unit_agreement(asked: str | None, found: str | None) -> float:
 def digits_of(text: str) -> str:
     """The digits of an expression, to tell whether a sentence's number merely repeats the question's."""
     return re.sub(r"\D", "", text)
+
+
+# A figure's digits with the magnitude written after them: 17萬 is not the 17 of 2016/17.
+_FIGURE = re.compile(rf"{_DIGITS}(?:\s*(?:多|餘|余))?\s*[萬万億亿]?")
+
+
+def figures(text: str) -> set[str]:
+    """The figures written in a text, separators dropped, magnitude kept (2 400, 17萬 -> 2400, 17萬)."""
+    return {
+        re.sub(r"[\s,，多餘余]", "", m.group(0)).replace("万", "萬").replace("亿", "億")
+        for m in _FIGURE.finditer(text)
+    }

@@ -237,23 +237,12 @@ def nearness(found: list[expressions.Expression], focus: list[int]) -> float:
     return float(np.exp(-distance / 20))
 
 
-# A figure's digits with the magnitude written after them: 17萬 is not the 17 of 2016/17.
-_FIGURE = re.compile(r"\d(?:[\d,，]|\s(?=\d{3}(?!\d)))*(?:\.\d+)?(?:\s*(?:多|餘|余))?\s*[萬万億亿]?")
-
-
-def _figures(text: str) -> set[str]:
-    return {
-        re.sub(r"[\s,，多餘余]", "", m.group(0)).replace("万", "萬").replace("亿", "億")
-        for m in _FIGURE.finditer(text)
-    }
-
-
 def _repeats_question(expression: expressions.Expression, asked: str) -> bool:
     """The question's own figure (its year, its 2016年12月), not an answer to it: every figure of the
     expression is one of the question's (2010年6月 answers "when in 2010")."""
     digits = expressions.digits_of(expression.text)
     if digits and len(digits) >= 2:
-        return _figures(expression.text) <= _figures(asked)
+        return expressions.figures(expression.text) <= expressions.figures(asked)
     return normalize(expression.text) in asked
 
 

@@ -278,8 +278,8 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         return QuestionAnalysis(prepared, expected, "change", None)
     # "How many projects were funded" counts projects, 投資推廣研討會吸引了多少企業代表 counts people: money
     # words decide only without a count cue.
-    counted_cue = any(p.search(text) for _, p in (*_COUNTED_EN, *_COUNTED_ZH))
-    if _MONEY.search(text) and not m and not counted_cue and not re.search(r"\bhow many\b", text):
+    counted_unit = next((u for u, p in (*_COUNTED_EN, *_COUNTED_ZH) if p.search(text)), None)
+    if _MONEY.search(text) and not m and counted_unit is None and not re.search(r"\bhow many\b", text):
         return QuestionAnalysis(prepared, expected, "money", "money")
     if _AREA.search(text):
         return QuestionAnalysis(prepared, expected, "count", "平方公里")
@@ -303,7 +303,8 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         return QuestionAnalysis(prepared, expected, "count", "年")  # any span of time (UNIT_CLASSES)
     if _HOW_LONG_IS.search(text):
         return QuestionAnalysis(prepared, expected, "count", LENGTH_OR_TIME)
-    for unit, pattern in (*_COUNTED_EN, *_COUNTED_ZH):
-        if pattern.search(text):
-            return QuestionAnalysis(prepared, expected, "count", _TRADITIONAL_UNIT.get(unit, unit))
+    if counted_unit is not None:
+        return QuestionAnalysis(
+            prepared, expected, "count", _TRADITIONAL_UNIT.get(counted_unit, counted_unit)
+        )
     return QuestionAnalysis(prepared, expected, "count", None)
