@@ -10,6 +10,7 @@ normalised text (NFKC, lower case, Simplified), as the rest of the reader does.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index import normalize
 
@@ -69,6 +70,17 @@ def asked_events(question: str) -> frozenset[str]:
     return frozenset(
         name for name in EVENT_CLASSES if _ENGLISH[name].search(text) or _VERBS[name].search(text)
     )
+
+
+@lru_cache(maxsize=4096)
+def event_of(word: str) -> str | None:
+    """The event class a Chinese word (normalised) is a verb of: 完工 and 竣工 are both "complete"."""
+    return next((name for name, verbs in _VERBS.items() if verbs.fullmatch(word)), None)
+
+
+def holds_verb(text: str, event: str) -> bool:
+    """Whether normalised text holds any verb of the event class."""
+    return _VERBS[event].search(text) is not None
 
 
 def states_event(sentence: str, events: frozenset[str], asked: str) -> bool:

@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from index import Glossary, Hit, PreparedQuery, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions, posts
-from qa.readers.events import states_event
+from qa.readers.events import event_of, holds_verb, states_event
 from qa.readers.question import QuestionAnalysis
 
 # Sentences are drawn from this many top passages (and their neighbours in the same paragraph).
@@ -154,17 +154,45 @@ def weakest_concept(text: str, query_concepts: Concepts, shares: list[float] | N
 
 
 def concept_shares(text: str, query_concepts: Concepts) -> list[float]:
-    """Per concept, the best share of its characters (1 for the whole term) found in the text."""
+    """Per concept, the best share of its characters (1 for the whole term) found in the text.
+
+    A verb of an event is found as any verb of its class (完工 as 竣工, 簽署 as 簽訂): the papers and the
+    asker word the same act differently, and the event check already tells the acts apart.
+    """
     norm = normalize(text)
     chars = set(norm)
-    return [
-        max(
-            (1.0 if t in norm else sum(ch in chars for ch in t) / len(t) if not t.isascii() else 0.0)
-            for alt in alternatives
-            for t in alt
-        )
-        for alternatives in query_concepts
-    ]
+    return [max(_share(t, norm, chars) for alt in alternatives for t in alt) for alternatives in query_concepts]
+
+
+def _share(token: str, norm: str, chars: set[str]) -> float:
+    if token in norm:
+        return 1.0
+    if token.isascii():
+        return 0.0
+    event = event_of(token)
+    if event is not None and holds_verb(norm, event):
+        return 1.0
+    return sum(ch in chars for ch in token) / len(token)
+
+
+# A word the papers also write inside a wider word of another meaning: 出口 (exports) in 進出口 (imports and
+# exports). Found only inside the wider word, it is not found: a trade total does not say what was exported.
+INSIDE_WIDER = {"出口": "进出口", "进口": "进出口"}
+
+
+def hide_inside_wider(text: str, asked: str) -> str:
+    """Normalised text with the wider words the question does not use blanked (one mark per character)."""
+    norm = normalize(text)
+    for word, wider in INSIDE_WIDER.items():
+        if word in asked and wider not in asked:
+            norm = norm.replace(wider, "\u3000" * len(wider))
+    return norm
+
+
+def seen_tokens(tokens: frozenset[str] | set[str], hidden: str, asked: str) -> frozenset[str] | set[str]:
+    """A sentence's tokens without the words found only inside a wider word the question does not use."""
+    gone = {w for w, wider in INSIDE_WIDER.items() if w in tokens and wider not in asked and w not in hidden}
+    return tokens - gone if gone else tokens
 
 
 def answer_body(text: str) -> tuple[int, str]:
@@ -183,7 +211,7 @@ def typed_expressions(
         found = [
             e
             for e in expressions.find("clock" if question.clock else "date", text)
-            if not _in_title(text, e.start)
+            if not _in_title(text, e.start) and not (question.since and _deadline(text, e))
         ]
     elif kind == "number":
         # 一份「深港創新圈」三年行動計劃 is "a plan": 一 with a classifier is an article, not a count.
@@ -206,6 +234,14 @@ _ARTICLE = re.compile(r"[一壹](?:個|个|份|項|项|間|间|家|名|位|所|�
 
 # What puts a thing in a place: 位於深圳, 設於福田, 在前海.
 _LOCATIVE = re.compile(r"(?:位於|位于|設於|设于|設在|设在|落戶|落户|選址|选址|坐落|毗鄰|毗邻|在|於|于)$")
+
+
+_BEFORE = re.compile(r"\s*(?:之前|以前|前)")
+
+
+def _deadline(text: str, e: expressions.Expression) -> bool:
+    """A date something must happen by (2017年年底前, 2020年之前): not when a thing began."""
+    return e.text.endswith("前") or _BEFORE.match(text, e.end) is not None
 
 
 def _in_title(text: str, position: int) -> bool:
@@ -373,9 +409,12 @@ def candidates(
     best_dense = float(dense.max()) if len(dense) else 0.0
     covered: dict[int, float] = {}
 
+    asked = question.asked
+
     def cov(sentence: Sentence) -> float:
         if sentence.row not in covered:
-            covered[sentence.row] = coverage(index.sentence_tokens(sentence), query_concepts, index)
+            tokens = seen_tokens(index.sentence_tokens(sentence), hide_inside_wider(sentence.text, asked), asked)
+            covered[sentence.row] = coverage(tokens, query_concepts, index)
         return covered[sentence.row]
 
     out = []
@@ -389,7 +428,7 @@ def candidates(
         focus = focus_positions(query_concepts, sentence.text)
         previous = index.previous_sentence(sentence)
         read_with = sentence.text if previous is None else previous.text + sentence.text
-        shares = concept_shares(read_with, query_concepts)
+        shares = concept_shares(hide_inside_wider(read_with, asked), query_concepts)
         hit = top[position]
         features = np.array(
             [

@@ -129,6 +129,12 @@ _EN_UNITS = {
     "hectare": "公頃",
     "times": "次",
 }
+# "Since when", 「由幾時開始」, "when did it start": the date a thing began, not one it must happen before.
+_SINCE = re.compile(
+    r"\bsince when\b|\bfrom when\b|\bwhen did [\w\s'-]{1,60}?\b(?:start|begin|began|commence)"
+    r"|(?:几时|何时|什么时候|甚么时候|哪年|哪一年|边年|哪个月)(?:开始|起)"
+    r"|(?:由|从|自)(?:几时|何时|什么时候|甚么时候|哪年|哪一年|边年|哪个月)"
+)
 _CLOCK = re.compile(r"\bopening hours\b|\bwhat time\b|\bwhat hours?\b|几点|开放时间|通关时间|营业时间")
 _LOCATION_OF = re.compile(
     r"\bwhere (?:is|are|was|were|'s)\b|\bwhere does\b|\blocated\b|\bleaves? from\b|\bdepart"
@@ -213,6 +219,8 @@ class QuestionAnalysis:
     clock: bool = False
     # For a place: where a thing is (在哪裏, 設喺邊度, "where is"), answered by a place it is said to be in.
     locative: bool = False
+    # For a date: since when something holds is asked (由幾時開始, "since when"), which a deadline cannot answer.
+    since: bool = False
     # For a count in a named classifier: the Chinese of what is counted (学校 of 多少所学校), normalised.
     counted: str | None = None
 
@@ -262,6 +270,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             expected,
             events=asked_events(prepared.text),
             clock=bool(_CLOCK.search(normalize(prepared.text))),
+            since=bool(_SINCE.search(normalize(prepared.text))),
         )
     if expected == "place":
         return QuestionAnalysis(

@@ -3,7 +3,16 @@
 from index import Entry, Glossary
 from index.query import prepare_query
 from qa.readers import expressions
-from qa.readers.features import counts_another_thing, place_expressions, unit_strength, weakest_concept
+from qa.readers.features import (
+    concept_shares,
+    counts_another_thing,
+    hide_inside_wider,
+    place_expressions,
+    seen_tokens,
+    typed_expressions,
+    unit_strength,
+    weakest_concept,
+)
 from qa.readers.question import analyse
 
 # 深港合作會議 / 成立 (or its synonym 設立) / 收費, as normalised tokens
@@ -56,3 +65,32 @@ def test_a_share_answers_how_far_a_figure_fell():
     share, count = expressions.numbers("分別下降72%和3個")
     assert unit_strength(fell, share) == 1.0
     assert unit_strength(fell, count) == 0.5
+
+
+def test_an_event_verb_is_found_as_any_verb_of_its_class():
+    # 完工 asked, 竣工 written: the same act; 動工 (a start) is not it, and keeps only its shared character
+    assert concept_shares("我們預計於2015年竣工。", [[["完工"]]]) == [1.0]
+    assert concept_shares("工程已於2010年動工。", [[["完工"]]]) == [0.5]
+
+
+def test_exports_are_not_found_inside_a_trade_total():
+    asked = "2010年广东出口去香港的总额是多少?"
+    total = "廣東省與香港的進出口總額約為港幣12,334億元"
+    hidden = hide_inside_wider(total, asked)
+    assert concept_shares(hidden, [[["出口"]]]) == [0.0]
+    assert seen_tokens(frozenset({"进出口", "出口", "总额"}), hidden, asked) == frozenset({"进出口", "总额"})
+    exported = "進出口總額約為港幣12,334億元，其中出口到香港總額約為港幣11,870億元"
+    assert concept_shares(hide_inside_wider(exported, asked), [[["出口"]]]) == [1.0]
+    # a question about the trade total itself keeps the word
+    both = "2010年广东与香港的进出口总额是多少?"
+    assert concept_shares(hide_inside_wider(total, both), [[["出口"]]]) == [1.0]
+
+
+def test_a_deadline_does_not_answer_since_when():
+    glossary = Glossary([])
+    since = analyse(prepare_query("駐內地辦事處由幾時開始加設入境事務組？"))
+    when = analyse(prepare_query("駐武漢辦事處幾時會設入境事務組？"))
+    assert since.since and not when.since
+    text = "駐武漢辦事處亦將於2017年年底前設入境事務組，2013年起提升職能"
+    assert [e.text for e in typed_expressions(since, text, glossary)] == ["2013年"]
+    assert [e.text for e in typed_expressions(when, text, glossary)] == ["2017年年底前", "2013年"]

@@ -166,3 +166,18 @@ def test_a_time_of_day_is_asked(question, clock):
 def test_where_a_thing_is(question, locative):
     analysis = analyse(prepare_query(question))
     assert (analysis.expected, analysis.locative) == ("place", locative)
+
+
+@pytest.mark.parametrize(
+    ("question", "since"),
+    [
+        ("Since when have the Mainland offices had immigration divisions?", True),
+        ("When did the Greater Bay Area youth scheme start?", True),
+        ("由幾時開始推行？", True),
+        ("从哪年起实施？", True),
+        ("When will the Wuhan office have an immigration division?", False),
+        ("前海管理局何時成立？", False),
+    ],
+)
+def test_since_when_is_told_from_when(question, since):
+    assert analyse(prepare_query(question)).since is since
