@@ -140,6 +140,9 @@ def _governs_other(text: str, end: int, asked: str) -> bool:
 
 # A title the question names shares at least this share of its two-character pieces with the question.
 TITLE_OVERLAP = 0.5
+# ... or at least this many of its distinctive pieces.
+TITLE_SHARED_PIECES = 6
+_TITLE_WORDS = _COMMON_PAIRS | frozenset({"关于", "协议", "安排", "特别", "别行", "行政", "政区", "合作", "框架"})
 
 
 def _title_asked(title: str, asked: str) -> bool:
@@ -148,4 +151,9 @@ def _title_asked(title: str, asked: str) -> bool:
     pairs = [p for p in pairs if all("\u4e00" <= ch <= "\u9fff" for ch in p)]
     if not pairs:
         return True
-    return sum(p in asked for p in pairs) / len(pairs) >= TITLE_OVERLAP
+    shared = [p for p in pairs if p in asked]
+    if len(shared) / len(pairs) >= TITLE_OVERLAP:
+        return True
+    # A long title the asker paraphrases (法院就民商事案件相互委託提取證據的安排 as 兩地法院民商事案件互相
+    # 委託提取證據嘅安排): many pieces of its own words, beyond the ones every title holds
+    return len(set(shared) - _TITLE_WORDS) >= TITLE_SHARED_PIECES

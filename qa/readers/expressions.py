@@ -187,6 +187,9 @@ def _unit(kind: str, text: str) -> str | None:
     return None
 
 
+_SCHOOL_YEAR_END = re.compile(r"\d\s*/\s*$")
+
+
 def find(kind: str, text: str) -> list[Expression]:
     """Non-overlapping expressions of one kind in ``text``, left to right."""
     out = []
@@ -195,6 +198,8 @@ def find(kind: str, text: str) -> list[Expression]:
         stripped = value.rstrip()
         if not stripped.strip():
             continue
+        if kind == "count" and _SCHOOL_YEAR_END.search(text, max(0, m.start() - 4), m.start()):
+            continue  # the 13年 of 2012/13年度 is the end of a school year, not a count of years
         out.append(Expression(kind, m.start(), m.start() + len(stripped), stripped, _unit(kind, stripped)))
     return out
 

@@ -15,7 +15,7 @@ import numpy.typing as npt
 from index import Glossary, Hit, PreparedQuery, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions, posts
 from qa.readers.events import event_of, holds_verb, states_event
-from qa.readers.question import QuestionAnalysis
+from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis
 
 # Sentences are drawn from this many top passages (and their neighbours in the same paragraph).
 READ_DEPTH = 5
@@ -359,6 +359,20 @@ def counts_another_thing(question: QuestionAnalysis, text: str, e: expressions.E
 _UNSPECIFIC = frozenset({"合作", "香港", "内地", "两地", "相关"})
 
 
+_CLAUSE_MARKS = "，。；：,;:"
+
+
+def counted_people(text: str, e: expressions.Expression) -> expressions.Expression:
+    """A count in the general 個 whose clause names people before it counts people:
+    受惠香港青年的總數由7 900個增加至19 200個 answers how many young people, in 人 as 名 would."""
+    if e.kind != "count" or e.unit not in expressions.GENERAL_UNIT:
+        return e
+    start = max(text.rfind(c, 0, e.start) for c in _CLAUSE_MARKS) + 1
+    if not PEOPLE_NOUNS.search(normalize(text[start : e.start])):
+        return e
+    return expressions.Expression(e.kind, e.start, e.end, e.text, "人")
+
+
 def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]) -> float:
     """How well the sentence's best number is of the kind asked for: 1 for money or a percentage asked for,
     or a count in the asked classifier (or one of its kind); less for the general 個 or an unasked
@@ -425,6 +439,7 @@ def candidates(
             for e in typed_expressions(question, body, index.analyzer.glossary)
             if not counts_another_thing(question, body, e)
         ]
+        found = [counted_people(sentence.text, e) for e in found]
         focus = focus_positions(query_concepts, sentence.text)
         previous = index.previous_sentence(sentence)
         read_with = sentence.text if previous is None else previous.text + sentence.text

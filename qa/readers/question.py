@@ -155,12 +155,18 @@ _COUNTED = (
         "|受惠人|受惠者|官员|长者|义工|志愿者|申请人|实习生|人",
     ),
     ("所", "schools?|universities|colleges?|学校|院校|大学"),
-    ("家", "banks?|compan(?:y|ies)|enterprises?|firms?|businesses|银行|公司|企业"),
+    (
+        "家",
+        "banks?|compan(?:y|ies)|enterprises?|firms?|businesses|exporters?|importers?|traders?|manufacturers?"
+        "|insurers?|银行|公司|企业",
+    ),
     ("间", "branch(?:es)?|sub-branches|支行|分行"),
     ("份", "agreements?|documents?|memorand(?:um|a)|mous?|协议|文件|备忘录"),
     ("项", "measures?|items?|policies|措施|政策"),
     ("次", "meetings?|sessions?|rounds?|会议"),
 )
+# The Chinese nouns of people (not the bare 人 of 人民幣): a count in 個 next to one counts people.
+PEOPLE_NOUNS = re.compile("|".join(n for n in _COUNTED[0][1].split("|") if not n.isascii() and n != "人"))
 _PEOPLE_IN_GE = re.compile(rf"(?:多少|几多|几)个(?:{_COUNTED[0][1]})")
 _COUNTED_EN = tuple(
     (unit, re.compile(rf"\bhow many (?:[\w'-]+ ){{0,3}}?(?:{nouns})\b")) for unit, nouns in _COUNTED
@@ -179,7 +185,7 @@ _HOW_LONG = re.compile(
     r"|多久|多长时间|几耐|几长时间"
 )
 # "How long is the study / the bridge": a span of time or a length.
-_HOW_LONG_IS = re.compile(r"\bhow long\b|多长")
+_HOW_LONG_IS = re.compile(r"\bhow long\b|多长(?!者)")  # not 幾多長者, how many elderly
 # Simplified classifiers as they are written in the Traditional papers.
 _TRADITIONAL_UNIT = {
     "个": "個",

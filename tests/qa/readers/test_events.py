@@ -48,3 +48,10 @@ def test_an_english_question_names_its_object_through_the_chinese_it_is_given():
     assert events == {"sign"}
     assert states_event(sentence, events, normalize(question)) is False
     assert states_event(sentence, events, normalize(question) + " 意向书") is True
+
+
+def test_a_long_title_the_asker_paraphrases_is_the_asked_one():
+    sentence = "2016年12月，香港和內地簽署《關於內地與香港特別行政區法院就民商事案件相互委託提取證據的安排》"
+    assert _states(sentence, "兩地法院喺民商事案件互相委託提取證據嘅安排係幾時簽嘅？")
+    # a title sharing only the words every title holds is another one
+    assert not _states(sentence, "內地與香港關於建立更緊密經貿關係的安排何時簽署？")

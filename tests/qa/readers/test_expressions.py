@@ -77,3 +77,8 @@ def test_a_time_of_day_is_a_clock_expression_and_a_calendar_date_is_not():
         "24小時",
     ]
     assert find("clock", "預計在2018年年底竣工") == []
+
+
+def test_the_end_of_a_school_year_is_not_a_count():
+    found = numbers("自2012 /13年度至2016 /17年度，受惠香港青年的總數由7 900個增加至19 200個")
+    assert [e.text for e in found] == ["7 900個", "19 200個"]

@@ -5,6 +5,7 @@ from index.query import prepare_query
 from qa.readers import expressions
 from qa.readers.features import (
     concept_shares,
+    counted_people,
     counts_another_thing,
     hide_inside_wider,
     place_expressions,
@@ -94,3 +95,15 @@ def test_a_deadline_does_not_answer_since_when():
     text = "駐武漢辦事處亦將於2017年年底前設入境事務組，2013年起提升職能"
     assert [e.text for e in typed_expressions(since, text, glossary)] == ["2013年"]
     assert [e.text for e in typed_expressions(when, text, glossary)] == ["2017年年底前", "2013年"]
+
+
+def test_a_count_in_the_general_classifier_of_people_counts_people():
+    text = "受惠香港青年的總數由7 900個增加至19 200個"
+    people = [counted_people(text, e) for e in expressions.numbers(text)]
+    assert [(e.text, e.unit) for e in people] == [("7 900個", "人"), ("19 200個", "人")]
+    young = analyse(prepare_query("2016/17年度青年内地交流资助计划惠及多少名香港青年？"))
+    assert unit_strength(young, people[1]) == 1.0
+    # 190個援建項目 names no people: still the general classifier, which never counts people
+    projects = expressions.numbers("190個援建項目已全部投入服務")[0]
+    assert counted_people("190個援建項目已全部投入服務", projects).unit == "個"
+    assert unit_strength(young, projects) == 0.0

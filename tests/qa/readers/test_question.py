@@ -181,3 +181,9 @@ def test_where_a_thing_is(question, locative):
 )
 def test_since_when_is_told_from_when(question, since):
     assert analyse(prepare_query(question)).since is since
+
+
+def test_how_many_elderly_is_not_how_long():
+    # 幾多長者 holds 多長 (how long): it counts people
+    assert analyse(prepare_query("有幾多長者喺港大深圳醫院用過醫療券？")).unit == "人"
+    assert analyse(prepare_query("How many Mainland exporters may settle trade in renminbi?")).unit == "家"
