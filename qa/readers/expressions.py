@@ -249,12 +249,22 @@ def joined(text: str, chosen: Expression, found: list[Expression]) -> Expression
 
 def arrived(text: str, found: list[Expression]) -> list[Expression]:
     """Numbers without the starting point of a "from X to Y" change (X is dropped when Y follows)."""
-    drop = set()
-    for i, a in enumerate(found):
-        for b in found[i + 1 :]:
-            if _FROM.search(text[max(0, a.start - 12) : a.start]) and _TO.match(text[a.end : b.start]):
-                drop.add(i)
-    return [e for i, e in enumerate(found) if i not in drop]
+    starts = set(_starting_points(text, found))
+    return [e for i, e in enumerate(found) if i not in starts]
+
+
+def departed(text: str, found: list[Expression]) -> list[Expression]:
+    """Only the starting points of "from X to Y" changes: what a question about the first figure wants."""
+    return [found[i] for i in sorted(set(_starting_points(text, found)))]
+
+
+def _starting_points(text: str, found: list[Expression]) -> list[int]:
+    return [
+        i
+        for i, a in enumerate(found)
+        for b in found[i + 1 :]
+        if _FROM.search(text[max(0, a.start - 12) : a.start]) and _TO.match(text[a.end : b.start])
+    ]
 
 
 def units_agree(asked: str | None, found: str | None) -> bool:

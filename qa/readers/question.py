@@ -100,7 +100,8 @@ _MONEY = re.compile(
         r"\bvalue|\bhk\$|\bdollars?\b|\bprice|\bfee|\btoll|\bsalary|\bpaid",
         r"\brmb\b|\brenminbi\b|\byuan\b|\bsettlement\b|\bturnover\b|\bexport|\bimport",
         "金额|多少钱|资金|注资|拨款|费用|成本|造价|预算|投资|价值|总值|港元|港币|人民币|收费|票价|薪|总额|贸易额|结算",
-        "津贴|补贴|补助|工资|基金.{0,2}(?:多大|多少)",
+        "津贴|补贴|补助|工资|基金.{0,2}(?:多大|多少)|关税|税款|慳|节省了?(?:多少|几多)",
+        r"(?<![名份])额(?![度外])|\btariffs?\b|\bduty\b|\bduties\b|\bsav(?:e|ed|es|ing|ings)\b",
         "几多钱|钱",
     )
 )
@@ -251,12 +252,18 @@ class QuestionAnalysis:
 
 
 def expected_type(question: str) -> str:
-    """The first answer type whose cue the question holds; "description" when none does."""
+    """The first answer type whose cue the question holds; "description" when none does.
+
+    An English question asks with its opening words: "How many cities were in the pilot when it was first
+    launched?" wants a number, whatever "when" says later. There the earliest cue decides.
+    """
     text = normalize(question)
-    for kind, pattern in _COMPILED:
-        if pattern.search(text):
-            return kind
-    return "description"
+    found = [(m.start(), kind) for kind, pattern in _COMPILED if (m := pattern.search(text))]
+    if not found:
+        return "description"
+    if text.isascii():
+        return min(found, key=lambda found_at: found_at[0])[1]
+    return found[0][1]
 
 
 def analyse(prepared: PreparedQuery) -> QuestionAnalysis:

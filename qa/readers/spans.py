@@ -54,6 +54,14 @@ _CHANGE_ASKED = re.compile(
     r"增加了多少|增长了多少|增幅|从几|由几|\bby how much\b"
     r"|\bhow much did [\w\s-]+ (?:grow|rise|increase)|\bgr[eo]w from\b|\bincrease from\b"
 )
+# "How many when it was first launched", 「剛推出時有幾個」: the figure a change started from.
+_ORIGIN_ASKED = re.compile(
+    r"\bat first\b|\binitially\b|\boriginally\b|\bat the (?:start|outset|beginning)\b"
+    r"|\bwhen (?:it|they|the [\w\s-]{1,40}?) (?:was|were) (?:first )?(?:launched|introduced|started|set up)"
+    r"|\bwhen [\w\s-]{1,40}? first (?:launched|started|began|opened)"
+    r"|(?:刚|啱啱|啱|最初|起初|当初|原来|原本|初期|初时)[^，。？?]{0,8}?(?:推出|开始|成立|设立|实施|推行)?(?:时|嗰阵|𠮶阵|的时候)"
+    r"|最初|起初|原本有|原来有"
+)
 _JOINER = "(?:及|與|与|和|、|以及)"
 # Between two counts joined: the first one's noun, then a joiner (五個辦事處及11個聯絡處).
 _COUNT_JOINED = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}{_JOINER}$")
@@ -72,7 +80,9 @@ def choose(
     if question.expected == "number":
         strongest = max(_unit_fit(question, e) for e in pool)
         pool = [e for e in pool if _unit_fit(question, e) == strongest]
-        if not _CHANGE_ASKED.search(question.normalized):
+        if _ORIGIN_ASKED.search(question.normalized):
+            pool = expressions.departed(text, pool) or pool
+        elif not _CHANGE_ASKED.search(question.normalized):
             pool = expressions.arrived(text, pool) or pool
     if question.expected == "who":
         pool = [e for e in pool if e.kind == "post"] or pool

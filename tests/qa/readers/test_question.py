@@ -72,6 +72,11 @@ def test_expected_type(question, expected):
         ("What was the total RMB trade settlement in Hong Kong in 2010?", "money", "money"),
         ("How much did Guangdong export to Hong Kong in 2010?", "money", "money"),
         ("前海有幾多成土地係預留俾香港企業用？", "percent", "%"),
+        # a tariff saved, a grant's 資助額 are money; 名額 (places) is not
+        ("How much have traders saved in tariffs through the scheme?", "money", "money"),
+        ("中轉貨物便利計劃幫商戶慳咗幾多關稅？", "money", "money"),
+        ("艺术发展基金资助内地文化交流项目的资助额是多少？", "money", "money"),
+        ("計劃有幾多個名額？", "count", "個"),
     ],
 )
 def test_number_kind_and_unit(question, kind, unit):
@@ -187,3 +192,9 @@ def test_how_many_elderly_is_not_how_long():
     # 幾多長者 holds 多長 (how long): it counts people
     assert analyse(prepare_query("有幾多長者喺港大深圳醫院用過醫療券？")).unit == "人"
     assert analyse(prepare_query("How many Mainland exporters may settle trade in renminbi?")).unit == "家"
+
+
+def test_an_english_question_asks_with_its_opening_words():
+    # "when" in a clause after "how many" does not make it a date question
+    assert expected_type("How many cities were in the pilot when it was first launched?") == "number"
+    assert expected_type("When did the pilot grow to how many cities?") == "date"

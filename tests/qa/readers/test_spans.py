@@ -96,6 +96,17 @@ def span(question: str, sentence: str) -> str:
             "2014/15至2016/17三個學年，參與學生內地交流計劃的學生約17萬人次。",
             "約17萬人次",
         ),
+        # the figure a change started from, for a question about the start
+        (
+            "人民幣貿易結算試點啱啱推出嗰陣有幾多個城市？",
+            "內地試點地區由試點推出時的5個城市擴展至20個省市。",
+            "5個",
+        ),
+        (
+            "跨境贸易人民币结算试点扩大到多少个省市？",
+            "內地試點地區由試點推出時的5個城市擴展至20個省市。",
+            "20個",
+        ),
         # a date of the year the question names answers "when in that year"
         ("2010年何時擴大試點？", "內地有關部門於2010年6月大幅擴大試點的地域範圍。", "2010年6月"),
     ],
