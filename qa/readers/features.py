@@ -410,6 +410,7 @@ def candidates(
         if question.expected == "who"
         else []
     )
+    titles = {m.doc_id: m.title_zh for m in index.documents()} if owners else {}
     top_score = max(h.score for h in top) or 1.0
     seen: set[int] = set()
     picked: list[tuple[Sentence, int, bool]] = []
@@ -466,7 +467,9 @@ def candidates(
         )
         on_topic = (
             (not question.events or states_event(sentence.text, question.events, question.mentioned))
-            and posts.mentions_owner(sentence.text, owners, previous.text if previous else None)
+            and posts.mentions_owner(
+                sentence.text, owners, previous.text if previous else None, titles.get(sentence.doc_id)
+            )
             and (not question.wants_name or posts.names_person(sentence.text))
         )
         out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus), on_topic))

@@ -22,6 +22,9 @@ _NAME_ASKED = re.compile(
 # A name after a post: two or three characters, then a word that ends it (和, 及, 於, 率領 …).
 NAME_AFTER_POST = re.compile(
     r"(?![由的在與与和及是為为並并將将於于向對对從从被亦也已而即就其各共同主負负親亲擔担出包率])"
+    # nor a word that says what the post-holder does (行政長官定期主持, 司長隨即宣布)
+    r"(?!定期|正式|首次|隨即|随即|聯同|联同|表示|宣布|會見|会见|召開|召开|舉行|举行|帶領|带领|統籌|统筹"
+    r"|領導|领导|一同|會同|会同|經常|经常|每年|今年|去年|早前|日前|近日|曾經|曾经|已經|已经)"
     r"[\u4e00-\u9fff]{2,3}(?=[和及與与、，,。；;於于在率出主等亦也並并先分共同會会為为表])"
 )
 # A body's two-character pieces the sentence (with the one before it) must hold, as a share.
@@ -50,6 +53,12 @@ def names_person(text: str) -> bool:
     return any(NAME_AFTER_POST.match(text, e.end) for e in expressions.find("post", text))
 
 
+# A "body" holding a question word is the asked one (邊個政策局, 哪个局), not one the answer must be about.
+_ASKING = re.compile(r"哪|边个|边间|什么|甚么|谁|何|几|乜|咩")
+# A body named only by its kind (政策局, 部門) says nothing about which one.
+_KIND_ONLY = re.compile(r"^(?:政策局|局|部门|机构|单位|署|办公室|委员会|小组|政府)$")
+
+
 def owners(texts: list[str], glossary: Glossary) -> list[str]:
     """The bodies a who question is about, normalised: those it names, and the body part of the posts it
     names (前海管理局 of 前海管理局局長). ``texts`` are the question and the Chinese of its English names."""
@@ -58,6 +67,8 @@ def owners(texts: list[str], glossary: Glossary) -> list[str]:
         plain = _GOVERNMENT.sub("", re.sub(r"[「」『』“”\"']", "", text))
         for e in expressions.find("post", plain) + expressions.find("body", plain):
             name = normalize(e.text if e.kind == "body" else _without_post(e.text))
+            if _ASKING.search(name) or _KIND_ONLY.match(name):
+                continue
             if len(name) >= 2 and not _GENERAL.match(name) and name not in out:
                 out.append(name)
         for start, end, entry in glossary.find_chinese(plain):
@@ -74,15 +85,20 @@ def _without_post(post: str) -> str:
     return post[: m.start()] if m else post
 
 
-def mentions_owner(text: str, names: list[str], previous: str | None = None) -> bool:
+def mentions_owner(
+    text: str, names: list[str], previous: str | None = None, title: str | None = None
+) -> bool:
     """Whether the sentence holds most of the two-character pieces of one of the bodies (or there are none),
-    or the sentence before it does and this one names the body short (「督導組」由行政長官親自擔任組長)."""
+    or the sentence before it does and this one names the body short (「督導組」由行政長官親自擔任組長),
+    or its paper is about the body (its title names it: every sentence of 《2009年深港合作會議》 is about
+    that meeting)."""
     if not names:
         return True
     norm = normalize(text)
     before = normalize(previous) if previous else ""
+    about = normalize(title) if title else ""
     for name in names:
-        if _holds(norm, name):
+        if _holds(norm, name) or (about and _holds(about, name)):
             return True
         short = _BODY_END.search(name)
         if before and short and short.group(0) in norm and _holds(before, name):

@@ -82,3 +82,8 @@ def test_a_time_of_day_is_a_clock_expression_and_a_calendar_date_is_not():
 def test_the_end_of_a_school_year_is_not_a_count():
     found = numbers("自2012 /13年度至2016 /17年度，受惠香港青年的總數由7 900個增加至19 200個")
     assert [e.text for e in found] == ["7 900個", "19 200個"]
+
+
+def test_an_administrative_department_is_a_body():
+    found = find("body", "立項審批工作將交由廣東省省級衞生行政部門負責")
+    assert [e.text for e in found] == ["廣東省省級衞生行政部門"]

@@ -16,6 +16,9 @@ EMPTY = Glossary([])
         ("「一帶一路」辦公室由邊個話事？", ["一带一路办公室"]),
         ("融入國家發展大局督導組由誰擔任組長？", ["融入国家发展大局督导组"]),
         ("特區政府由誰領導？", []),
+        # the body asked for is no body the answer must be about
+        ("前海同南沙嘅發展由邊個政策局統籌？", []),
+        ("改组后由哪个局牵头与商务部磋商扩展CEPA？", []),
     ],
 )
 def test_the_bodies_a_who_question_is_about(question, expected):
@@ -35,6 +38,8 @@ def test_a_sentence_about_another_body_does_not_mention_the_owner():
         ("政務司司長唐英年和廣東省副省長招玉芳並敲定了重點工作", True),
         ("政務司司長及深圳市代市長亦於同日舉行記者會", False),
         ("深港合作會議由政務司司長與深圳市市長主持", False),
+        # what the post-holder does is no name
+        ("行政長官定期主持召開「督導組」全體會議", False),
     ],
 )
 def test_a_person_is_named_after_a_post(sentence, named):
@@ -55,3 +60,10 @@ def test_the_body_named_short_after_the_sentence_before_named_it_in_full():
     other = "2017年5月，行政長官率領代表團參加「一帶一路」國際合作高峰論壇"
     named = "2016年8月，成立「一帶一路」辦公室。"
     assert mentions_owner(other, ["一带一路办公室"], named) is False
+
+
+def test_a_paper_about_the_body_makes_each_of_its_sentences_about_it():
+    sentence = "政務司司長及深圳市代市長亦於同日舉行記者會並發表新聞公報"
+    assert not mentions_owner(sentence, ["深港合作会议"])
+    assert mentions_owner(sentence, ["深港合作会议"], title="2009年深港合作會議")
+    assert not mentions_owner(sentence, ["深港合作会议"], title="與內地合作工作回顧（2012–2017）")

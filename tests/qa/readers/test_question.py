@@ -20,6 +20,7 @@ from qa.readers.question import analyse, expected_type
         ("Who chairs the Shenzhen-Hong Kong Cooperation Meeting?", "who"),
         ("深港合作會議由誰主持？", "who"),
         ("邊個負責統籌？", "who"),
+        ("邊位官員會帶頭同內地協商？", "who"),
         ("Where does the high-speed rail leave from?", "place"),
         ("特區政府在內地設有哪些辦事處？", "list"),
         ("Which areas does the agreement cover?", "list"),
