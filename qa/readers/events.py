@@ -32,7 +32,8 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
     "start": (
         # a scheme starts when launched (推出廣東計劃) or introduced (引入), works when they break ground
         r"\bstart(?:ed|s|ing)?\b|\bbegin|\bbegan|\bcommence|\bbreak ground|\blaunch|\broll(?:ed)? out"
-        r"|\bkick(?:ed)? off|\bintroduc|\btr(?:y|ying|ied) out|\bpilot",
+        r"|\bkick(?:ed)? off|\bintroduc|\btr(?:y|ying|ied) out|\bpilot"
+        r"|\bg[eo]t(?:s|ting)? going\b|\bunder ?way\b",
         "动工|开工|展开|开展|启动|开始(?:兴建|建造|施工)|推出|推行|引入|引进|试行",
     ),
     "complete": (
@@ -50,6 +51,10 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
     "rename": (
         r"\brenam|\bits (?:current |present |new )?name\b|\bcalled\b",
         "改名|易名|更名|改称|命名",
+    ),
+    "expire": (
+        r"\bexpir|\bruns? out\b|\bran out\b|\brunning out\b|\blapse|\bcome to an end\b",
+        "期满|届满|到期|失效|终止",
     ),
     "effect": (
         r"\btak(?:e|es|en) effect|\btook effect|\bc[oa]me into (?:force|effect)|\bimplement|\bin force\b",
@@ -142,7 +147,9 @@ def _governs_other(text: str, end: int, asked: str) -> bool:
 TITLE_OVERLAP = 0.5
 # ... or at least this many of its distinctive pieces.
 TITLE_SHARED_PIECES = 6
-_TITLE_WORDS = _COMMON_PAIRS | frozenset({"关于", "协议", "安排", "特别", "别行", "行政", "政区", "合作", "框架"})
+_TITLE_WORDS = _COMMON_PAIRS | frozenset(
+    {"关于", "协议", "安排", "特别", "别行", "行政", "政区", "合作", "框架"}
+)
 
 
 def _title_asked(title: str, asked: str) -> bool:
@@ -156,4 +163,21 @@ def _title_asked(title: str, asked: str) -> bool:
         return True
     # A long title the asker paraphrases (法院就民商事案件相互委託提取證據的安排 as 兩地法院民商事案件互相
     # 委託提取證據嘅安排): many pieces of its own words, beyond the ones every title holds
-    return len(set(shared) - _TITLE_WORDS) >= TITLE_SHARED_PIECES
+    if len(set(shared) - _TITLE_WORDS) >= TITLE_SHARED_PIECES:
+        return True
+    # ... or a word of it the question names whole: "their deal on air pollution from ships" (大氣污染) is
+    # 《內地與香港船舶大氣污染防治合作協議》 when "ships" found no Chinese
+    return _longest_run(pairs, asked) >= TITLE_NAMED_WORD
+
+
+# A stretch of a title this many two-character pieces long (a four-character word) names it.
+TITLE_NAMED_WORD = 3
+
+
+def _longest_run(pairs: list[str], asked: str) -> int:
+    """The most consecutive pieces of the title the question holds (leaving out words every title holds)."""
+    best = run = 0
+    for p in pairs:
+        run = run + 1 if p in asked and p not in _TITLE_WORDS else 0
+        best = max(best, run)
+    return best

@@ -84,6 +84,9 @@ COUNT_UNITS = (
     "台",
     "期",
     "屆",
+    "輪",
+    "轮",
+    "回",
 )
 # Classifiers that count the same kind of thing: a question's 多少人 is answered by 2 400位 or 700名.
 UNIT_CLASSES = (
@@ -93,7 +96,7 @@ UNIT_CLASSES = (
     frozenset({"家", "間", "间"}),
     frozenset({"份", "項", "项"}),
     frozenset({"項", "项", "條", "条"}),
-    frozenset({"次", "屆", "届", "場", "场"}),
+    frozenset({"次", "屆", "届", "場", "场", "輪", "轮", "回"}),
     frozenset({"平方公里", "公頃", "公顷"}),
 )
 # Units of measure: a question asking for one is answered in it (or one of its kind), never in 個.
@@ -121,7 +124,7 @@ _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號号]"
 _DATE = (
     rf"{_YEAR}(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
-    r"(?:\s*(?:年底|年初|年中|上半年|下半年|底|初|中旬|上旬|下旬|中|第\s*[1-4一二三四]\s*季(?:度)?))?"
+    r"(?:\s*(?:年底|年初|年中|年終|年终|年末|上半年|下半年|底|初|終|终|末|中旬|上旬|下旬|中|第\s*[1-4一二三四]\s*季(?:度)?))?"
     r"(?:前|之前|後|之後|以前|以後)?"
     rf"|(?:去年|今年|明年)\s*{_MONTH}(?:\s*{_DAY})?"
     rf"|{_MONTH}\s*{_DAY}"
@@ -224,7 +227,8 @@ def numbers(text: str) -> list[Expression]:
 # What may stand between two answers that answer together: 政務司司長與深圳市市長, 2014年11月及2016年12月.
 _JOINED = {
     "post": re.compile(r"^(?:[\u4e00-\u9fff]{2,3})?(?:及|與|与|和|、|以及)$"),
-    "body": re.compile(r"^(?:及|與|与|和|、|以及)$"),
+    # 海事處、廣東及深圳海事局: two bodies may share the end of a name (廣東 [海事局] and 深圳海事局)
+    "body": re.compile(r"^(?:及|與|与|和|、|以及)(?:[\u4e00-\u9fff]{2,3}(?:及|與|与|和|、))?$"),
     "date": re.compile(r"^(?:及|與|与|和|、)$"),
 }
 # "由3個增至11個": the figure a change arrives at answers "how many", not the one it left.

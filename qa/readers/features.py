@@ -43,7 +43,15 @@ FEATURES = (
 _PARAGRAPH_NUMBER = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})?|[一二三四五六七八九十]+|\(?[a-z0-9ivx]{1,4}\))[.．、)]\s*"
 )
-_PURPOSE = re.compile(r"以便|以|為了|为了|旨在|目的|藉此|借此|從而|从而|有助|促進|促进|推動|推动|加強|加强")
+_PURPOSE = re.compile(
+    r"以便|以|為了|为了|旨在|目的|藉此|借此|從而|从而|有助|促進|促进|推動|推动|加強|加强|加深|增進|增进"
+)
+# A photo caption or a map's title: a short line without a clause that names a ceremony or a picture
+# (首屆「一帶一路」高峰論壇開幕儀式。, 蓮塘/香園圍口岸構想圖。). Like a paragraph number, not an answer alone.
+_CAPTION = re.compile(
+    r"^[^，,、；;：:]{0,28}(?:儀式|仪式|典禮|典礼|構想圖|构想图|示意圖|示意图|效果圖|效果图|分布圖|分布图"
+    r"|位置圖|位置图|範圍|范围|晚宴|合照|留影)。?$"
+)
 Concepts = list[list[list[str]]]
 # Words that say what kind of answer is wanted, not what it is about: no answer sentence repeats them.
 _ASKING = frozenset(
@@ -56,7 +64,8 @@ _ASKING_CHARS = frozenset(
     "哪几谁什甚么多少边系咗嘅㗎啲呢吗嗎了来的是这那个下由从将会至面位份项次名种些吧呀啊咁点乜"
 )
 _ASKING_PHRASES = frozenset(
-    "number|number of|total|time|when|year|date|amount|how many|how much|name|figure".split("|")  # noqa: SIM905
+    "number|number of|total|time|when|year|date|amount|how many|how much|name|figure"  # noqa: SIM905
+    "|so far|to date".split("|")
 )
 
 
@@ -161,7 +170,9 @@ def concept_shares(text: str, query_concepts: Concepts) -> list[float]:
     """
     norm = normalize(text)
     chars = set(norm)
-    return [max(_share(t, norm, chars) for alt in alternatives for t in alt) for alternatives in query_concepts]
+    return [
+        max(_share(t, norm, chars) for alt in alternatives for t in alt) for alternatives in query_concepts
+    ]
 
 
 def _share(token: str, norm: str, chars: set[str]) -> float:
@@ -193,6 +204,12 @@ def seen_tokens(tokens: frozenset[str] | set[str], hidden: str, asked: str) -> f
     """A sentence's tokens without the words found only inside a wider word the question does not use."""
     gone = {w for w, wider in INSIDE_WIDER.items() if w in tokens and wider not in asked and w not in hidden}
     return tokens - gone if gone else tokens
+
+
+def not_an_answer_alone(body: str) -> bool:
+    """A paragraph number, a heading, a legend or a photo caption: too little to answer by itself."""
+    body = body.strip()
+    return len(body) < MIN_SENTENCE_CHARS or bool(_CAPTION.match(body))
 
 
 def answer_body(text: str) -> tuple[int, str]:
@@ -428,7 +445,9 @@ def candidates(
 
     def cov(sentence: Sentence) -> float:
         if sentence.row not in covered:
-            tokens = seen_tokens(index.sentence_tokens(sentence), hide_inside_wider(sentence.text, asked), asked)
+            tokens = seen_tokens(
+                index.sentence_tokens(sentence), hide_inside_wider(sentence.text, asked), asked
+            )
             covered[sentence.row] = coverage(tokens, query_concepts, index)
         return covered[sentence.row]
 
@@ -459,7 +478,7 @@ def candidates(
                 hit.score / top_score,
                 1.0 / (position + 1),
                 0.0 if is_own else 1.0,
-                float(len(body.strip()) < MIN_SENTENCE_CHARS),
+                float(not_an_answer_alone(body)),
                 min(body.count("、") + body.count("；"), 5) / 5 if question.expected == "list" else 0.0,
                 float(bool(_PURPOSE.search(body))) if question.expected == "reason" else 0.0,
                 weakest_concept(read_with, query_concepts, shares),

@@ -55,8 +55,9 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\bhow (?:many|much|large|big|long|far|often)\b|\bnumber of\b|\bpercent",
             r"\bwhat (?:percentage|proportion|share|amount|number|size|sum|total)\b",
             rf"\bwhat(?:'s| is| was| are| were) the (?:\w+ ){{0,3}}(?:{_QUANTITY_NOUNS})s?\b",
-            "多少|几多|几个|几份|几项|几名|几间|几家|几成|百分之几|占多少|多大|多长|多远|数目|数量|金额|比例",
-            "几年|几次|几条|几位|几倍|几耐|几长|几远|几大|几场|几届|多久",
+            "多少|几多|百分之几|占多少|多大|多长|多远|数目|数量|金额|比例|多久",
+            # 幾 before a classifier asks how many (幾輪, 幾批); 哪幾個/邊幾個 asks which ones
+            "(?<![哪边])几(?:个|份|项|名|间|家|成|年|次|条|位|倍|耐|长|远|大|场|届|轮|回|批|种|类|宗|所|座|只|件|期)",
         ),
     ),
     (
@@ -67,6 +68,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             "谁|哪个部门|哪个机构|哪位|什么人|甚么人|哪一位|由哪|哪个政策局|哪个局|哪个单位|边个|哪个官员",
             "负责人|哪一个部门|哪个组织|哪个政府|哪所|哪间大学|哪些机构|哪些部门|哪些内地领导|名字",
             "边位|边一位|边个部门|边个机构|边个局|边间机构|边间大学|咩人|乜人",
+            "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)",
         ),
     ),
     (
@@ -88,8 +90,9 @@ _RULES: tuple[tuple[str, str], ...] = (
         _cues(
             rf"\bwhich (?:\w+ )?(?:{_LIST_NOUNS}|provinces|modes|ways|kinds|types)\b",
             r"\bwhat (?:\w+ )?(?:areas|fields|sectors|measures|offices|platforms|initiatives|projects)\b",
-            r"\bwhat (?:two|three|four|five|six|\d+) \w+|\blist\b|\bname the\b",
-            "哪些|有哪|包括什么|包括甚么|包括哪|哪三|哪两|哪几",
+            r"\bwhat (?:(?:are|were) the )?(?:two|three|four|five|six|seven|eight|\d+) \w+",
+            r"\blist\b|\bname the\b",
+            "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|(?:哪|边)[两二三四五六七八九十](?:个|样|项|种|大|方面)?",
         ),
     ),
 )
@@ -118,7 +121,7 @@ _CHANGE_AMOUNT = re.compile(
 )
 _CLASSIFIER = re.compile(
     r"(?:多少|几多|几)\s*(个月|万人次|人次|平方公里|公里|公顷|立方米"
-    r"|[个份名项间家人次宗所条座类批场届位年天辆架艘组队款倍种张只件部台吨])"
+    r"|[个份名项间家人次宗所条座类批场届位年天辆架艘组队款倍种张只件部台吨轮回])"
 )
 _EN_UNITS = {
     "year": "年",
@@ -207,6 +210,7 @@ _TRADITIONAL_UNIT = {
     "张": "張",
     "只": "隻",
     "吨": "噸",
+    "轮": "輪",
 }
 
 
@@ -227,7 +231,7 @@ class QuestionAnalysis:
     clock: bool = False
     # For a place: where a thing is (在哪裏, 設喺邊度, "where is"), answered by a place it is said to be in.
     locative: bool = False
-    # For a date: since when something holds is asked (由幾時開始, "since when"), which a deadline cannot answer.
+    # For a date: since when something holds is asked (由幾時開始, "since when"); a deadline cannot answer.
     since: bool = False
     # For a count in a named classifier: the Chinese of what is counted (学校 of 多少所学校), normalised.
     counted: str | None = None

@@ -55,3 +55,24 @@ def test_a_long_title_the_asker_paraphrases_is_the_asked_one():
     assert _states(sentence, "兩地法院喺民商事案件互相委託提取證據嘅安排係幾時簽嘅？")
     # a title sharing only the words every title holds is another one
     assert not _states(sentence, "內地與香港關於建立更緊密經貿關係的安排何時簽署？")
+
+
+def test_a_title_is_named_by_a_whole_word_of_it():
+    sentence = "在2016年12月簽訂《內地與香港船舶大氣污染防治合作協議》"
+    question = "When did the Mainland and Hong Kong sign their deal on air pollution from ships?"
+    events = asked_events(question)
+    # "air pollution" came into Chinese (大氣污染), "ships" did not: the four characters name the title
+    assert states_event(sentence, events, normalize(question) + " 内地 香港 大气污染")
+    assert not states_event(sentence, events, normalize(question) + " 内地 香港 污染")
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("When does the current water supply agreement run out?", "expire"),
+        ("現行嘅東江供水協議幾時到期？", "expire"),
+        ("When did the design competition get going?", "start"),
+    ],
+)
+def test_everyday_verbs_name_events(question, event):
+    assert event in asked_events(question)

@@ -1,6 +1,14 @@
 """Typed expressions with exact offsets into the sentence they were found in."""
 
-from qa.readers.expressions import LENGTH_OR_TIME, find, numbers, unit_agreement, units_agree
+from qa.readers.expressions import (
+    LENGTH_OR_TIME,
+    Expression,
+    find,
+    joined,
+    numbers,
+    unit_agreement,
+    units_agree,
+)
 
 SENTENCE = "隨著該協議於2016年6月實施，內地對香港服務業開放的部門達153個，佔全部服務貿易部門約96%。"
 
@@ -87,3 +95,20 @@ def test_the_end_of_a_school_year_is_not_a_count():
 def test_an_administrative_department_is_a_body():
     found = find("body", "立項審批工作將交由廣東省省級衞生行政部門負責")
     assert [e.text for e in found] == ["廣東省省級衞生行政部門"]
+
+
+def test_the_end_of_a_year_and_rounds_counted_in_chinese_numerals():
+    assert [e.text for e in find("date", "現行的供水協議將於2011年終期滿")] == ["2011年終"]
+    assert _texts(numbers("食環署目前已進行了四輪測試")) == [("count", "四輪", "輪")]
+    assert units_agree("次", "輪")
+
+
+def test_bodies_sharing_the_end_of_a_name_are_joined():
+    text = "環保署、海事處、廣東及深圳海事局成立了工作組"
+    found = [
+        Expression("body", 0, 3, "環保署"),
+        Expression("body", 4, 7, "海事處"),
+        Expression("body", 11, 16, "深圳海事局"),
+    ]
+    chosen = joined(text, found[1], found)
+    assert chosen.text == "海事處、廣東及深圳海事局"

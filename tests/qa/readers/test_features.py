@@ -8,6 +8,7 @@ from qa.readers.features import (
     counted_people,
     counts_another_thing,
     hide_inside_wider,
+    not_an_answer_alone,
     place_expressions,
     seen_tokens,
     typed_expressions,
@@ -107,3 +108,12 @@ def test_a_count_in_the_general_classifier_of_people_counts_people():
     projects = expressions.numbers("190個援建項目已全部投入服務")[0]
     assert counted_people("190個援建項目已全部投入服務", projects).unit == "個"
     assert unit_strength(young, projects) == 0.0
+
+
+def test_a_photo_caption_is_not_an_answer_alone():
+    assert not_an_answer_alone("首屆「一帶一路」高峰論壇開幕儀式。")
+    assert not_an_answer_alone("蓮塘/香園圍口岸構想圖。")
+    assert not_an_answer_alone("4. ")
+    # a sentence that says something, however short, is a candidate answer
+    assert not not_an_answer_alone("截至2017年2月，監測網絡的監測站從16個增加至23個。")
+    assert not not_an_answer_alone("2017年1月，港深雙方簽署合作備忘錄，舉行簽署儀式。")

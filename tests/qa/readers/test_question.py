@@ -27,6 +27,11 @@ from qa.readers.question import analyse, expected_type
         ("為何要設立督導組？", "reason"),
         ("What is the scheme for?", "reason"),
         ("前海的定位是甚麼？", "description"),
+        # 幾 before any classifier asks how many; 哪幾個/邊幾個 asks which ones
+        ("电子耳标测试已经做了几轮？", "number"),
+        ("邊幾個部門成立咗工作組？", "who"),
+        ("What are the five connectivities of the Belt and Road?", "list"),
+        ("一帶一路講嘅「五通」係指邊五樣？", "list"),
     ],
 )
 def test_expected_type(question, expected):
