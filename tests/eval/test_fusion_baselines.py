@@ -1,5 +1,7 @@
 """ranx's fusions of two runs as baselines: exact values on a hand-made pair of runs."""
 
+import pytest
+
 from eval.ablation import fusion_baselines, fusion_table
 from eval.run import QuestionResult, RunResult
 
@@ -16,6 +18,8 @@ def _run(name, lists):
     return RunResult(name, results, QRELS)
 
 
+# About a minute on a fresh install: ranx compiles its fusions (numba) at the first call.
+@pytest.mark.slow
 def test_rrf_of_bm25_and_dense():
     # q1: BM25 puts the evidence second, dense first; RRF gives it 1/61 + 1/62, above x (1/61) and y (1/62).
     # q2: both put it second, behind different passages: 2/62 for b beats 1/61 for x and for y.

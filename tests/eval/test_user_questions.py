@@ -69,6 +69,7 @@ def test_run_in_process_without_the_gate(tmp_path, real_index_root, capsys):
     ]
 
 
+@pytest.mark.slow
 def test_trec_files_load_back_in_ranx(tmp_path, real_index_root):
     from ranx import Qrels, Run
 

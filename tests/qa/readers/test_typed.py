@@ -66,6 +66,7 @@ def test_calibration_round_trip_and_unknown_features_refused():
         Calibration.from_json(json.dumps(data))
 
 
+@pytest.mark.slow
 def test_every_answer_of_the_gold_set_checks_out(real_service):
     from eval.gold import load_gold
 
