@@ -26,7 +26,8 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
         "签署|签订|签定|签(?![注证发])|订立|缔结",
     ),
     "open": (
-        r"\bopen(?:ed|ing|s)?\b|\binto (?:service|operation)\b|\bstart(?:ed)? operat|\blaunch",
+        r"\bopen(?:ed|ing|s)?\b|\binto (?:service|operation)\b|\bstart(?:ed)? operat|\blaunch"
+        r"|\bg(?:o|oes|oing|one) live\b|\bwent live\b",
         "通车|开通|启用|投入服务|投入使用|投入运作|开幕|开业|开始运作|开办|开设|运营|营运|开放",
     ),
     "start": (
@@ -56,12 +57,18 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
         r"\bexpir|\bruns? out\b|\bran out\b|\brunning out\b|\blapse|\bcome to an end\b",
         "期满|届满|到期|失效|终止",
     ),
+    "hold": (
+        r"\bheld\b|\bhold(?:s|ing)?\b|\bconven(?:e|ed|es|ing)\b|\bt(?:ake|akes|ook|aken) place\b",
+        "举行|召开|举办|开会",
+    ),
     "effect": (
         r"\btak(?:e|es|en) effect|\btook effect|\bc[oa]me into (?:force|effect)|\bimplement|\bin force\b",
         "生效|实施|实行|施行",
     ),
 }
 _ENGLISH = {name: re.compile(en) for name, (en, _) in EVENT_CLASSES.items()}
+# One verb of each class, as the papers write it most (成立 for "establish"), to stand for the class.
+EVENT_VERBS = {name: zh.split("|")[0] for name, (_, zh) in EVENT_CLASSES.items()}
 _VERBS = {name: re.compile(zh) for name, (_, zh) in EVENT_CLASSES.items()}
 # After the verb, an aspect or structural particle before what it governs.
 _PARTICLES = "了的"
@@ -69,12 +76,20 @@ _PARTICLES = "了的"
 _NOT_AN_OBJECT = frozenset("后後时時以及和并並与與至于於为為之前来起等中内外上下止由")
 
 
+# An office, a centre or a headquarters "opens" when it is set up (在2014年4月成立駐武漢經濟貿易辦事處).
+_INSTITUTION = re.compile(
+    r"\boffices?\b|\bcent(?:re|er)s?\b|\bheadquarters\b|\bhq\b|\bbranch(?:es)?\b|\bbureaux?\b"
+    r"|办事处|办公室|联络处|中心|总部|分行|支行"
+)
+
+
 def asked_events(question: str) -> frozenset[str]:
     """The event classes a question names, in English or either Chinese script."""
     text = normalize(question)
-    return frozenset(
-        name for name in EVENT_CLASSES if _ENGLISH[name].search(text) or _VERBS[name].search(text)
-    )
+    found = {name for name in EVENT_CLASSES if _ENGLISH[name].search(text) or _VERBS[name].search(text)}
+    if "open" in found and _INSTITUTION.search(text):
+        found.add("establish")
+    return frozenset(found)
 
 
 @lru_cache(maxsize=4096)

@@ -14,8 +14,8 @@ import numpy.typing as npt
 
 from index import Glossary, Hit, PreparedQuery, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions, posts
-from qa.readers.events import event_of, holds_verb, states_event
-from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis
+from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, states_event
+from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis, expected_type
 
 # Sentences are drawn from this many top passages (and their neighbours in the same paragraph).
 READ_DEPTH = 5
@@ -56,7 +56,11 @@ Concepts = list[list[list[str]]]
 # Words that say what kind of answer is wanted, not what it is about: no answer sentence repeats them.
 _ASKING = frozenset(
     "时候 时间 日期 年份 数目 数量 总数 多少 几多 什么 甚么 哪些 哪个 哪年 一年 何时 几时 是否 情况"  # noqa: SIM905
-    " 名字 一共 总共 大概 大约 当时 现时 目前 百分之 百分比 百分率 几成 几多成 多少成".split()
+    " 名字 一共 总共 大概 大约 当时 现时 目前 百分之 百分比 百分率 几成 几多成 多少成"
+    # the side asked for (港方組長): the span chooser picks its post, the sentence need not say 港方
+    " 港方 深方 粤方"
+    # when, relative to another event (重組之前): the sentence dates it, or says 改組後, not 之前
+    " 之前 以前 之后 以后 期间".split()
 )
 # Characters of question words, particles and little words (Mandarin and Cantonese, Simplified as normalised):
 # an unknown token holding one is a way of asking jieba did not know, not a missing topic.
@@ -101,7 +105,7 @@ def concepts(prepared: PreparedQuery, index: Retriever) -> Concepts:
     # are Chinese, and the glossary's expansions stand for them.
     out: Concepts = [
         [[t], *[alt for alt in synonyms.get(t, []) if alt]]
-        for t in dict.fromkeys(tokenize(prepared.text))
+        for t in dict.fromkeys(_topic_tokens(tokenize(prepared.text), prepared.text))
         if (t in stats or _unknown_name(t)) and t not in _ASKING and not _single_hanzi(t)
     ]
     groups: dict[str, list[list[str]]] = {}
@@ -112,6 +116,45 @@ def concepts(prepared: PreparedQuery, index: Retriever) -> Concepts:
         if tokens:
             groups.setdefault(phrase, []).append(tokens)
     out.extend(groups.values())
+    return _with_sibling_events(out, asked_events(prepared.text), index)
+
+
+def _with_sibling_events(query_concepts: Concepts, events: frozenset[str], index: Retriever) -> Concepts:
+    """A verb of one asked event is found as a verb of another the question asks too: an office "opens"
+    when it is set up (成立), so 開放 of "open" is found in 在2014年4月成立駐武漢經濟貿易辦事處."""
+    if len(events) < 2:
+        return query_concepts
+    verbs = {name: EVENT_VERBS[name] for name in events}
+    out: Concepts = []
+    for alternatives in query_concepts:
+        own = {event_of(normalize(t)) for alt in alternatives for t in alt} & events
+        others = sorted(events - own) if own else []
+        out.append(alternatives + [[verbs[name]] for name in others if verbs[name] in index.term_stats])
+    return out
+
+
+# In a who question, a question word in front of a noun makes the noun the kind of answer wanted (哪位官員,
+# 哪個部門), which the answer names by itself (政制及內地事務局局長), not a topic the sentence must repeat.
+# (In 「建立了什麼機制」 the noun is what the answer sentence describes: it stays.)
+_ASKING_BEFORE = frozenset(
+    "哪 哪位 哪个 哪些 哪一 哪一个 哪间 哪几 哪几个 边个 边位 边间 边啲 边几 边几个 什么 甚么 咩 乜".split()  # noqa: SIM905
+)
+
+
+def _topic_tokens(tokens: list[str], question: str) -> list[str]:
+    """The question's tokens less the answer kinds right after a who question's question words, and with
+    the year's 年 taken off a word jieba joined to it (2009年港深 cut as 2009 / 年港 / 深 is about 港深)."""
+    text = normalize(question)
+    who = expected_type(question) == "who"
+    out: list[str] = []
+    for k, token in enumerate(tokens):
+        norm = normalize(token)
+        at = text.find(norm)
+        if who and at > 0 and any(text.endswith(w, 0, at) for w in _ASKING_BEFORE):
+            continue
+        if k and tokens[k - 1].isdigit() and len(token) > 1 and token[0] in "年月日号號":
+            token = token[1:]
+        out.append(token)
     return out
 
 
@@ -234,7 +277,7 @@ def typed_expressions(
         # 一份「深港創新圈」三年行動計劃 is "a plan": 一 with a classifier is an article, not a count.
         found = [e for e in expressions.numbers(text) if not _ARTICLE.fullmatch(e.text)]
     elif kind == "who":
-        found = who_expressions(text, glossary)
+        found = [e for e in who_expressions(text, glossary) if not _person_asked_about(text, e, question)]
         if question.wants_post:
             found = [e for e in found if e.kind == "post"]
     elif kind == "place":
@@ -244,6 +287,15 @@ def typed_expressions(
     else:
         return []
     return [e for e in found if not _repeats_question(e, question.asked)]
+
+
+def _person_asked_about(text: str, e: expressions.Expression, question: QuestionAnalysis) -> bool:
+    """A post whose holder the question names (國務院副總理李克強 for 「李克強宣布的措施由哪個局統籌」): the
+    question's own person, not its answer."""
+    if e.kind != "post":
+        return False
+    name = posts.NAME_AFTER_POST.match(text, e.end)
+    return name is not None and normalize(name.group(0)) in question.asked
 
 
 _ARTICLE = re.compile(r"[一壹](?:個|个|份|項|项|間|间|家|名|位|所|條|条|座|批|套|張|张|件|部|台|種|种)")

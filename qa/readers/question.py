@@ -46,18 +46,19 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\bwhen\b|\bwhat (?:year|date|month|time)\b|\bwhich (?:year|month|date)\b|\bsince when\b",
             r"\bhow long ago\b|\bwhat day\b|\bopening hours\b|\bwhat time\b|几点",
             "何时|几时|什么时候|甚么时候|哪一年|哪年|哪个月|哪一天|哪天|何年|何日|什么日子|甚么日子",
-            "年份|日期|几月|几号|边年|边一年|边日|边个月",
+            "年份|日期|几月|几号|边年|边一年|边日|边个月|哪个时候|哪一个时候|啥时候|什么时间|甚么时间",
         ),
     ),
     (
         "number",
         _cues(
-            r"\bhow (?:many|much|large|big|long|far|often)\b|\bnumber of\b|\bpercent",
+            r"\bhow (?:many|much|large|big|long|far|often|fast)\b|\bnumber of\b|\bpercent",
             r"\bwhat (?:percentage|proportion|share|amount|number|size|sum|total)\b",
             rf"\bwhat(?:'s| is| was| are| were) the (?:\w+ ){{0,3}}(?:{_QUANTITY_NOUNS})s?\b",
             "多少|几多|百分之几|占多少|多大|多长|多远|数目|数量|金额|比例|多久",
             # 幾 before a classifier asks how many (幾輪, 幾批); 哪幾個/邊幾個 asks which ones
-            "(?<![哪边])几(?:个|份|项|名|间|家|成|年|次|条|位|倍|耐|长|远|大|场|届|轮|回|批|种|类|宗|所|座|只|件|期)",
+            # ... but 十幾項 / 三十幾個 is a figure with "-odd", not a question
+            "(?<![哪边十百千万\\d])几(?:个|份|项|名|间|家|成|年|次|条|位|倍|耐|长|远|大|场|届|轮|回|批|种|类|宗|所|座|只|件|期)",
         ),
     ),
     (
@@ -69,6 +70,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             "负责人|哪一个部门|哪个组织|哪个政府|哪所|哪间大学|哪些机构|哪些部门|哪些内地领导|名字",
             "边位|边一位|边个部门|边个机构|边个局|边间机构|边间大学|咩人|乜人",
             "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)",
+            # 邊兩位 / 哪几位 ask for people, not a list of things
+            "(?:哪|边)[两二三四五六七八九十几]位",
         ),
     ),
     (
@@ -104,14 +107,22 @@ _MONEY = re.compile(
         r"\bvalue|\bhk\$|\bdollars?\b|\bprice|\bfee|\btoll|\bsalary|\bpaid",
         r"\brmb\b|\brenminbi\b|\byuan\b|\bsettlement\b|\bturnover\b|\bexport|\bimport",
         "金额|多少钱|资金|注资|拨款|费用|成本|造价|预算|投资|价值|总值|港元|港币|人民币|收费|票价|薪|总额|贸易额|结算",
-        "津贴|补贴|补助|工资|基金.{0,2}(?:多大|多少)|关税|税款|慳|节省了?(?:多少|几多)",
+        "津贴|补贴|补助|工资|基金.{0,2}(?:多大|多少)|关税|税款|慳|节省了?(?:多少|几多)|货值|产值|货额",
         r"(?<![名份])额(?![度外])|\btariffs?\b|\bduty\b|\bduties\b|\bsav(?:e|ed|es|ing|ings)\b",
         "几多钱|钱",
     )
 )
+# "How much a month does an elderly person get": "how much" with no other cue asks for an amount of money,
+# never a count of the people the question names (unless it asks how much land, time or of a whole).
+_HOW_MUCH = re.compile(
+    r"\bhow much\b(?! (?:land|space|time|area|of|longer|more|further|bigger|larger|did\b|has\b|have\b))"
+)
 _PERCENT = re.compile(
     r"percent|proportion|\bshare\b|\brate\b|百分之|百分比|比例|几成|几多成|多少成|占多少|比率|率|%"
     r"|占(?!地)[^?？，,]{0,24}(?:多少|几多)"  # 佔內地外來投資總額幾多 (not 佔地): a share of the whole
+    # how fast a figure grows a year is a rate: "how fast did it grow per year", 年均增長, 平均每年漲了多少
+    r"|\bhow fast\b|\bgrowth rate\b|\bannual(?:ly)? growth\b|增长率|增幅"
+    r"|(?:年均|平均每年|每年平均)[^?？，,]{0,12}(?:增长|增加|上升|涨|升|增)"
 )
 # How far a figure moved, with no classifier asked: "by how much did it fall", 跌咗幾多, 增長了多少.
 _CHANGE_AMOUNT = re.compile(
@@ -120,8 +131,8 @@ _CHANGE_AMOUNT = re.compile(
     r"|(?:下降|下跌|跌|减少|减|增长|增加|上升|升|增)(?:了|咗)?(?:多少|几多)"
 )
 _CLASSIFIER = re.compile(
-    r"(?:多少|几多|几)\s*(个月|万人次|人次|平方公里|公里|公顷|立方米"
-    r"|[个份名项间家人次宗所条座类批场届位年天辆架艘组队款倍种张只件部台吨轮回])"
+    r"(?:多少|几多|(?<![十百千万\d])几)\s*(个月|万人次|人次|平方公里|公里|公顷|立方米"
+    r"|人(?!民)|[个份名项间家次宗所条座类批场届位年天辆架艘组队款倍种张只件部台吨轮回])"
 )
 _EN_UNITS = {
     "year": "年",
@@ -157,7 +168,7 @@ _COUNTED = (
         "|representatives?|officials?|attendees?|beneficiar(?:y|ies)|recipients?|elderly|seniors?"
         "|volunteers?|applicants?|trainees?|interns?"
         "|学生|旅客|游客|访客|市民|居民|员工|职员|教师|老师|参加者|参与者|代表|人员|青年|人才|毕业生"
-        "|受惠人|受惠者|官员|长者|义工|志愿者|申请人|实习生|人",
+        "|受惠人|受惠者|官员|长者|义工|志愿者|申请人|实习生|人(?!民币)",  # not the 人 of 人民幣
     ),
     ("所", "schools?|universities|colleges?|学校|院校|大学"),
     (
@@ -171,7 +182,9 @@ _COUNTED = (
     ("次", "meetings?|sessions?|rounds?|会议"),
 )
 # The Chinese nouns of people (not the bare 人 of 人民幣): a count in 個 next to one counts people.
-PEOPLE_NOUNS = re.compile("|".join(n for n in _COUNTED[0][1].split("|") if not n.isascii() and n != "人"))
+PEOPLE_NOUNS = re.compile(
+    "|".join(n for n in _COUNTED[0][1].split("|") if not n.isascii() and not n.startswith("人("))
+)
 _PEOPLE_IN_GE = re.compile(rf"(?:多少|几多|几)个(?:{_COUNTED[0][1]})")
 _COUNTED_EN = tuple(
     (unit, re.compile(rf"\bhow many (?:[\w'-]+ ){{0,3}}?(?:{nouns})\b")) for unit, nouns in _COUNTED
@@ -183,6 +196,13 @@ _COUNTED_ZH = tuple(
 _POST_ASKED = re.compile(
     r"\b(?:director|head|chief|mayor|governor|chairman|chairperson|chairwoman|secretary|commissioner|leader)\b"
     r"|局长|司长|主任|市长|省长|主席|组长|负责人|首长|处长|署长|书记|叫什么名字|叫甚么名字"
+    r"|(?:哪|边)[一两二三四五六七八九十几]?位"  # 邊兩位主持: people, so their posts
+)
+# "Which bureau is in charge", 「由哪個局統籌」: a body answers, not a post or the person the question names.
+_BODY_ASKED = re.compile(
+    r"\b(?:which|what) (?:policy )?(?:bureau|department|body|organi[sz]ation|agency|authority|unit"
+    r"|government department|institution)s?\b"
+    r"|(?:哪|边)(?:一)?(?:个|间)(?:政府)?(?:政策局|局|部门|机构|单位|组织)|(?:什么|甚么|咩)(?:机构|部门)"
 )
 # "How long did it take", 多久: a span of time, in years, months or days alike.
 _HOW_LONG = re.compile(
@@ -235,6 +255,8 @@ class QuestionAnalysis:
     since: bool = False
     # For a count in a named classifier: the Chinese of what is counted (学校 of 多少所学校), normalised.
     counted: str | None = None
+    # For a who question: a body is asked for (which bureau, 哪個部門), not a post or a person.
+    wants_body: bool = False
 
     @property
     def typed(self) -> bool:
@@ -281,6 +303,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             expected,
             wants_post=bool(_POST_ASKED.search(text)),
             wants_name=name_asked(prepared.text),
+            wants_body=bool(_BODY_ASKED.search(text)) and not _POST_ASKED.search(text),
         )
     if expected == "date":
         return QuestionAnalysis(
@@ -306,7 +329,8 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     # "How many projects were funded" counts projects, 投資推廣研討會吸引了多少企業代表 counts people: money
     # words decide only without a count cue.
     counted_unit = next((u for u, p in (*_COUNTED_EN, *_COUNTED_ZH) if p.search(text)), None)
-    if _MONEY.search(text) and not m and counted_unit is None and not re.search(r"\bhow many\b", text):
+    asks_money = _MONEY.search(text) or (_HOW_MUCH.search(text) and not _AREA.search(text))
+    if asks_money and not m and counted_unit is None and not re.search(r"\bhow many\b", text):
         return QuestionAnalysis(prepared, expected, "money", "money")
     if _AREA.search(text):
         return QuestionAnalysis(prepared, expected, "count", "平方公里")

@@ -62,7 +62,24 @@ _ORIGIN_ASKED = re.compile(
     r"|(?:刚|啱啱|啱|最初|起初|当初|原来|原本|初期|初时)[^，。？?]{0,8}?(?:推出|开始|成立|设立|实施|推行)?(?:时|嗰阵|𠮶阵|的时候)"
     r"|最初|起初|原本有|原来有"
 )
+# "What month and year": one date, not two things.
+_ONE_THING = re.compile(
+    r"\b(?:month|year|day|date) and (?:month|year|day|date|time)\b|\bwhen and where\b|年月|月份和年份"
+)
+# 分別 ("respectively") after joined expressions, then the verb and the things they pair with.
+_RESPECTIVELY = re.compile(r"\s*分[別别][\u4e00-\u9fff]{1,2}([^，。；：,;:]+)")
 _JOINER = "(?:及|與|与|和|、|以及)"
+# The side of a two-sided body a question asks about: Hong Kong's post, or the Mainland's.
+_HK_SIDE = re.compile(
+    r"\b(?:the )?(?:hong kong|hk)(?:'s)? side\b|港方|香港方面|香港一方|香港(?:嗰|𠮶|那|这)边"
+)
+_MAINLAND_SIDE = re.compile(
+    r"\b(?:the )?(?:mainland|shenzhen|guangdong|beijing|shanghai)(?:'s)? side\b"
+    r"|深方|粤方|京方|沪方|内地方面|内地一方|(?:深圳|广东|内地)(?:嗰|𠮶|那|这)边"
+)
+# A Mainland post or body: a city's or province's (深圳市常務副市長, 廣東省副省長), or the central
+# government's.
+_MAINLAND_POST = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:市|省)|国务院|中央|国家)")
 # Between two counts joined: the first one's noun, then a joiner (五個辦事處及11個聯絡處).
 _COUNT_JOINED = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}{_JOINER}$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -85,7 +102,11 @@ def choose(
         elif not _CHANGE_ASKED.search(question.normalized):
             pool = expressions.arrived(text, pool) or pool
     if question.expected == "who":
-        pool = [e for e in pool if e.kind == "post"] or pool
+        wanted = "body" if question.wants_body else "post"
+        pool = [e for e in pool if e.kind == wanted] or pool
+        side = _side_asked(question)
+        if side is not None:
+            pool = [e for e in pool if bool(_MAINLAND_POST.match(normalize(e.text))) == side] or pool
     pairs = _question_pairs(question)
     total = bool(_TOTAL_ASKED.search(question.normalized))
     change = question.expected == "number" and bool(_CHANGE_ASKED.search(question.normalized))
@@ -161,6 +182,15 @@ def _clause_overlap(text: str, e: Expression, pairs: frozenset[str]) -> int:
     return sum(1 for p in pairs if p in clause)
 
 
+def _side_asked(question: QuestionAnalysis) -> bool | None:
+    """True when the question asks for the Mainland side's post, False for Hong Kong's, None for neither."""
+    if _HK_SIDE.search(question.normalized):
+        return False
+    if _MAINLAND_SIDE.search(question.normalized):
+        return True
+    return None
+
+
 def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: list[Expression]) -> Expression:
     """The chosen expression over what belongs to it: joined ones, a name after a post, a whole change."""
     out = chosen
@@ -168,16 +198,43 @@ def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: lis
         out = _whole_change(text, out, found)
         if out is not chosen:
             return out
-    two = bool(_TWO_ASKED.search(question.normalized))
-    if out.kind in ("post", "body") or (out.kind == "date" and two):
-        out = _joined_both_ways(text, out, found)
+    two = bool(_TWO_ASKED.search(_ONE_THING.sub(" ", question.normalized)))
+    if out.kind in ("post", "body") and _side_asked(question) is not None:
+        pass  # one side's post: not the other side's joined to it
+    elif out.kind in ("post", "body", "date"):
+        joined = _joined_both_ways(text, out, found)
+        paired = _respective(question, text, joined, found)
+        if paired is not joined:
+            out = paired  # 分別: the one paired with the thing asked
+        elif out.kind != "date" or two:
+            out = joined
     elif out.kind == "count" and two:
-        out = _counts_joined(question, text, out, found)
+        out = _respective(question, text, _counts_joined(question, text, out, found), found)
     if out.kind == "post":
         name = NAME_AFTER_POST.match(text, out.end)
         if name:
             out = _span(text, out, out.start, name.end())
     return out
+
+
+def _respective(
+    question: QuestionAnalysis, text: str, joined: Expression, found: list[Expression]
+) -> Expression:
+    """Of joined expressions that pair 分別 ("respectively") with as many things, the one paired with the
+    thing the question names: 在2014年11月及2016年12月分別開通滬港通及深港通 answers when 深港通 opened with
+    2016年12月 (both, when the question names both)."""
+    parts = sorted(
+        (e for e in found if joined.start <= e.start and e.end <= joined.end and e.kind == joined.kind),
+        key=lambda e: e.start,
+    )
+    m = _RESPECTIVELY.match(text, joined.end)
+    if len(parts) < 2 or not m:
+        return joined
+    things = [normalize(t) for t in re.split(_JOINER, m.group(1)) if t.strip()]
+    if len(things) != len(parts):
+        return joined
+    named = [k for k, thing in enumerate(things) if len(thing) >= 2 and thing in question.mentioned]
+    return parts[named[0]] if len(named) == 1 else joined
 
 
 def _span(text: str, e: Expression, start: int, end: int) -> Expression:

@@ -1,9 +1,13 @@
 """Candidate features computed by hand on tiny sentences."""
 
-from index import Entry, Glossary
+from types import SimpleNamespace
+
+from index import Entry, Glossary, tokenize
 from index.query import prepare_query
 from qa.readers import expressions
 from qa.readers.features import (
+    _topic_tokens,
+    _with_sibling_events,
     concept_shares,
     counted_people,
     counts_another_thing,
@@ -117,3 +121,32 @@ def test_a_photo_caption_is_not_an_answer_alone():
     # a sentence that says something, however short, is a candidate answer
     assert not not_an_answer_alone("截至2017年2月，監測網絡的監測站從16個增加至23個。")
     assert not not_an_answer_alone("2017年1月，港深雙方簽署合作備忘錄，舉行簽署儀式。")
+
+
+def test_the_noun_after_a_question_word_is_the_kind_of_answer_not_a_topic():
+    # 哪位官員: the answer names a post, not 官員; 2009年港深 is cut 2009 / 年港 / 深 by jieba
+    question = "2009年港深成立的前海联合专责小组，港方组长是哪位官员？"
+    tokens = _topic_tokens(tokenize(question), question)
+    assert "官员" not in tokens and "年港" not in tokens
+    assert {"前海", "组长", "2009"} <= set(tokens)
+    # a who question's 哪個部門 asks for a body; what 「設立了甚麼機制」 set up is described as a 機制
+    assert "部门" not in _topic_tokens(tokenize("由哪個部門負責？"), "由哪個部門負責？")
+    assert "机制" in _topic_tokens(tokenize("設立了甚麼機制？"), "設立了甚麼機制？")
+
+
+def test_a_verb_of_one_asked_event_is_found_as_a_verb_of_another_asked_one():
+    # "When did the office open": 開放 (open) is found as 成立 (establish), both asked
+    index = SimpleNamespace(term_stats={"开放", "成立", "武汉"})
+    concepts = _with_sibling_events([[["武汉"]], [["开放"]]], frozenset({"open", "establish"}), index)
+    assert concepts == [[["武汉"]], [["开放"], ["成立"]]]
+    assert concept_shares("在2014年4月成立駐武漢經濟貿易辦事處", concepts) == [1.0, 1.0]
+    # one event asked: nothing is added
+    assert _with_sibling_events([[["开放"]]], frozenset({"open"}), index) == [[["开放"]]]
+
+
+def test_the_post_of_a_person_the_question_names_is_not_its_answer():
+    analysis = analyse(prepare_query("李克强宣布的措施由哪个局统筹？"))
+    sentence = "國務院副總理李克強於8月訪港時宣布措施，財經事務及庫務局負責統籌。"
+    glossary = Glossary([Entry(("Treasury Bureau",), ("財經事務及庫務局",), "organisation")])
+    found = typed_expressions(analysis, sentence, glossary)
+    assert [e.text for e in found] == ["財經事務及庫務局"]

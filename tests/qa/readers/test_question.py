@@ -32,6 +32,11 @@ from qa.readers.question import analyse, expected_type
         ("邊幾個部門成立咗工作組？", "who"),
         ("What are the five connectivities of the Belt and Road?", "list"),
         ("一帶一路講嘅「五通」係指邊五樣？", "list"),
+        # 邊兩位 asks for two people, not a list; 三十幾項 is thirty-odd, not how many
+        ("粵港合作第十六次工作會議，係邊兩位主持？", "who"),
+        ("李克強宣布嗰三十幾項措施，係邊個政策局負責統籌？", "who"),
+        ("京港第五次合作会议是哪个时候开的？", "date"),
+        ("How fast did outward investment grow per year?", "number"),
     ],
 )
 def test_expected_type(question, expected):
@@ -83,6 +88,16 @@ def test_expected_type(question, expected):
         ("中轉貨物便利計劃幫商戶慳咗幾多關稅？", "money", "money"),
         ("艺术发展基金资助内地文化交流项目的资助额是多少？", "money", "money"),
         ("計劃有幾多個名額？", "count", "個"),
+        # the 人 of 人民幣 is no person counted; 貨值 is money
+        ("2010年一整年，香港做咗幾多人民幣貿易結算？", "money", "money"),
+        ("内地货物经香港转口后又回流内地的那部分货值是多少？", "money", "money"),
+        # a rate of growth a year is a percentage
+        ("Roughly how fast did outward direct investment grow per year from 1995 to 2015?", "percent", "%"),
+        ("中国对外直接投资1995到2015平均每年涨了多少？", "percent", "%"),
+        ("內地對外直接投資的年均增長率約為多少？", "percent", "%"),
+        # "how much" with nothing else asks for money, never a count of the people named
+        ("How much a month does an elderly person get under the Guangdong Scheme?", "money", "money"),
+        ("How much land is reserved for Hong Kong firms in square kilometres?", "count", "平方公里"),
     ],
 )
 def test_number_kind_and_unit(question, kind, unit):
@@ -103,10 +118,27 @@ def test_the_chinese_of_english_names_is_part_of_what_is_asked():
         ("深圳代市长叫什么名字？", True),
         ("Who chairs the Shenzhen-Hong Kong Cooperation Meeting?", False),
         ("哪個政策局負責統籌？", False),
+        ("粤港合作联席会议第十六次工作会议是由哪两位领导共同主持的？", True),
+        ("港方组长是哪位官员？", True),
     ],
 )
 def test_a_question_naming_a_post_wants_a_person_or_post(question, wants_post):
     assert analyse(prepare_query(question)).wants_post is wants_post
+
+
+@pytest.mark.parametrize(
+    ("question", "wants_body"),
+    [
+        ("Which bureau was in charge of rolling out the 30-odd measures?", True),
+        ("李克强公布的三十多项措施，香港由哪个局统筹落实？", True),
+        ("邊個政策局帶業界去上海參加海事會展？", True),
+        ("Who co-chaired the working meeting?", False),
+        ("Which official heads the Beijing Office?", False),
+        ("前海管理局局長係邊個？", False),
+    ],
+)
+def test_a_question_naming_a_kind_of_body_wants_a_body(question, wants_body):
+    assert analyse(prepare_query(question)).wants_body is wants_body
 
 
 def test_a_unit_word_counts_only_right_after_how_many():
@@ -128,6 +160,12 @@ def test_a_unit_word_counts_only_right_after_how_many():
         ("前海哪一年引入香港工程管理制度？", {"start"}),
         ("政制及内地事务局这个名称是从哪年开始用的？", set()),
         ("From what date could residents apply for endorsements?", set()),
+        # a meeting is held; Stock Connect goes live; an office opens when it is set up
+        ("When was the 5th Beijing-Hong Kong Cooperation Meeting held?", {"hold"}),
+        ("「京港合作會議」第五次會議在何時舉行？", {"hold"}),
+        ("What month and year did Shenzhen-Hong Kong Stock Connect go live?", {"open"}),
+        ("When did the Wuhan trade office open?", {"open", "establish"}),
+        ("When did the Hong Kong-Zhuhai-Macao Bridge open?", {"open"}),
     ],
 )
 def test_a_date_question_names_the_event_it_asks_about(question, events):

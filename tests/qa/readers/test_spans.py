@@ -14,6 +14,7 @@ GLOSSARY = Glossary(
     [
         Entry(("Executive Vice-Mayor",), ("常務副市長",), "role"),
         Entry(("Secretary for Constitutional and Mainland Affairs",), ("政制及內地事務局局長",), "role"),
+        Entry(("Financial Services and the Treasury Bureau",), ("財經事務及庫務局",), "organisation"),
     ]
 )
 
@@ -109,6 +110,31 @@ def span(question: str, sentence: str) -> str:
         ),
         # a date of the year the question names answers "when in that year"
         ("2010年何時擴大試點？", "內地有關部門於2010年6月大幅擴大試點的地域範圍。", "2010年6月"),
+        # 分別: of dates paired with as many things, the one paired with the thing asked; "month and year"
+        # is one date
+        ("深港通係幾時開通嘅？", "在2014年11月及2016年12月分別開通滬港通及深港通。", "2016年12月"),
+        (
+            "What month and year did 深港通 go live?",
+            "在2014年11月及2016年12月分別開通滬港通及深港通。",
+            "2016年12月",
+        ),
+        # one side's post of a two-sided group
+        (
+            "前海聯合專責小組，香港嗰邊由邊個做組長？",
+            "由特區政府政制及內地事務局局長和深圳市常務副市長分別擔任組長。",
+            "政制及內地事務局局長",
+        ),
+        (
+            "Who leads the Shenzhen side of the Qianhai task force?",
+            "由特區政府政制及內地事務局局長和深圳市常務副市長分別擔任組長。",
+            "深圳市常務副市長",
+        ),
+        # which bureau: a body, not the person the question names
+        (
+            "李克强公布的三十多项措施，香港由哪个局统筹落实？",
+            "國務院副總理李克強於2011年8月訪港時宣布了三十多項措施，財經事務及庫務局負責統籌措施的落實。",
+            "財經事務及庫務局",
+        ),
     ],
 )
 def test_the_span_that_answers(question, sentence, expected):
