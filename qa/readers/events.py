@@ -72,6 +72,8 @@ EVENT_VERBS = {name: zh.split("|")[0] for name, (_, zh) in EVENT_CLASSES.items()
 _VERBS = {name: re.compile(zh) for name, (_, zh) in EVENT_CLASSES.items()}
 # After the verb, an aspect or structural particle before what it governs.
 _PARTICLES = "了的"
+# Words in front of an object that say whose or which it is, not what it is (normalised).
+_MODIFIERS = ("国家", "中央", "全国", "两地", "有关", "相关", "本港", "香港")
 # A verb followed by one of these has no object of its own: a time word, a conjunction, a preposition.
 _NOT_AN_OBJECT = frozenset("后後时時以及和并並与與至于於为為之前来起等中内外上下止由")
 
@@ -147,6 +149,8 @@ def _governs_other(text: str, end: int, asked: str) -> bool:
     i = end
     while i < len(text) and text[i] in _PARTICLES:
         i += 1
+    while text.startswith(_MODIFIERS, i):
+        i += 2  # 公布的國家「十二五」規劃綱要: 國家 says whose plan, the object is the plan
     if text[i : i + 1] == "《":
         close = text.find("》", i)
         return not _title_asked(text[i + 1 : close if close >= 0 else len(text)], asked)

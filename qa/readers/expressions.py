@@ -19,6 +19,8 @@ _ABOUT = (
     r"(?:約|约|大約|大约|超過|超过|逾|近|接近|至少|不少於|不少于|不多於|不多于"
     r"|最少|最多|多於|多于|少於|少于)?"
 )
+# ... and after it: 1年以上, 100人或以上 (at least a year, a hundred people or more).
+_OVER = r"(?:\s*或?(?:以上|以下))?"
 
 # Classifiers and units that follow a count in these papers; longest first so 平方公里 beats 公里.
 COUNT_UNITS = (
@@ -154,9 +156,9 @@ _JOIN = r"(?:及|與|与|和|、|以及)"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "date": re.compile(_DATE),
-    "money": re.compile(rf"{_ABOUT}(?:{_MONEY})"),
-    "percent": re.compile(rf"{_ABOUT}(?:{_PERCENT})"),
-    "count": re.compile(rf"{_ABOUT}(?:{_COUNT})"),
+    "money": re.compile(rf"{_ABOUT}(?:{_MONEY}){_OVER}"),
+    "percent": re.compile(rf"{_ABOUT}(?:{_PERCENT}){_OVER}"),
+    "count": re.compile(rf"{_ABOUT}(?:{_COUNT}){_OVER}"),
     "post": re.compile(rf"{_POST}(?:{_JOIN}{_POST})*"),
     "body": re.compile(rf"{_BODY}"),
     # A time of day (上午7時, 晚上10時30分) or round the clock (24小時): what "what time" / 幾點 asks.
@@ -184,8 +186,9 @@ def _unit(kind: str, text: str) -> str | None:
     if kind == "money":
         return "money"
     if kind == "count":
+        core = re.sub(r"\s*或?(?:以上|以下)$", "", text.rstrip())  # the unit of 1年以上 is 年
         for unit in sorted(COUNT_UNITS, key=len, reverse=True):
-            if text.rstrip().endswith(unit):
+            if core.endswith(unit):
                 return unit
     return None
 

@@ -60,7 +60,9 @@ _ASKING = frozenset(
     # the side asked for (港方組長): the span chooser picks its post, the sentence need not say 港方
     " 港方 深方 粤方"
     # when, relative to another event (重組之前): the sentence dates it, or says 改組後, not 之前
-    " 之前 以前 之后 以后 期间".split()
+    " 之前 以前 之后 以后 期间"
+    # how exactly it is asked (具體是哪一天)
+    " 具体 究竟 到底 实际 实际上".split()
 )
 # Characters of question words, particles and little words (Mandarin and Cantonese, Simplified as normalised):
 # an unknown token holding one is a way of asking jieba did not know, not a missing topic.
@@ -241,6 +243,27 @@ def hide_inside_wider(text: str, asked: str) -> str:
         if word in asked and wider not in asked:
             norm = norm.replace(wider, "\u3000" * len(wider))
     return norm
+
+
+# A sentence that narrows the one before it to a part: 其中出口到香港……
+PART_OF_WHOLE = re.compile(r"^\s*其中")
+
+
+def narrows_to_asked(question: QuestionAnalysis, whole: Candidate, part: Candidate) -> bool:
+    """Whether ``part`` is the sentence right after ``whole`` that narrows its figure to a part (其中……) and
+    names something the question asks that ``whole`` names only inside a wider word or not at all:
+    「廣東省與香港的進出口總額約為港幣12,334億元……。其中出口到香港總額約為港幣11,870億元」 answers how much
+    Guangdong exported with the second figure."""
+    if part.sentence.row != whole.sentence.row + 1 or part.sentence.doc_id != whole.sentence.doc_id:
+        return False
+    body = answer_body(part.sentence.text)[1]
+    if not PART_OF_WHOLE.match(body):
+        return False
+    asked = question.mentioned
+    own = normalize(body)
+    before = hide_inside_wider(whole.sentence.text, asked)
+    pairs = {own[k : k + 2] for k in range(len(own) - 1)}
+    return any(p in asked and p not in before for p in pairs if all("\u4e00" <= ch <= "\u9fff" for ch in p))
 
 
 def seen_tokens(tokens: frozenset[str] | set[str], hidden: str, asked: str) -> frozenset[str] | set[str]:

@@ -15,7 +15,7 @@ from qa.readers import expressions
 
 # A question asking for a person's name, not a post (normalised: lower case, Simplified).
 _NAME_ASKED = re.compile(
-    r"叫什么名字|叫甚么名字|什么名字|甚么名字|姓名|叫乜名"
+    r"叫什么名字|叫甚么名字|什么名字|甚么名字|姓名|叫乜名|叫咩名|咩名"
     r"|\bname of (?:the |its |hong kong's |shenzhen's |[\w-]+'s )?(?:[\w-]+ ){0,2}"
     r"(?:mayor|director|head|chief|secretary|governor|chairman|chairperson|leader|minister|commissioner)"
 )

@@ -30,6 +30,7 @@ def _cues(*parts: str) -> str:
 _WHO_NOUNS = (
     "bureau|department|official|officer|body|organi[sz]ation|office|post|agency|minister|secretary|"
     "government|authority|person|team|unit|party|leaders?|officials?|university|universities|institutions?"
+    "|mayor|vice-mayor|governor|chairman|chairperson|chief|head|director|minister|president|commissioner"
 )
 _LIST_NOUNS = (
     "areas|fields|sectors|measures|offices|cities|places|bodies|agreements|industries|projects|platforms|"
@@ -68,7 +69,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             rf"\bwhich (?:\w+ )?(?:{_WHO_NOUNS})\b",
             "谁|哪个部门|哪个机构|哪位|什么人|甚么人|哪一位|由哪|哪个政策局|哪个局|哪个单位|边个|哪个官员",
             "负责人|哪一个部门|哪个组织|哪个政府|哪所|哪间大学|哪些机构|哪些部门|哪些内地领导|名字",
-            "边位|边一位|边个部门|边个机构|边个局|边间机构|边间大学|咩人|乜人",
+            "边位|边一位|边个部门|边个机构|边个局|边间机构|边间大学|咩人|乜人|叫咩名|叫乜名|咩名",
             "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)",
             # 邊兩位 / 哪几位 ask for people, not a list of things
             "(?:哪|边)[两二三四五六七八九十几]位",
@@ -78,7 +79,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         "place",
         _cues(
             r"\bwhere\b|\bwhich (?:city|province|place|district|location|port|country|station|checkpoint)\b",
-            "哪里|哪儿|在哪|何处|什么地方|甚么地方|边度|哪个城市|哪个地方|哪个省|位于",
+            # not 在哪些領域 (in which fields: a list)
+            "哪里|哪儿|在哪(?!些)|何处|什么地方|甚么地方|边度|哪个城市|哪个地方|哪个省|位于",
         ),
     ),
     (
@@ -118,10 +120,13 @@ _HOW_MUCH = re.compile(
     r"\bhow much\b(?! (?:land|space|time|area|of|longer|more|further|bigger|larger|did\b|has\b|have\b))"
 )
 _PERCENT = re.compile(
-    r"percent|proportion|\bshare\b|\brate\b|百分之|百分比|比例|几成|几多成|多少成|占多少|比率|率|%"
+    r"percent|proportion|\bshare\b|\brate\b|百分之|百分比|比例|几成|几多成|多少成|占多少|比率|(?<!汇)率|%"
     r"|占(?!地)[^?？，,]{0,24}(?:多少|几多)"  # 佔內地外來投資總額幾多 (not 佔地): a share of the whole
     # how fast a figure grows a year is a rate: "how fast did it grow per year", 年均增長, 平均每年漲了多少
     r"|\bhow fast\b|\bgrowth rate\b|\bannual(?:ly)? growth\b|增长率|增幅"
+    # a weight in a whole (比重, 佔比) and the size of a cut or a rise (減免幅度, "how big a tax cut")
+    r"|比重|占比|份额|幅度"
+    r"|\bhow (?:big|large|deep) an? (?:[\w-]+ ){0,2}(?:cut|reduction|discount|concession|rise)\b"
     r"|(?:年均|平均每年|每年平均)[^?？，,]{0,12}(?:增长|增加|上升|涨|升|增)"
 )
 # How far a figure moved, with no classifier asked: "by how much did it fall", 跌咗幾多, 增長了多少.
@@ -278,13 +283,25 @@ class QuestionAnalysis:
         return " ".join([self.asked, *(normalize(term) for _, term in self.prepared.senses)])
 
 
+# An opening clause that sets the scene, up to its comma: "When X visited Hong Kong, ...", "After the
+# reorganisation, ...".
+_SCENE = re.compile(
+    r"^(?:when|after|before|once|while|during|in|at|since|by|following|per|according to)\b[^,?]{3,}?,\s*"
+)
+
+
 def expected_type(question: str) -> str:
     """The first answer type whose cue the question holds; "description" when none does.
 
     An English question asks with its opening words: "How many cities were in the pilot when it was first
-    launched?" wants a number, whatever "when" says later. There the earliest cue decides.
+    launched?" wants a number, whatever "when" says later. There the earliest cue decides, after a clause
+    that only sets the scene: "When the party secretary visited, how many documents were signed?" counts.
     """
     text = normalize(question)
+    if text.isascii():
+        scene = _SCENE.match(text)
+        if scene and any(p.search(text, scene.end()) for _, p in _COMPILED):
+            text = text[scene.end() :]
     found = [(m.start(), kind) for kind, pattern in _COMPILED if (m := pattern.search(text))]
     if not found:
         return "description"

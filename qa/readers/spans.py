@@ -72,6 +72,7 @@ _JOINER = "(?:及|與|与|和|、|以及)"
 # The side of a two-sided body a question asks about: Hong Kong's post, or the Mainland's.
 _HK_SIDE = re.compile(
     r"\b(?:the )?(?:hong kong|hk)(?:'s)? side\b|港方|香港方面|香港一方|香港(?:嗰|𠮶|那|这)边"
+    r"|香港(?:方面)?(?:的|嘅)?(?:哪|边)一?位"
 )
 _MAINLAND_SIDE = re.compile(
     r"\b(?:the )?(?:mainland|shenzhen|guangdong|beijing|shanghai)(?:'s)? side\b"
@@ -106,7 +107,8 @@ def choose(
         pool = [e for e in pool if e.kind == wanted] or pool
         side = _side_asked(question)
         if side is not None:
-            pool = [e for e in pool if bool(_MAINLAND_POST.match(normalize(e.text))) == side] or pool
+            parts = [p for e in pool for p in _parts(text, e)]
+            pool = [e for e in parts if bool(_MAINLAND_POST.match(normalize(e.text))) == side] or pool
     pairs = _question_pairs(question)
     total = bool(_TOTAL_ASKED.search(question.normalized))
     change = question.expected == "number" and bool(_CHANGE_ASKED.search(question.normalized))
@@ -182,6 +184,22 @@ def _clause_overlap(text: str, e: Expression, pairs: frozenset[str]) -> int:
     return sum(1 for p in pairs if p in clause)
 
 
+_ENDS_POST = re.compile(rf"(?:{expressions.POST_SUFFIX})$")
+
+
+def _parts(text: str, e: Expression) -> list[Expression]:
+    """The posts of an expression that joins several (財政司司長與北京市副市長), each on its own."""
+    out, start = [], e.start
+    for m in re.finditer(_JOINER, e.text):
+        end = e.start + m.start()
+        if end - start >= 2 and _ENDS_POST.search(text, start, end):  # not the 及 of 政制及內地事務局局長
+            out.append(_span(text, e, start, end))
+        start = e.start + m.end()
+    if e.end - start >= 2:
+        out.append(_span(text, e, start, e.end))
+    return out if len(out) > 1 else [e]
+
+
 def _side_asked(question: QuestionAnalysis) -> bool | None:
     """True when the question asks for the Mainland side's post, False for Hong Kong's, None for neither."""
     if _HK_SIDE.search(question.normalized):
@@ -212,9 +230,20 @@ def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: lis
         out = _respective(question, text, _counts_joined(question, text, out, found), found)
     if out.kind == "post":
         name = NAME_AFTER_POST.match(text, out.end)
-        if name:
+        if name and _post_asked_named(question, out):
+            out = _span(text, out, name.start(), name.end())  # 上海市市長龔正 for 「上海市長係邊個」: 龔正
+        elif name:
             out = _span(text, out, out.start, name.end())
     return out
+
+
+def _post_asked_named(question: QuestionAnalysis, post: Expression) -> bool:
+    """Whether the question names the post itself (上海市長, "the Shanghai mayor") and so asks who holds it:
+    most of the post's two-character pieces are the question's (with the Chinese of its English names)."""
+    name = normalize(post.text)
+    pairs = [name[k : k + 2] for k in range(len(name) - 1)]
+    asked = question.asked.replace("市市", "市")
+    return bool(pairs) and sum(p in asked or p == "市市" for p in pairs) / len(pairs) >= 0.75
 
 
 def _respective(

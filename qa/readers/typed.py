@@ -18,7 +18,14 @@ from index import Hit, Retriever
 from qa.readers import spans
 from qa.readers.base import AnswerSpan, EvidenceSentence, Reading
 from qa.readers.calibration import UNCALIBRATED, Calibration
-from qa.readers.features import FEATURES, Candidate, candidates
+from qa.readers.features import (
+    FEATURES,
+    PART_OF_WHOLE,
+    Candidate,
+    answer_body,
+    candidates,
+    narrows_to_asked,
+)
 from qa.readers.question import QuestionAnalysis
 
 _COV = FEATURES.index("coverage")
@@ -68,6 +75,10 @@ class TypedSentenceReader:
             return [], None, 0.0, "no_evidence"
         scored = sorted(((self.score(c), c) for c in cands), key=lambda sc: -sc[0])
         best_score, best = scored[0]
+        if max(c.features[_CHARS] for c in cands) < FOCUS_MISSING:
+            # No sentence read holds half of what the question is about (「2022年世界盃冠軍是哪一隊？」): the
+            # papers do not discuss it, whatever kind of answer it wants.
+            return scored, None, _sigmoid(best_score), "focus_not_found"
         if question.typed:
             fitting = [
                 (s, c)
@@ -83,6 +94,9 @@ class TypedSentenceReader:
                 reason = f"no_{question.expected}_for_focus" if mentioned else "focus_not_found"
                 return scored, None, _sigmoid(best_score), reason
             best_score, best = fitting[0]
+            part = next((sc for sc in fitting if narrows_to_asked(question, best, sc[1])), None)
+            if part is not None:
+                best_score, best = part  # 其中出口到香港……: the part the question asks, not the total
         confidence = self.answerability(question, scored, best_score, best)
         if confidence < cal.threshold(question.typed):
             # Most of the question's words missing from the best sentence: the papers do not discuss it.
@@ -130,6 +144,9 @@ class TypedSentenceReader:
         follower = self.follower(question, best, [c for _, c in scored])
         if follower is not None:
             chosen.append(follower)
+        whole = self.whole_of(best, [c for _, c in scored])
+        if whole is not None:
+            chosen.insert(0, whole)
         score_of = {c.sentence.row: score for score, c in scored}
         sentences = tuple(
             EvidenceSentence(
@@ -161,6 +178,19 @@ class TypedSentenceReader:
         if not leads:
             return None
         return next((c for c in cands if c.sentence.row == best.sentence.row + 1 and c.own), None)
+
+    def whole_of(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """The sentence before, when the best one only narrows it (其中出口到香港……): what it is a part of."""
+        if not PART_OF_WHOLE.match(answer_body(best.sentence.text)[1]):
+            return None
+        return next(
+            (
+                c
+                for c in cands
+                if c.sentence.row == best.sentence.row - 1 and c.sentence.doc_id == best.sentence.doc_id
+            ),
+            None,
+        )
 
     def _span(self, question: QuestionAnalysis, best: Candidate) -> AnswerSpan | None:
         """The typed expression of the best sentence closest to the question's focus."""

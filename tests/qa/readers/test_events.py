@@ -35,6 +35,10 @@ def _states(sentence: str, question: str) -> bool:
         ("於2010年4月簽署《粵港合作框架協議》", "粤港合作框架协议是什么时候签的？", True),
         # 簽注 is an endorsement, not a signing
         ("由十二月十五日起可在深圳辦理個人遊簽注", "甚麼時候簽署？", False),
+        # 國家 says whose plan was published, not what
+        ("在2011年3月公布的國家「十二五」規劃綱要中", "「十二五」規劃綱要是什麼時候發布的？", True),
+        # a meeting held
+        ("本文件簡介於2009年11月30日舉行的深港合作會議的主要情況", "深港合作会议是哪一天召开的？", True),
     ],
 )
 def test_a_sentence_states_the_asked_event_of_the_asked_thing(sentence, question, states):

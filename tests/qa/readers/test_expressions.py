@@ -30,6 +30,14 @@ def test_counts_percentages_and_money_but_not_the_year():
     assert _texts(money) == [("money", "90億港元", "money"), ("money", "港幣7,065億元", "money")]
 
 
+def test_at_least_a_figure_is_part_of_it():
+    # 1年以上 (a year or more): the count in 年, with its 以上
+    assert _texts(numbers("年期由以往的2年以上降至1年以上。")) == [
+        ("count", "2年以上", "年"),
+        ("count", "1年以上", "年"),
+    ]
+
+
 def test_pdf_thousands_space_and_bare_large_numbers():
     assert _texts(numbers("逾2 400位官員出席")) == [("count", "逾2 400位", "位")]
     assert _texts(numbers("港人人數可達30萬，")) == [("count", "30萬", None)]

@@ -2,16 +2,21 @@
 
 from types import SimpleNamespace
 
-from index import Entry, Glossary, tokenize
+import numpy as np
+
+from index import Entry, Glossary, Sentence, tokenize
 from index.query import prepare_query
 from qa.readers import expressions
 from qa.readers.features import (
+    FEATURES,
+    Candidate,
     _topic_tokens,
     _with_sibling_events,
     concept_shares,
     counted_people,
     counts_another_thing,
     hide_inside_wider,
+    narrows_to_asked,
     not_an_answer_alone,
     place_expressions,
     seen_tokens,
@@ -150,3 +155,18 @@ def test_the_post_of_a_person_the_question_names_is_not_its_answer():
     glossary = Glossary([Entry(("Treasury Bureau",), ("財經事務及庫務局",), "organisation")])
     found = typed_expressions(analysis, sentence, glossary)
     assert [e.text for e in found] == ["財經事務及庫務局"]
+
+
+def _candidate(row: int, text: str) -> Candidate:
+    return Candidate(Sentence(row, "doc", 0, len(text), text, 0), 0, True, np.zeros(len(FEATURES)), (), ())
+
+
+def test_a_sentence_narrowing_the_one_before_to_what_is_asked():
+    whole = _candidate(7, "在2010年，廣東省與香港的進出口總額約為港幣12,334億元。")
+    part = _candidate(8, "其中出口到香港總額約為港幣11,870億元。")
+    exports = analyse(prepare_query("2010年廣東出口到香港的總額是多少？"))
+    assert narrows_to_asked(exports, whole, part)
+    # the total itself is asked; the part names nothing the total does not; not the next sentence
+    assert not narrows_to_asked(analyse(prepare_query("廣東與香港的進出口總額是多少？")), whole, part)
+    assert not narrows_to_asked(exports, whole, _candidate(8, "另外出口到香港總額約為港幣11,870億元。"))
+    assert not narrows_to_asked(exports, whole, _candidate(9, part.sentence.text))

@@ -37,6 +37,13 @@ from qa.readers.question import analyse, expected_type
         ("李克強宣布嗰三十幾項措施，係邊個政策局負責統籌？", "who"),
         ("京港第五次合作会议是哪个时候开的？", "date"),
         ("How fast did outward investment grow per year?", "number"),
+        # a clause that sets the scene is not what is asked; a mayor is a who
+        ("When the party secretary visited Hong Kong in 2024, how many documents were signed?", "number"),
+        ("In 2010, when did the pilot expand?", "date"),
+        ("Which Shanghai mayor led the delegation?", "who"),
+        ("深圳代市長叫咩名？", "who"),
+        # 在哪些領域 asks which fields, not where
+        ("粤港两地打算在哪些领域开展交流与合作？", "list"),
     ],
 )
 def test_expected_type(question, expected):
@@ -98,11 +105,20 @@ def test_expected_type(question, expected):
         # "how much" with nothing else asks for money, never a count of the people named
         ("How much a month does an elderly person get under the Guangdong Scheme?", "money", "money"),
         ("How much land is reserved for Hong Kong firms in square kilometres?", "count", "平方公里"),
+        # a weight in a whole, the size of a cut
+        ("广东和香港之间的结算大约占多大比重？", "percent", "%"),
+        ("How big a profits tax cut is given on offshore risk insurance business?", "percent", "%"),
+        ("香港对离岸风险保险业务的利得税减免幅度是多少？", "percent", "%"),
     ],
 )
 def test_number_kind_and_unit(question, kind, unit):
     analysis = analyse(prepare_query(question))
     assert (analysis.expected, analysis.number_kind, analysis.unit) == ("number", kind, unit)
+
+
+def test_an_exchange_rate_is_not_a_percentage():
+    assert analyse(prepare_query("今天人民幣兌港元的匯率是多少？")).number_kind != "percent"
+    assert analyse(prepare_query("失業率是多少？")).number_kind == "percent"
 
 
 def test_the_chinese_of_english_names_is_part_of_what_is_asked():
@@ -183,6 +199,7 @@ def test_only_a_date_question_carries_events():
         ("What was the name of Shenzhen's acting mayor?", True),
         ("深港合作會議由誰主持？", False),
         ("What is the name of the body that leads it?", False),
+        ("2009年深港合作會議之後開記者會嘅深圳代市長叫咩名？", True),
     ],
 )
 def test_a_question_asking_a_name_wants_a_person(question, wants_name):

@@ -129,6 +129,18 @@ def span(question: str, sentence: str) -> str:
             "由特區政府政制及內地事務局局長和深圳市常務副市長分別擔任組長。",
             "深圳市常務副市長",
         ),
+        # one side's post among posts joined in one name; the person when the question names the post
+        ("京港工作會議由香港邊位官員主持？", "京港工作會議：財政司司長與北京市副市長主持。", "財政司司長"),
+        (
+            "2024年4月第六次滬港合作會議，帶隊嘅上海市長係邊個？",
+            "2024年4月與上海市市長龔正率領的上海市政府代表團在香港舉行了「滬港合作會議」第六次會議。",
+            "龔正",
+        ),
+        (
+            "滬港合作會議由誰率領代表團？",
+            "2024年4月與上海市市長龔正率領的上海市政府代表團在香港舉行了「滬港合作會議」第六次會議。",
+            "上海市市長龔正",
+        ),
         # which bureau: a body, not the person the question names
         (
             "李克强公布的三十多项措施，香港由哪个局统筹落实？",

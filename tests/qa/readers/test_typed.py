@@ -38,10 +38,23 @@ def test_typed_questions_get_their_span(real_service, question, span):
 
 
 @pytest.mark.parametrize(
+    "question", ["How much did Guangdong export to Hong Kong in 2010?", "2010年广东出口到香港的总额是多少？"]
+)
+def test_a_part_narrowed_from_a_total_answers_with_the_total_before_it(real_service, question):
+    # 「……進出口總額約為港幣12,334億元……。其中出口到香港總額約為港幣11,870億元」: exports are the part
+    reading = real_service.ask(question).reading
+    assert reading.span is not None and reading.span.text == "港幣11,870億元"
+    assert [s.text[:2] for s in reading.sentences] == ["3.", "其中"]
+    _check_offsets(real_service, reading)
+
+
+@pytest.mark.parametrize(
     ("question", "reason"),
     [
         ("騰訊的主席是誰？", "focus_not_found"),
         ("東京奧運會開幕式在哪一天舉行？", "focus_not_found"),
+        # a question wanting no typed answer: no sentence read holds half of what it is about
+        ("2022年世界盃足球賽冠軍是哪一隊？", "focus_not_found"),
     ],
 )
 def test_questions_about_things_the_papers_lack_abstain_with_a_reason(real_service, question, reason):
