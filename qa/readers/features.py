@@ -481,7 +481,13 @@ def unit_strength(question: QuestionAnalysis, e: expressions.Expression) -> floa
         return 1.0 if e.kind == "percent" else expressions.unit_agreement(None, e.unit)
     if question.number_kind != "count" or e.kind != "count":
         return 0.0
+    if question.counts_things and e.unit in _HEADS:
+        return 0.0  # 超過1 270名 is a head count, not how many hospitals
     return expressions.unit_agreement(question.unit, e.unit)
+
+
+# Classifiers that count people only (人次 counts visits, which a question about visits or trips asks).
+_HEADS = frozenset({"人", "名", "位"})
 
 
 def candidates(

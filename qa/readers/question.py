@@ -203,6 +203,13 @@ _POST_ASKED = re.compile(
     r"|局长|司长|主任|市长|省长|主席|组长|负责人|首长|处长|署长|书记|叫什么名字|叫甚么名字"
     r"|(?:哪|边)[一两二三四五六七八九十几]?位"  # 邊兩位主持: people, so their posts
 )
+# "How many <noun>" and the English nouns of people (as the counted-thing table lists them).
+_HOW_MANY_NOUN = re.compile(r"\bhow many [a-z]")
+_PEOPLE_EN = re.compile(
+    rf"\b(?:{'|'.join(n for n in _COUNTED[0][1].split('|') if n.isascii())}"
+    r"|hong kongers|locals|elders|kids|children|men|women|officers|leaders|experts|professionals|scholars"
+    r"|entrepreneurs|investors|athletes|artists|patients|doctors|nurses|lawyers|judges)\b"
+)
 # "Which bureau is in charge", 「由哪個局統籌」: a body answers, not a post or the person the question names.
 _BODY_ASKED = re.compile(
     r"\b(?:which|what) (?:policy )?(?:bureau|department|body|organi[sz]ation|agency|authority|unit"
@@ -262,6 +269,8 @@ class QuestionAnalysis:
     counted: str | None = None
     # For a who question: a body is asked for (which bureau, 哪個部門), not a post or a person.
     wants_body: bool = False
+    # For a count: things are counted ("how many hospitals"), so a head count (1 270名) does not answer.
+    counts_things: bool = False
 
     @property
     def typed(self) -> bool:
@@ -375,4 +384,6 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         return QuestionAnalysis(
             prepared, expected, "count", _TRADITIONAL_UNIT.get(counted_unit, counted_unit)
         )
-    return QuestionAnalysis(prepared, expected, "count", None)
+    # "How many hospitals": an English count of a noun that is not people.
+    things = bool(_HOW_MANY_NOUN.search(text)) and not _PEOPLE_EN.search(text)
+    return QuestionAnalysis(prepared, expected, "count", None, counts_things=things)

@@ -170,3 +170,12 @@ def test_a_sentence_narrowing_the_one_before_to_what_is_asked():
     assert not narrows_to_asked(analyse(prepare_query("廣東與香港的進出口總額是多少？")), whole, part)
     assert not narrows_to_asked(exports, whole, _candidate(8, "另外出口到香港總額約為港幣11,870億元。"))
     assert not narrows_to_asked(exports, whole, _candidate(9, part.sentence.text))
+
+
+def test_a_head_count_does_not_answer_how_many_things():
+    heads = expressions.Expression("count", 0, 8, "超過1 270名", "名")
+    visits = expressions.Expression("count", 0, 8, "約17萬人次", "人次")
+    hospitals = analyse(prepare_query("How many hospitals are there in Shenzhen?"))
+    assert unit_strength(hospitals, heads) == 0.0
+    assert unit_strength(analyse(prepare_query("How many visits were made?")), visits) > 0
+    assert unit_strength(analyse(prepare_query("How many doctors are there?")), heads) > 0
