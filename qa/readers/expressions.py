@@ -139,6 +139,8 @@ _POST_SUFFIX = (
     "主任|部長|部长|行政長官|行政长官|特首|書記|书记"
 )
 POST_SUFFIX = _POST_SUFFIX
+# Text that ends in a post's title (前海管理局局長, 財政司司長).
+POST_END = re.compile(rf"(?:{_POST_SUFFIX})$")
 _BODY_SUFFIX = (
     "委員會|委员会|聯席會議|联席会议|督導組|督导组|專責小組|专责小组|工作小組|工作小组|小組|小组|"
     "辦事處|办事处|聯絡處|联络处|辦公室|办公室|政策局|行政部門|行政部门|局|署|政府"
@@ -186,7 +188,7 @@ def _unit(kind: str, text: str) -> str | None:
     if kind == "money":
         return "money"
     if kind == "count":
-        core = re.sub(r"\s*或?(?:以上|以下)$", "", text.rstrip())  # the unit of 1年以上 is 年
+        core = re.sub(rf"{_OVER}$", "", text.rstrip())  # the unit of 1年以上 is 年
         for unit in sorted(COUNT_UNITS, key=len, reverse=True):
             if core.endswith(unit):
                 return unit

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from index import Glossary, Hit, PreparedQuery, Retriever, Sentence, normalize, tokenize
+from index import Glossary, Hit, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions, posts
 from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, states_event
-from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis, expected_type
+from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis
 
 # Sentences are drawn from this many top passages (and their neighbours in the same paragraph).
 READ_DEPTH = 5
@@ -90,13 +90,14 @@ class Candidate:
     on_topic: bool = True
 
 
-def concepts(prepared: PreparedQuery, index: Retriever) -> Concepts:
+def concepts(question: QuestionAnalysis, index: Retriever) -> Concepts:
     """What the question asks about, as concepts, each a list of alternative token lists.
 
     A word of the question is one concept; an English phrase the glossary expanded is one concept whose
     alternatives are its Chinese terms, so a long variant name cannot outweigh the rest of the question.
     """
     stats = index.term_stats
+    prepared = question.prepared
     synonyms: dict[str, list[list[str]]] = {}
     for term, variants in index.analyzer.glossary.chinese_synonyms(prepared.text):
         for token in tokenize(term):
@@ -107,7 +108,9 @@ def concepts(prepared: PreparedQuery, index: Retriever) -> Concepts:
     # are Chinese, and the glossary's expansions stand for them.
     out: Concepts = [
         [[t], *[alt for alt in synonyms.get(t, []) if alt]]
-        for t in dict.fromkeys(_topic_tokens(tokenize(prepared.text), prepared.text))
+        for t in dict.fromkeys(
+            _topic_tokens(tokenize(prepared.text), prepared.text, who=question.expected == "who")
+        )
         if (t in stats or _unknown_name(t)) and t not in _ASKING and not _single_hanzi(t)
     ]
     groups: dict[str, list[list[str]]] = {}
@@ -143,11 +146,10 @@ _ASKING_BEFORE = frozenset(
 )
 
 
-def _topic_tokens(tokens: list[str], question: str) -> list[str]:
+def _topic_tokens(tokens: list[str], question: str, who: bool) -> list[str]:
     """The question's tokens less the answer kinds right after a who question's question words, and with
     the year's 年 taken off a word jieba joined to it (2009年港深 cut as 2009 / 年港 / 深 is about 港深)."""
     text = normalize(question)
-    who = expected_type(question) == "who"
     out: list[str] = []
     for k, token in enumerate(tokens):
         norm = normalize(token)
@@ -500,7 +502,7 @@ def candidates(
     top = hits[:READ_DEPTH]
     if not top:
         return []
-    query_concepts = concepts(question.prepared, index)
+    query_concepts = concepts(question, index)
     owners = (
         posts.owners(
             [question.prepared.text, *(t for _, t in question.prepared.expansions)], index.analyzer.glossary

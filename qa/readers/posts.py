@@ -81,7 +81,7 @@ def owners(texts: list[str], glossary: Glossary) -> list[str]:
 
 def _without_post(post: str) -> str:
     """A post's text without its title at the end: 前海管理局局長 → 前海管理局."""
-    m = re.search(rf"(?:{expressions.POST_SUFFIX})$", post)
+    m = expressions.POST_END.search(post)
     return post[: m.start()] if m else post
 
 

@@ -184,15 +184,14 @@ def _clause_overlap(text: str, e: Expression, pairs: frozenset[str]) -> int:
     return sum(1 for p in pairs if p in clause)
 
 
-_ENDS_POST = re.compile(rf"(?:{expressions.POST_SUFFIX})$")
-
-
 def _parts(text: str, e: Expression) -> list[Expression]:
     """The posts of an expression that joins several (財政司司長與北京市副市長), each on its own."""
     out, start = [], e.start
     for m in re.finditer(_JOINER, e.text):
         end = e.start + m.start()
-        if end - start >= 2 and _ENDS_POST.search(text, start, end):  # not the 及 of 政制及內地事務局局長
+        if end - start >= 2 and expressions.POST_END.search(
+            text, start, end
+        ):  # not the 及 of 政制及內地事務局局長
             out.append(_span(text, e, start, end))
         start = e.start + m.end()
     if e.end - start >= 2:

@@ -131,12 +131,12 @@ def test_a_photo_caption_is_not_an_answer_alone():
 def test_the_noun_after_a_question_word_is_the_kind_of_answer_not_a_topic():
     # 哪位官員: the answer names a post, not 官員; 2009年港深 is cut 2009 / 年港 / 深 by jieba
     question = "2009年港深成立的前海联合专责小组，港方组长是哪位官员？"
-    tokens = _topic_tokens(tokenize(question), question)
+    tokens = _topic_tokens(tokenize(question), question, who=True)
     assert "官员" not in tokens and "年港" not in tokens
     assert {"前海", "组长", "2009"} <= set(tokens)
     # a who question's 哪個部門 asks for a body; what 「設立了甚麼機制」 set up is described as a 機制
-    assert "部门" not in _topic_tokens(tokenize("由哪個部門負責？"), "由哪個部門負責？")
-    assert "机制" in _topic_tokens(tokenize("設立了甚麼機制？"), "設立了甚麼機制？")
+    assert "部门" not in _topic_tokens(tokenize("由哪個部門負責？"), "由哪個部門負責？", who=True)
+    assert "机制" in _topic_tokens(tokenize("設立了甚麼機制？"), "設立了甚麼機制？", who=False)
 
 
 def test_a_verb_of_one_asked_event_is_found_as_a_verb_of_another_asked_one():
