@@ -31,13 +31,19 @@ class PreparedQuery:
 
 
 def fallback_matches(text: str, matched: list[Match], fallback: Glossary) -> list[Match]:
-    """Matches of a lower layer on the words no higher layer matched (stop words alone never match)."""
-    taken = [(m.start, m.end) for m in matched]
+    """Matches of a lower layer on the words no higher layer matched (stop words alone never match).
+
+    The higher layer's words are blanked before the lower layer looks, so a longer phrase across them
+    cannot hide a word of its own: with "industry" taken by the glossary, "film industry" must not stop
+    "film" from being found.
+    """
+    blanked = text
+    for m in matched:
+        blanked = blanked[: m.start] + " " * (m.end - m.start) + blanked[m.end :]
     return [
         m
-        for m in fallback.match_english(text)
-        if not any(m.start < e and s < m.end for s, e in taken)
-        and not all(w in STOP_WORDS for w in m.phrase.lower().split())
+        for m in fallback.match_english(blanked)
+        if not all(w in STOP_WORDS for w in m.phrase.lower().split())
     ]
 
 

@@ -31,11 +31,12 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
         "通车|开通|启用|投入服务|投入使用|投入运作|开幕|开业|开始运作|开办|开设|运营|营运|开放",
     ),
     "start": (
-        # a scheme starts when launched (推出廣東計劃) or introduced (引入), works when they break ground
+        # a scheme starts when launched (推出廣東計劃) or introduced (引入), works when they break ground;
+        # ties start in a year (始於1978年)
         r"\bstart(?:ed|s|ing)?\b|\bbegin|\bbegan|\bcommence|\bbreak ground|\blaunch|\broll(?:ed)? out"
         r"|\bkick(?:ed)? off|\bintroduc|\btr(?:y|ying|ied) out|\bpilot"
         r"|\bg[eo]t(?:s|ting)? going\b|\bunder ?way\b",
-        "动工|开工|展开|开展|启动|开始(?:兴建|建造|施工)|推出|推行|引入|引进|试行",
+        "动工|开工|展开|开展|启动|开始(?:兴建|建造|施工)|推出|推行|引入|引进|试行|始于|始自|起始于",
     ),
     "complete": (
         r"\bcomplet|\bfinish|\bbuilt\b|\bready\b",

@@ -131,6 +131,8 @@ _DATE = (
     rf"|(?:去年|今年|明年)\s*{_MONTH}(?:\s*{_DAY})?"
     rf"|{_MONTH}\s*{_DAY}"
     r"|\d{4}\s*[-至到–]\s*\d{2,4}\s*年度?"
+    # a five-year plan's period: 「十二五」期末, 十四五規劃期間
+    r"|「?十[一二三四五六七八九]五」?\s*(?:規劃|规划)?\s*(?:期末|期內|期内|期間|期间|初期|末期|時期|时期)"
 )
 
 _POST_SUFFIX = (
@@ -227,6 +229,14 @@ def numbers(text: str) -> list[Expression]:
             continue  # 第10屆, 第六次: an ordinal names one of a series, it does not count them
         out.append(e)
     return out
+
+
+_ORDINAL = re.compile(r"第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})")
+
+
+def ordinals(text: str) -> list[Expression]:
+    """Places in an order (第三, 第 2): what 第幾 and "where does it rank" ask."""
+    return [Expression("ordinal", m.start(), m.end(), m.group(0)) for m in _ORDINAL.finditer(text)]
 
 
 # What may stand between two answers that answer together: 政務司司長與深圳市市長, 2014年11月及2016年12月.

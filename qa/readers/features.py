@@ -6,7 +6,9 @@ cross-validation on the gold set) apply to exactly what the service computes.
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,22 +108,40 @@ def concepts(question: QuestionAnalysis, index: Retriever) -> Concepts:
     # A Chinese word or a number the papers never use stays a concept (the rarest kind): that the papers
     # lack 騰訊 or 2020 is itself the evidence that they cannot answer. English words stay out: the papers
     # are Chinese, and the glossary's expansions stand for them.
+    text, source = without_source(prepared.text)
     out: Concepts = [
         [[t], *[alt for alt in synonyms.get(t, []) if alt]]
-        for t in dict.fromkeys(
-            _topic_tokens(tokenize(prepared.text), prepared.text, who=question.expected == "who")
-        )
+        for t in dict.fromkeys(_topic_tokens(tokenize(text), text, who=question.expected == "who"))
         if (t in stats or _unknown_name(t)) and t not in _ASKING and not _single_hanzi(t)
     ]
     groups: dict[str, list[list[str]]] = {}
     for phrase, term in prepared.expansions:
-        if phrase.lower() in _ASKING_PHRASES:
+        if phrase.lower() in _ASKING_PHRASES or phrase in source:
             continue
         tokens = [t for t in tokenize(term) if t in stats]
         if tokens:
             groups.setdefault(phrase, []).append(tokens)
     out.extend(groups.values())
     return _with_sibling_events(out, asked_events(prepared.text), index)
+
+
+# Where the asker read it, not what they ask about: "according to the 2011 LegCo paper on trade",
+# 按2011年那份立法会文件，, 2011年嗰份文件講，. No answer sentence names its own paper.
+_SOURCE = re.compile(
+    r"(?i)\b(?:according to|per|in|from)\s+(?:the|a|its|their)\s+[^,?]{0,60}?"
+    r"\b(?:paper|document|booklet|report|brief(?:ing)?)\b(?:\s+(?:on|about)\s+[^,?]{0,50})?"
+    r"|(?:(?:按|根据|根據|据|據|按照|依照)[^，,。？?\s]{0,16}|[^，,。？?\s]{0,10}(?:那|这|這|嗰|呢|该|該)份"
+    r"[^，,。？?\s]{0,8})(?:文件|报告|報告|小册子|小冊子)"
+    r"(?:讲|講|话|話|说|說|所述|入面|里面|裏面)?[，,]"
+)
+
+
+def without_source(question: str) -> tuple[str, str]:
+    """The question without the clause that says which paper it read, and that clause ("" if none)."""
+    m = _SOURCE.search(question)
+    if m is None:
+        return question, ""
+    return question[: m.start()] + " " + question[m.end() :], m.group(0)
 
 
 def _with_sibling_events(query_concepts: Concepts, events: frozenset[str], index: Retriever) -> Concepts:
@@ -209,20 +229,27 @@ def weakest_concept(text: str, query_concepts: Concepts, shares: list[float] | N
     return min(shares, default=0.0)
 
 
-def concept_shares(text: str, query_concepts: Concepts) -> list[float]:
+def concept_shares(
+    text: str, query_concepts: Concepts, weights: Mapping[str, float] | None = None
+) -> list[float]:
     """Per concept, the best share of its characters (1 for the whole term) found in the text.
 
+    An alternative counts by all its tokens (合作, 機制 and 閩港合作機制 of 閩港合作機制): finding 合作 alone
+    is not finding the mechanism.
+
     A verb of an event is found as any verb of its class (完工 as 竣工, 簽署 as 簽訂): the papers and the
-    asker word the same act differently, and the event check already tells the acts apart.
+    asker word the same act differently, and the event check already tells the acts apart. A word found in
+    part counts its characters by ``weights`` (``character_weights``), or alike when None.
     """
     norm = normalize(text)
     chars = set(norm)
     return [
-        max(_share(t, norm, chars) for alt in alternatives for t in alt) for alternatives in query_concepts
+        max(sum(_share(t, norm, chars, weights) for t in alt) / len(alt) for alt in alternatives if alt)
+        for alternatives in query_concepts
     ]
 
 
-def _share(token: str, norm: str, chars: set[str]) -> float:
+def _share(token: str, norm: str, chars: set[str], weights: Mapping[str, float] | None) -> float:
     if token in norm:
         return 1.0
     if token.isascii():
@@ -230,7 +257,35 @@ def _share(token: str, norm: str, chars: set[str]) -> float:
     event = event_of(token)
     if event is not None and holds_verb(norm, event):
         return 1.0
-    return sum(ch in chars for ch in token) / len(token)
+    if weights is None:
+        return sum(ch in chars for ch in token) / len(token)
+    total = sum(weights.get(ch, _RARE) for ch in token)
+    return sum(weights.get(ch, _RARE) for ch in token if ch in chars) / total if total else 0.0
+
+
+# The weight of a character the papers never use: rarer than any they do.
+_RARE = 8.0
+_WEIGHTS: dict[tuple[int, str], dict[str, float]] = {}
+
+
+def character_weights(index: Retriever) -> dict[str, float]:
+    """Each character's IDF over the index's passages (normalised), computed once per index version.
+
+    A shared character is evidence of a word in proportion to its rarity: 港 is in nearly every passage of
+    papers on Hong Kong's cooperation, so 京港合作會議 holds little of 閩港合作會議 (合作, 會議 and 港 are
+    everywhere; 閩 is what names it).
+    """
+    key = (id(index), index.version)
+    if key not in _WEIGHTS:
+        df: dict[str, int] = {}
+        n = 0
+        for passage in index.iter_passages():
+            n += 1
+            for ch in set(normalize(passage.text)):
+                df[ch] = df.get(ch, 0) + 1
+        _WEIGHTS.clear()
+        _WEIGHTS[key] = {ch: min(_RARE, math.log((n + 1) / (d + 0.5))) for ch, d in df.items()}
+    return _WEIGHTS[key]
 
 
 # A word the papers also write inside a wider word of another meaning: 出口 (exports) in 進出口 (imports and
@@ -298,11 +353,18 @@ def typed_expressions(
             for e in expressions.find("clock" if question.clock else "date", text)
             if not _in_title(text, e.start) and not (question.since and _deadline(text, e))
         ]
+    elif kind == "number" and question.number_kind == "ordinal":
+        found = expressions.ordinals(text)
     elif kind == "number":
         # 一份「深港創新圈」三年行動計劃 is "a plan": 一 with a classifier is an article, not a count.
         found = [e for e in expressions.numbers(text) if not _ARTICLE.fullmatch(e.text)]
     elif kind == "who":
-        found = [e for e in who_expressions(text, glossary) if not _person_asked_about(text, e, question)]
+        # A post inside a 《title》 is part of the title's name (《行政長官2024年施政報告》), not who did it.
+        found = [
+            e
+            for e in who_expressions(text, glossary)
+            if not _person_asked_about(text, e, question) and not _in_title(text, e.start)
+        ]
         if question.wants_post:
             found = [e for e in found if e.kind == "post"]
     elif kind == "place":
@@ -477,7 +539,7 @@ def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]
 
 
 def unit_strength(question: QuestionAnalysis, e: expressions.Expression) -> float:
-    if question.number_kind in ("money", "percent"):
+    if question.number_kind in ("money", "percent", "ordinal"):
         return float(e.kind == question.number_kind)
     if question.number_kind == "change":
         return 1.0 if e.kind == "percent" else expressions.unit_agreement(None, e.unit)
@@ -503,6 +565,7 @@ def candidates(
     if not top:
         return []
     query_concepts = concepts(question, index)
+    weights = character_weights(index)
     owners = (
         posts.owners(
             [question.prepared.text, *(t for _, t in question.prepared.expansions)], index.analyzer.glossary
@@ -546,7 +609,7 @@ def candidates(
         focus = focus_positions(query_concepts, sentence.text)
         previous = index.previous_sentence(sentence)
         read_with = sentence.text if previous is None else previous.text + sentence.text
-        shares = concept_shares(hide_inside_wider(read_with, asked), query_concepts)
+        shares = concept_shares(hide_inside_wider(read_with, asked), query_concepts, weights)
         hit = top[position]
         features = np.array(
             [

@@ -65,7 +65,10 @@ def owners(texts: list[str], glossary: Glossary) -> list[str]:
     out: list[str] = []
     for text in texts:
         plain = _GOVERNMENT.sub("", re.sub(r"[「」『』“”\"']", "", text))
-        for e in expressions.find("post", plain) + expressions.find("body", plain):
+        found = expressions.find("post", plain) + expressions.find("body", plain)
+        for m in _COOPERATION_MEETING.finditer(plain):
+            found.append(expressions.Expression("body", m.start(), m.end(), m.group(0)))
+        for e in found:
             name = normalize(e.text if e.kind == "body" else _without_post(e.text))
             if _ASKING.search(name) or _KIND_ONLY.match(name):
                 continue
@@ -77,6 +80,16 @@ def owners(texts: list[str], glossary: Glossary) -> list[str]:
                 if len(name) >= 2 and not _GENERAL.match(name) and name not in out:
                     out.append(name)
     return out
+
+
+# A cooperation meeting or mechanism a question names (閩港合作會議): the sides' abbreviation is what tells it
+# from the others (京港合作會議), so a sentence about another one does not say who chairs this one.
+_COOPERATION_MEETING = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}合作(?:高層|高层|聯席|联席)?(?:會議|会议|機制|机制)"
+)
+
+# The sides of a normalised cooperation meeting's or mechanism's name (闽港 of 闽港合作会议).
+_SIDES = re.compile(r"^([\u4e00-\u9fff]{2,4})合作(?:高层|联席)?(?:会议|机制)$")
 
 
 def _without_post(post: str) -> str:
@@ -107,5 +120,8 @@ def mentions_owner(
 
 
 def _holds(text: str, name: str) -> bool:
+    sides = _SIDES.match(name)
+    if sides and sides.group(1) not in text:
+        return False  # 京港合作會議 holds most pieces of 閩港合作會議, but not 閩港
     pairs = [name[k : k + 2] for k in range(len(name) - 1)]
     return bool(pairs) and sum(p in text for p in pairs) / len(pairs) >= OWNER_OVERLAP

@@ -102,6 +102,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
+# A place in an order (第三大貿易夥伴): 第幾, "where does it rank", "in what place" (normalised text).
+ORDINAL_ASKED = re.compile(r"第几|第多少|\brank(?:ed|s|ing)?\b|\bin what place\b|排第|排名第?几")
 
 _MONEY = re.compile(
     _cues(
@@ -307,6 +309,8 @@ def expected_type(question: str) -> str:
     that only sets the scene: "When the party secretary visited, how many documents were signed?" counts.
     """
     text = normalize(question)
+    if ORDINAL_ASKED.search(text):
+        return "number"  # "Where did Hong Kong rank", 第幾大: a place in an order, not a place
     if text.isascii():
         scene = _SCENE.match(text)
         if scene and any(p.search(text, scene.end()) for _, p in _COMPILED):
@@ -346,6 +350,8 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     if expected != "number":
         return QuestionAnalysis(prepared, expected)
     text = normalize(prepared.text)
+    if ORDINAL_ASKED.search(text):
+        return QuestionAnalysis(prepared, expected, "ordinal", None)
     if _PERCENT.search(text):
         return QuestionAnalysis(prepared, expected, "percent", "%")
     m = _CLASSIFIER.search(text)

@@ -72,3 +72,13 @@ def test_only_a_sense_the_dictionary_writes_as_a_name_is_translated():
     prepared = prepare_query("What is the Transshipment Scheme in Hengqin?", CURATED, fallback=fallback)
     assert prepared.dense_text == "What is the Transshipment Scheme in 橫琴?"
     assert prepared.senses == (("Scheme", "機關"), ("Hengqin", "橫琴"))
+
+
+def test_a_lower_layer_phrase_across_a_glossary_word_does_not_hide_its_own_word():
+    curated = Glossary([Entry(("industry",), ("產業",), "term")])
+    fallback = Glossary(
+        [Entry(("film industry",), ("影業",), "dictionary"), Entry(("film",), ("電影",), "dictionary")]
+    )
+    prepared = prepare_query("When was the film industry deal signed?", curated, fallback=fallback)
+    assert ("film", "電影") in prepared.senses
+    assert ("film industry", "影業") not in prepared.senses

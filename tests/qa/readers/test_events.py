@@ -80,3 +80,10 @@ def test_a_title_is_named_by_a_whole_word_of_it():
 )
 def test_everyday_verbs_name_events(question, event):
     assert event in asked_events(question)
+
+
+def test_ties_that_began_in_a_year_started_then():
+    events = asked_events("When did the close ties between Hong Kong and Shenzhen first start?")
+    assert events == frozenset({"start"})
+    assert asked_events("港深兩地的緊密聯繫始於哪一年？") == frozenset({"start"})
+    assert _states("港深兩地的緊密聯繫始於1978年的「改革開放」", "港深兩地的緊密聯繫始於哪一年？")

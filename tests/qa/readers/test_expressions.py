@@ -120,3 +120,17 @@ def test_bodies_sharing_the_end_of_a_name_are_joined():
     ]
     chosen = joined(text, found[1], found)
     assert chosen.text == "海事處、廣東及深圳海事局"
+
+
+def test_a_five_year_plans_period_is_a_date():
+    text = "李克強副總理去年8月訪港時，亦提出在「十二五」期末，通過 CEPA 基本實現服務貿易自由化"
+    assert [e.text for e in find("date", text)] == ["去年8月", "「十二五」期末"]
+    assert [e.text for e in find("date", "在十四五規劃期間推進")] == ["十四五規劃期間"]
+
+
+def test_ordinals_are_places_in_an_order():
+    from qa.readers.expressions import ordinals
+
+    text = "香港是內地的第三大貿易夥伴，第 2 位是日本"
+    assert [e.text for e in ordinals(text)] == ["第三", "第 2"]
+    assert all(text[e.start : e.end] == e.text for e in ordinals(text))

@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 
 from index import Entry, Glossary, Sentence, tokenize
 from index.query import prepare_query
@@ -23,6 +24,7 @@ from qa.readers.features import (
     typed_expressions,
     unit_strength,
     weakest_concept,
+    without_source,
 )
 from qa.readers.question import analyse
 
@@ -179,3 +181,42 @@ def test_a_head_count_does_not_answer_how_many_things():
     assert unit_strength(hospitals, heads) == 0.0
     assert unit_strength(analyse(prepare_query("How many visits were made?")), visits) > 0
     assert unit_strength(analyse(prepare_query("How many doctors are there?")), heads) > 0
+
+
+def test_a_word_found_in_part_counts_its_characters_by_their_rarity():
+    meeting = [[["闽港合作会议"]]]
+    beijing = "京港合作高層會議由行政長官與北京市市長主持"
+    # alike, 港合作會議 is four characters of six; weighted, 閩 (rare) is what names the meeting
+    assert concept_shares(beijing, meeting) == [5 / 6]
+    weights = {"闽": 5.0, "港": 0.2, "合": 0.5, "作": 0.5, "会": 0.3, "议": 0.3}
+    assert concept_shares(beijing, meeting, weights)[0] < 0.3
+
+
+def test_an_alternative_counts_by_all_its_tokens():
+    # 合作 alone is not the mechanism 閩港合作機制 (its search-mode tokens: 合作, 機制, 閩港合作機制)
+    mechanism = [[["闽港合作机制"], ["合作", "机制", "闽港合作机制"]]]
+    assert concept_shares("加強兩地合作", mechanism)[0] < 0.5
+    assert concept_shares("成立閩港合作機制", mechanism) == [1.0]
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("按2011年那份立法会文件，香港是内地第几大贸易伙伴？", "按2011年那份立法会文件，"),
+        ("2011年嗰份文件講，香港係內地第幾大貿易夥伴？", "2011年嗰份文件講，"),
+        (
+            "Where did HK rank, according to the 2011 LegCo paper on trade?",
+            "according to the 2011 LegCo paper on trade",
+        ),
+        # 合作文件 here is what is asked about, not where it was read
+        ("簽署的合作文件，涵蓋哪些範疇？", ""),
+    ],
+)
+def test_the_paper_the_asker_read_is_not_what_they_ask_about(question, source):
+    assert without_source(question)[1] == source
+
+
+def test_a_post_inside_a_title_is_the_titles_name():
+    question = analyse(prepare_query("政制及內地事務局局長是哪一位？"))
+    text = "本文件旨在向委員介紹在《行政長官2024年施政報告》中，政制及內地事務局有關內地合作的政策措施。"
+    assert typed_expressions(question, text, Glossary([])) == []

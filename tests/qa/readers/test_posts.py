@@ -67,3 +67,11 @@ def test_a_paper_about_the_body_makes_each_of_its_sentences_about_it():
     assert not mentions_owner(sentence, ["深港合作会议"])
     assert mentions_owner(sentence, ["深港合作会议"], title="2009年深港合作會議")
     assert not mentions_owner(sentence, ["深港合作会议"], title="與內地合作工作回顧（2012–2017）")
+
+
+def test_a_cooperation_meeting_is_told_from_another_by_its_sides():
+    # 京港合作會議 shares 港合, 合作 and 會議 with 閩港合作會議, but it is another meeting
+    assert owners(["閩港合作會議由邊兩位主持㗎？"], EMPTY) == ["闽港合作会议"]
+    beijing = "京港合作高層會議行政長官與北京市市長主持，並由財政司司長與北京市副市長支援"
+    assert mentions_owner(beijing, ["闽港合作会议"]) is False
+    assert mentions_owner("閩港合作會議由兩地官員主持", ["闽港合作会议"]) is True

@@ -259,3 +259,16 @@ def test_an_english_question_asks_with_its_opening_words():
     # "when" in a clause after "how many" does not make it a date question
     assert expected_type("How many cities were in the pilot when it was first launched?") == "number"
     assert expected_type("When did the pilot grow to how many cities?") == "date"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where did Hong Kong rank among the Mainland's trading partners?",
+        "香港係內地第幾大貿易夥伴？",
+        "香港是内地第几大贸易伙伴？",
+    ],
+)
+def test_a_place_in_an_order_is_asked_as_an_ordinal(question):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.number_kind) == ("number", "ordinal")
