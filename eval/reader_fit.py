@@ -25,7 +25,9 @@ from qa.readers.typed import answerability_features
 
 FOLDS = 5
 SEED = 13
-MAX_FALSE_ABSTAIN = 0.03
+# At 3% the tenth probe's hard answerable questions pushed every fold's thresholds to zero: held out on 870
+# questions, near-topic abstention 0.757 at false abstention 2.9%; at 4%, 0.875 at 4.1% (eval/READER.md).
+MAX_FALSE_ABSTAIN = 0.04
 L2 = 1.0
 # Grid settings whose objective is this close to the best count as equally good (a few training questions).
 TOLERANCE = 0.02

@@ -25,7 +25,7 @@ NAME_AFTER_POST = re.compile(
     # nor a word that says what the post-holder does (行政長官定期主持, 司長隨即宣布)
     r"(?!定期|正式|首次|隨即|随即|聯同|联同|表示|宣布|會見|会见|召開|召开|舉行|举行|帶領|带领|統籌|统筹"
     r"|領導|领导|一同|會同|会同|經常|经常|每年|今年|去年|早前|日前|近日|曾經|曾经|已經|已经)"
-    r"[\u4e00-\u9fff]{2,3}(?=[和及與与、，,。；;於于在率出主等亦也並并先分共同會会為为表])"
+    r"[\u4e00-\u9fff]{2,3}(?=[和及與与、，,。；;於于在率出主等亦也並并先分共同會会為为表親亲])"
 )
 # A body's two-character pieces the sentence (with the one before it) must hold, as a share.
 OWNER_OVERLAP = 0.6

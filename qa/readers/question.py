@@ -8,7 +8,7 @@ Simplified), so one list covers both Chinese scripts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from index import PreparedQuery, normalize
@@ -349,6 +349,27 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         )
     if expected != "number":
         return QuestionAnalysis(prepared, expected)
+    analysis = _number_analysis(prepared, expected)
+    if analysis.number_kind == "count" and analysis.counted is None:
+        counted = counted_in_english(prepared)
+        if counted is not None:
+            return replace(analysis, counted=counted)
+    return analysis
+
+
+def counted_in_english(prepared: PreparedQuery) -> str | None:
+    """The Chinese of the glossary name right after "how many" (normalised): "How many cooperation documents"
+    counts 合作文件, so 11個合作領域 does not answer it."""
+    m = re.search(r"\bhow many\s+", prepared.text, re.IGNORECASE)
+    if m is None:
+        return None
+    rest = prepared.text[m.end() :].lower()
+    terms = [term for phrase, term in prepared.expansions if rest.startswith(phrase.lower())]
+    longest = max(terms, key=len, default="")
+    return normalize(longest) if len(longest) >= 2 else None
+
+
+def _number_analysis(prepared: PreparedQuery, expected: str) -> QuestionAnalysis:
     text = normalize(prepared.text)
     if ORDINAL_ASKED.search(text):
         return QuestionAnalysis(prepared, expected, "ordinal", None)

@@ -131,6 +131,8 @@ def choose(
                 cue = max(cue, 0.5)  # 48個國家 for how many countries
         if _names_more_as_subset(text, e, pairs):
             cue = max(cue, 0.75)  # 超過380個項目，其中90個位於深圳 for how many in Shenzhen
+        if e.kind == "date" and cue == 0 and _SCENE_AFTER.match(text, e.end):
+            cue = -0.5  # 去年8月訪港時，亦提出在「十二五」期末: the visit sets the scene of what is dated
         distance = min((abs(e.start - f) for f in focus), default=0)
         return (-cue, -_clause_overlap(text, e, pairs), distance, e.start)
 
@@ -139,6 +141,8 @@ def choose(
 
 
 _SUBSET = re.compile(r"其中\s*$")
+# A date whose clause ends "when ...": the time of the scene (去年8月訪港時，), not of what the sentence says.
+_SCENE_AFTER = re.compile(r"[^，,。；;]{0,8}(?:時|时|期間|期间|之際|之际)[，,]")
 
 
 def _names_more_as_subset(text: str, e: Expression, pairs: frozenset[str]) -> bool:

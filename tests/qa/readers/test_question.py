@@ -272,3 +272,12 @@ def test_an_english_question_asks_with_its_opening_words():
 def test_a_place_in_an_order_is_asked_as_an_ordinal(question):
     analysis = analyse(prepare_query(question))
     assert (analysis.expected, analysis.number_kind) == ("number", "ordinal")
+
+
+def test_an_english_count_counts_the_glossary_name_after_how_many():
+    from index import Entry, Glossary
+
+    glossary = Glossary([Entry(("cooperation documents",), ("文件", "合作文件"), "term")])
+    analysis = analyse(prepare_query("How many cooperation documents were signed?", glossary))
+    assert analysis.counted == "合作文件"
+    assert analyse(prepare_query("How many were signed?", glossary)).counted is None

@@ -147,6 +147,20 @@ def span(question: str, sentence: str) -> str:
             "國務院副總理李克強於2011年8月訪港時宣布了三十多項措施，財經事務及庫務局負責統籌措施的落實。",
             "財經事務及庫務局",
         ),
+        # the date of what was said, not of the visit that sets the scene
+        (
+            "李克強訪港時提出，甚麼時候基本實現服務貿易自由化？",
+            "李克強副總理去年8月訪港時，亦提出在「十二五」期末，通過 CEPA 基本實現服務貿易自由化的目標。",
+            "「十二五」期末",
+        ),
+        # the person after the post, even when a word of what they do follows (親自)
+        (
+            "大灣區建設是誰親自謀劃的？",
+            "粵港澳大灣區建設是國家主席習近平親自謀劃、親自部署、親自推動的重大國家戰略。",
+            "國家主席習近平",
+        ),
+        # an ordinal for 第幾
+        ("香港是內地第幾大貿易夥伴？", "另一方面，香港是內地的第三大貿易夥伴，僅次於美國和日本。", "第三"),
     ],
 )
 def test_the_span_that_answers(question, sentence, expected):
