@@ -205,31 +205,55 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _served_model(url: str) -> str:
+    """The id of the model an OpenAI-compatible server serves (``GET /models``), or its URL."""
+    import httpx
+
+    try:
+        data = httpx.get(url.rstrip("/") + "/models", timeout=5).json()["data"]
+        return str(data[0]["id"])
+    except (httpx.HTTPError, ValueError, KeyError, IndexError, TypeError):
+        return url
+
+
 def cmd_lopo(args: argparse.Namespace) -> int:
     """Leave-one-paper-out English retrieval, today's analysis beside the index's own terms."""
     import tempfile
+    from contextlib import ExitStack
 
+    from eval.generation import LocalServer
     from eval.gold import load_gold
-    from eval.lopo import BEFORE, curated, leave_one_paper_out
+    from eval.lopo import BEFORE, Analysis, curated, leave_one_paper_out
     from eval.lopo_report import lopo_table, write_lopo_results
     from index import FusionConfig
+    from qa.translators import CachedTranslator, ChatTranslator
 
     service = _service(args.index)
     analyses = [
-        ("before: curated glossary only", BEFORE),
-        ("now: + papers' own terms, sentence re-rank", FusionConfig()),
+        Analysis("before: curated glossary only", BEFORE),
+        Analysis("now: + papers' own terms, sentence re-rank", FusionConfig()),
     ]
     question_sets = {
         "gold": load_gold(Path(args.gold) if args.gold else None),
         "holdout": load_gold(Path(args.holdout)),
     }
-    with tempfile.TemporaryDirectory(prefix="policyqa-lopo-") as workspace:
-        held_out = leave_one_paper_out(service, question_sets, analyses, Path(workspace))
-    outcomes = []
-    for set_name, questions in question_sets.items():
-        for name, fusion in analyses:
-            outcomes.append((set_name, curated(service, questions, fusion), name))
-            outcomes.append((set_name, held_out[set_name, name], name))
+    with ExitStack() as stack:
+        url = args.translator_url
+        if args.translator_model and not url:
+            url = stack.enter_context(LocalServer(Path(args.translator_model))).url
+        if url:
+            # The model's name goes in the row: a translation is only as good as the model that wrote it.
+            model = Path(args.translator_model).stem if args.translator_model else _served_model(url)
+            translator = CachedTranslator(ChatTranslator(url, model, timeout=args.translator_timeout))
+            stack.callback(translator.close)
+            analyses.append(Analysis(f"translated: now + questions by {model}", FusionConfig(), translator))
+        with tempfile.TemporaryDirectory(prefix="policyqa-lopo-") as workspace:
+            held_out = leave_one_paper_out(service, question_sets, analyses, Path(workspace))
+        outcomes = []
+        for set_name, questions in question_sets.items():
+            for how in analyses:
+                outcomes.append((set_name, curated(service, questions, how), how.name))
+                outcomes.append((set_name, held_out[set_name, how.name], how.name))
     table = lopo_table(outcomes)
     print(table)
     if args.write:
@@ -312,6 +336,12 @@ def main(argv: list[str] | None = None) -> int:
     lopo.add_argument("--holdout", default="eval/gold/holdout.jsonl", help="reported too, never tuned on")
     lopo.add_argument("--write", action="store_true", help="write the table into --results")
     lopo.add_argument("--results", default="eval/RESULTS.md")
+    lopo.add_argument(
+        "--translator-model",
+        help="a GGUF model: a local LLM server translates English questions (one more row)",
+    )
+    lopo.add_argument("--translator-url", help="or an OpenAI-compatible server already running")
+    lopo.add_argument("--translator-timeout", type=float, default=120.0, help="seconds per translation")
     lopo.set_defaults(func=cmd_lopo)
     args = parser.parse_args(argv)
     code: int = args.func(args)

@@ -74,4 +74,4 @@ def rebuilt_service(service: QAService, root: Path) -> QAService:
     build_index(
         service.full_documents(), index.encoder, root, index.manifest["encoder"]["spec"], show_progress=False
     )
-    return QAService(Index.load(root, encoder=index.encoder))
+    return QAService(Index.load(root, encoder=index.encoder), service.translator)

@@ -19,6 +19,7 @@ from eval.run import run_service
 from index import FusionConfig, Glossary, normalize
 from index.glossary import Entry
 from qa.service import QAService
+from qa.translators import Translator
 
 
 @dataclass(frozen=True)
@@ -70,16 +71,25 @@ def without_paper(glossary: Glossary, doc_id: str, texts: Mapping[str, str]) -> 
 BEFORE = FusionConfig(paper_terms=False, sentence_weight=0.0)
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """One way of reading the questions: how retrieval fuses, and a translator of English ones or none."""
+
+    name: str
+    fusion: FusionConfig
+    translator: Translator | None = None
+
+
 @contextmanager
-def analysis(service: QAService, glossary: Glossary, fusion: FusionConfig) -> Iterator[None]:
-    """The service's index analyses questions with ``glossary`` and retrieves as ``fusion`` says meanwhile."""
+def analysis(service: QAService, glossary: Glossary, how: Analysis) -> Iterator[None]:
+    """The service analyses questions with ``glossary`` and retrieves (and translates) as ``how`` says."""
     index, analyzer = service.index, service.index.analyzer
-    saved = analyzer.glossary, index.fusion
-    analyzer.glossary, index.fusion = glossary, fusion
+    saved = analyzer.glossary, index.fusion, service.translator
+    analyzer.glossary, index.fusion, service.translator = glossary, how.fusion, how.translator
     try:
         yield
     finally:
-        analyzer.glossary, index.fusion = saved
+        analyzer.glossary, index.fusion, service.translator = saved
 
 
 def paper_texts(service: QAService) -> dict[str, str]:
@@ -96,7 +106,7 @@ def paper_texts(service: QAService) -> dict[str, str]:
 def leave_one_paper_out(
     service: QAService,
     question_sets: dict[str, list[GoldQuestion]],
-    analyses: list[tuple[str, FusionConfig]],
+    analyses: list[Analysis],
     workspace: Path,
 ) -> dict[tuple[str, str], Outcome]:
     """Score the English answerable questions of each paper with that paper's own curated names dropped,
@@ -104,7 +114,7 @@ def leave_one_paper_out(
     for each paper held out. Outcomes by (question set, analysis name)."""
     texts = paper_texts(service)
     full = service.index.analyzer.glossary
-    folds: dict[tuple[str, str], list[Fold]] = {(q, a): [] for q in question_sets for a, _ in analyses}
+    folds: dict[tuple[str, str], list[Fold]] = {(q, a.name): [] for q in question_sets for a in analyses}
     for doc_id in texts:
         asked = {
             name: [q for q in questions if q.doc_id == doc_id and q.language == "en" and q.answerable]
@@ -118,10 +128,10 @@ def leave_one_paper_out(
             held_out = rebuilt_service(service, workspace / doc_id)
             try:
                 for set_name, questions in asked.items():
-                    for analysis_name, fusion in analyses:
+                    for how in analyses:
                         if questions:
-                            folds[set_name, analysis_name].append(
-                                _fold(held_out, glossary, fusion, doc_id, dropped, questions)
+                            folds[set_name, how.name].append(
+                                _fold(held_out, glossary, how, doc_id, dropped, questions)
                             )
             finally:
                 held_out.index.close()
@@ -131,12 +141,12 @@ def leave_one_paper_out(
 def _fold(
     service: QAService,
     glossary: Glossary,
-    fusion: FusionConfig,
+    how: Analysis,
     doc_id: str,
     dropped: int,
     questions: list[GoldQuestion],
 ) -> Fold:
-    with analysis(service, glossary, fusion):
+    with analysis(service, glossary, how):
         run = run_service(service, questions, doc_id, show_progress=False)
     per_query = run.summary["per_query"]
     return Fold(
@@ -147,7 +157,7 @@ def _fold(
     )
 
 
-def curated(service: QAService, questions: list[GoldQuestion], fusion: FusionConfig) -> Outcome:
+def curated(service: QAService, questions: list[GoldQuestion], how: Analysis) -> Outcome:
     """The same English questions with the whole curated glossary: the bar the held-out figures aim at."""
     english = [q for q in questions if q.language == "en" and q.answerable and q.doc_id]
-    return Outcome("curated", (_fold(service, service.index.analyzer.glossary, fusion, "all", 0, english),))
+    return Outcome("curated", (_fold(service, service.index.analyzer.glossary, how, "all", 0, english),))

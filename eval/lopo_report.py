@@ -44,8 +44,12 @@ ABOUT = (
     'that paper are asked; hit@k is over all of them. "Before" is retrieval as it was before this '
     'measurement (curated glossary only, no re-ranking by sentences); "now" adds the terms the index '
     "learns from its papers (names they pair with English, CC-CEDICT senses and romanised pinyin of their "
-    "words) and the re-ranking of the fused top 30 by each passage's closest sentence. The holdout "
-    "(stranger-written) is reported, never tuned on."
+    "words) and the re-ranking of the fused top 30 by each passage's closest sentence. "
+    '"Translated" (`--translator-model MODEL.gguf`, a local llama.cpp server for the run) adds what the '
+    "service does with an LLM server (`POLICYQA_LLM_URL`, `LLM_TRANSLATE` on): each English question is "
+    "also searched in the model's Chinese translation of it. A translation does not depend on the glossary, "
+    "so the held-out names can only come back through the model. The holdout (stranger-written) is "
+    "reported, never tuned on."
 )
 
 

@@ -57,8 +57,11 @@ class Analyzer:
         """Lucene BM25's IDF of a token over the indexed passages (the same figure bm25s scores with)."""
         return self.term_stats.idf(token)
 
-    def prepare(self, question: str, fusion: FusionConfig | None = None) -> PreparedQuery:
-        """The question ready for both legs (tokens with glossary expansions, the text to embed)."""
+    def prepare(
+        self, question: str, fusion: FusionConfig | None = None, translation: str | None = None
+    ) -> PreparedQuery:
+        """The question ready for both legs (tokens with glossary expansions, the text to embed); an English
+        question's Chinese ``translation``, if a translator gave one, is searched too."""
         fusion = fusion or FusionConfig()
         return prepare_query(
             question,
@@ -66,4 +69,5 @@ class Analyzer:
             expand=fusion.expand,
             chinese_synonyms=fusion.chinese_synonyms,
             fallback=self.terms.fallback if self.terms is not None and fusion.paper_terms else None,
+            translation=translation,
         )

@@ -36,6 +36,10 @@ from qa.readers import Reading, TypedSentenceReader, analyse
 from qa.readers.calibration import load_calibration
 from qa.readers.features import READ_DEPTH
 from qa.settings import Settings
+from qa.translators import TranslationError, Translator, make_translator
+
+# Languages whose questions a translator puts into Chinese before retrieval.
+TRANSLATED = frozenset({"en", "mixed"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class AskResult:
     prepared: PreparedQuery
     reading: Reading
     took_ms: float
+    # Why an English question was searched without its Chinese translation (the LLM server down, slow...).
+    translation_error: TranslationError | None = None
 
     @property
     def hits(self) -> list[Hit]:
@@ -55,8 +61,9 @@ class AskResult:
 class QAService:
     """Question answering over a loaded index: retrieve, then read the top passages for the answer."""
 
-    def __init__(self, index: Retriever) -> None:
+    def __init__(self, index: Retriever, translator: Translator | None = None) -> None:
         self.index = index
+        self.translator = translator
         self._metas = {m.doc_id: m for m in index.documents()}
         self.reader = TypedSentenceReader(index, load_calibration(index))
         # Generated answers are checked against the names of the glossary this index was built with.
@@ -78,21 +85,34 @@ class QAService:
     def search(
         self, query: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None
     ) -> tuple[PreparedQuery, list[Hit]]:
-        prepared = self.index.prepare(query)
+        prepared, _ = self.prepare(query)
         return prepared, self.index.search(prepared, k, mode, filters)
+
+    def prepare(self, question: str) -> tuple[PreparedQuery, TranslationError | None]:
+        """The question ready for retrieval; an English one with its Chinese translation when a translator
+        is configured (on failure, the glossary's terms alone and the error saying why)."""
+        prepared = self.index.prepare(question)
+        if self.translator is None or prepared.language not in TRANSLATED:
+            return prepared, None
+        try:
+            translation = self.translator.translate(question)
+        except TranslationError as exc:
+            return prepared, exc
+        return self.index.prepare(question, translation), None
 
     def ask(
         self, question: str, top_k: int = 5, mode: str = "hybrid", filters: Filters | None = None
     ) -> AskResult:
         """Answer from the top passages; ``top_k`` passages are returned, plus any the answer cites."""
         started = time.perf_counter()
-        prepared = self.index.prepare(question)
+        prepared, translation_error = self.prepare(question)
         # One encoding serves dense retrieval and the reader's sentence similarities (even in bm25 mode).
         vector = self.index.embed_query(prepared)
         hits = self.index.search(prepared, max(top_k, READ_DEPTH), mode, filters, vector=vector)
         reading = self.reader.read(analyse(prepared), hits, vector)
         reading = _trim(reading, top_k)
-        return AskResult(question, prepared, reading, (time.perf_counter() - started) * 1000)
+        took = (time.perf_counter() - started) * 1000
+        return AskResult(question, prepared, reading, took, translation_error)
 
     def documents(self) -> list[PaperMeta]:
         return self.index.documents()
@@ -217,7 +237,7 @@ def _open(settings: Settings) -> Retriever:
 def load_service(settings: Settings, show_progress: bool = True) -> QAService:
     """Build the index if needed, load it and wrap it in a service."""
     ensure_index(settings, show_progress)
-    service = QAService(_open(settings))
+    service = QAService(_open(settings), make_translator(settings))
     service.warm_up()
     return service
 
@@ -259,7 +279,8 @@ class ServiceHolder:
                 encoder=encoder,
                 query_batch_ms=0.0 if encoder is not None else self.settings.query_batch_ms,
                 query_cache=0 if encoder is not None else self.settings.query_cache,
-            )
+            ),
+            old.translator if old is not None else make_translator(self.settings),
         )
         service.warm_up()
         self.service = service

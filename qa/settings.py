@@ -89,6 +89,17 @@ class Settings(BaseSettings):
     llm_passages: int = Field(
         default=2, ge=1, le=10, description="passages given to the model as context (the cited ones first)"
     )
+    llm_translate: bool = Field(
+        default=True,
+        description="with an LLM server: English questions are also searched in its Chinese translation "
+        "(finds papers whose names no glossary has; about 1 s per new question for a 1.5B model on 2 cores)",
+    )
+    llm_translate_timeout: float = Field(
+        default=5.0,
+        gt=0,
+        le=60,
+        description="seconds to wait for a translation; then the glossary's terms alone",
+    )
     log_format: Literal["json", "text"] = Field(default="json", description="stderr log lines")
     access_log: bool = Field(default=True, description="one log line per request")
     data_path: Path = Field(

@@ -80,7 +80,8 @@ def sse_chunks(text: str) -> list[bytes]:
 class ScriptedLLM:
     """A loopback HTTP server that answers every chat completion with the same scripted reply.
 
-    ``reply`` is the answer's text (streamed as the real servers do); or ``status`` an error status; or
+    ``reply`` is the answer's text (streamed as the real servers do, or whole when the request does not ask
+    for a stream); or ``status`` an error status; or
     ``raw`` bytes sent as they are; ``delay`` seconds of silence before anything.
     """
 
@@ -95,7 +96,8 @@ class ScriptedLLM:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", "0"))
-                scripted.requests.append(json.loads(self.rfile.read(length)))
+                body = json.loads(self.rfile.read(length))
+                scripted.requests.append(body)
                 scripted.headers.append({k.lower(): v for k, v in self.headers.items()})
                 time.sleep(scripted.delay)
                 try:
@@ -104,6 +106,15 @@ class ScriptedLLM:
                         self.send_header("content-type", "application/json")
                         self.end_headers()
                         self.wfile.write(b'{"error": {"message": "model not loaded"}}')
+                        return
+                    if not body.get("stream") and scripted.raw is None:
+                        # A request that does not stream gets the whole completion as one JSON object.
+                        message = {"role": "assistant", "content": scripted.reply}
+                        payload = {"choices": [{"index": 0, "message": message, "finish_reason": "stop"}]}
+                        self.send_response(200)
+                        self.send_header("content-type", "application/json")
+                        self.end_headers()
+                        self.wfile.write(json.dumps(payload, ensure_ascii=False).encode())
                         return
                     self.send_response(200)
                     self.send_header("content-type", "text/event-stream")

@@ -28,7 +28,7 @@ from index.backends.embedded.passages import STORE, PassageStore, meta_from_json
 from index.backends.hits import make_hits
 from index.encoders import get_encoder
 from index.encoders.base import Encoder
-from index.fusion import FusionConfig, fuse
+from index.fusion import FusionConfig, fuse, summed
 from index.models import Filters, Hit, IndexStats
 from index.query import PreparedQuery
 from index.sentences import Sentence
@@ -164,8 +164,8 @@ class MilvusIndex:
         )
         return sorted((meta_from_json(r["meta"]) for r in rows), key=lambda m: m.doc_id)
 
-    def prepare(self, question: str) -> PreparedQuery:
-        return self.analyzer.prepare(question, self.fusion)
+    def prepare(self, question: str, translation: str | None = None) -> PreparedQuery:
+        return self.analyzer.prepare(question, self.fusion, translation)
 
     def embed_query(self, prepared: PreparedQuery) -> QueryVector:
         return self.embed_queries([prepared])[0]
@@ -196,6 +196,10 @@ class MilvusIndex:
             if vector is None:
                 vector = self.embed_query(prepared)
             dense_run = self._leg("dense", vector.tolist(), {"metric_type": "IP"}, expression)
+            if prepared.translation:
+                translated = self.encoder.encode_queries([prepared.translation])[0]
+                translated_run = self._leg("dense", translated.tolist(), {"metric_type": "IP"}, expression)
+                dense_run = summed(dense_run, translated_run)
         fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode)
         if mode == "hybrid" and vector is not None:
             fused = self.local.rerank_by_sentences(fused, vector, self.fusion)

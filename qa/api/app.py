@@ -47,6 +47,8 @@ def create_app(settings: Settings | None = None, holder: ServiceHolder | None = 
         yield
         if generator is not None:
             await generator.aclose()
+        if holder.service is not None and holder.service.translator is not None:
+            holder.service.translator.close()
 
     app = FastAPI(
         title="policyqa",

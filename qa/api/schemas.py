@@ -149,6 +149,16 @@ class AskResponse(BaseModel):
     confidence: float
     terms: list[Term]
     expansions: list[tuple[str, str]]
+    translation: str | None = Field(
+        default=None,
+        description="an English question in Chinese, as the LLM server translated it: searched beside the "
+        "glossary's terms (null without an LLM server, or when translation failed)",
+    )
+    translation_error: ErrorBody | None = Field(
+        default=None,
+        description="why the question was searched untranslated (llm_unreachable, llm_timeout, "
+        "llm_http_error, llm_bad_response, llm_bad_translation); the answer is complete without it",
+    )
     passages: list[PassageOut]
     index_version: str
     took_ms: float

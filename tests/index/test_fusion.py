@@ -45,3 +45,14 @@ def test_rerank_by_sentence_scores_the_top_anew_and_keeps_the_rest_below():
     assert {c: round(out[c], 6) for c in "abc"} == {"a": 1.0, "b": 1.0, "c": 0.25}
     assert out["d"] < out["c"]
     assert rerank_by_sentence(fused, best_sentence, weight=0.0, depth=3) == fused
+
+
+def test_two_runs_of_a_leg_are_summed_and_a_passage_one_missed_counts_the_lowest_score():
+    from index.fusion import summed
+
+    question = {"a": 0.8, "b": 0.6, "c": 0.5}
+    translation = {"b": 0.9, "d": 0.7, "c": 0.4}
+    out = summed(question, translation)
+    assert out == pytest.approx({"a": 0.8 + 0.4, "b": 1.5, "c": 0.9, "d": 0.7 + 0.4})
+    assert max(out, key=out.get) == "b"
+    assert summed(question, {}) == question and summed({}, translation) == translation

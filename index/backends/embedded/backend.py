@@ -19,7 +19,7 @@ from index.backends.embedded.passages import STORE, PassageStore, load_chunk_ids
 from index.backends.hits import make_hits, surface_terms
 from index.encoders import get_encoder
 from index.encoders.base import Encoder
-from index.fusion import FusionConfig, fuse, rank, rerank_by_sentence
+from index.fusion import FusionConfig, fuse, rank, rerank_by_sentence, summed
 from index.models import Filters, Hit, IndexStats
 from index.paper_terms import PaperTerms
 from index.query import PreparedQuery
@@ -109,8 +109,8 @@ class Index:
         sentences = _load_sentences(folder, manifest, store, encoder.dim)
         return cls(folder, manifest, store, doc_rows, chunk_ids, bm25, dense, encoder, sentences)
 
-    def prepare(self, question: str) -> PreparedQuery:
-        return self.analyzer.prepare(question, self.fusion)
+    def prepare(self, question: str, translation: str | None = None) -> PreparedQuery:
+        return self.analyzer.prepare(question, self.fusion, translation)
 
     def embed_query(self, prepared: PreparedQuery) -> QueryVector:
         return self.embed_queries([prepared])[0]
@@ -151,6 +151,10 @@ class Index:
                 vector = self.embed_query(prepared)
             rows, scores = self.dense.search(vector, CANDIDATES, selected)
             dense_run = self._run(rows, scores, row_of)
+            if prepared.translation:
+                translated = self.encoder.encode_queries([prepared.translation])[0]
+                rows, scores = self.dense.search(translated, CANDIDATES, selected)
+                dense_run = summed(dense_run, self._run(rows, scores, row_of))
         fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode)
         if mode == "hybrid" and vector is not None:
             fused = self.rerank_by_sentences(fused, vector, self.fusion, row_of)

@@ -17,7 +17,16 @@ from qa.api.deps import (
 )
 from qa.api.generation import add_generated
 from qa.api.mapping import index_filters, passage_out, response_language
-from qa.api.schemas import AnswerOut, AskRequest, AskResponse, ErrorResponse, SentenceOut, SpanOut, Term
+from qa.api.schemas import (
+    AnswerOut,
+    AskRequest,
+    AskResponse,
+    ErrorBody,
+    ErrorResponse,
+    SentenceOut,
+    SpanOut,
+    Term,
+)
 from qa.feedback import FeedbackStore, LoggedQuery
 from qa.presentation import abstain_message, answer_text, display_language, english_terms, in_script
 from qa.questions import QuestionError, check_count, check_question
@@ -84,6 +93,10 @@ def ask_response(question: str, result: AskResult, service: QAService) -> AskRes
         confidence=round(reading.confidence, 4),
         terms=[Term(zh=zh, en=en) for zh, en in english_terms(reading, result.prepared.language)],
         expansions=list(result.prepared.expansions),
+        translation=result.prepared.translation,
+        translation_error=None
+        if result.translation_error is None
+        else ErrorBody(code=result.translation_error.code, message=result.translation_error.message),
         passages=[
             passage_out(rank, hit, service.meta(hit.passage.doc_id), reading.highlights.get(rank - 1, []))
             for rank, hit in enumerate(reading.hits, start=1)
