@@ -1,6 +1,7 @@
 """English questions searched in their Chinese translation too, when an LLM server translates them."""
 
 import httpx
+import pytest
 
 from index.tokenizer import tokenize
 from qa.service import QAService
@@ -71,3 +72,14 @@ def test_the_translation_brings_the_passage_that_answers_to_the_top(real_service
     assert answering(alone.hits) == [1]
     assert answering(result.hits) == [0]
     assert result.reading.span is not None and result.reading.span.text == "2014年4月"
+
+
+@pytest.mark.slow
+def test_the_milvus_backend_searches_the_translation_alike(milvus_service, real_service):
+    question = "When did the Wuhan trade office open?"
+    with ScriptedLLM(reply="武漢貿易辦公室何時開業？") as llm:
+        embedded = QAService(real_service.index, ChatTranslator(llm.url, "qwen")).ask(question)
+        milvus = QAService(milvus_service.index, ChatTranslator(llm.url, "qwen")).ask(question)
+    assert milvus.prepared.translation == embedded.prepared.translation
+    assert [h.passage.chunk_id for h in milvus.hits][:3] == [h.passage.chunk_id for h in embedded.hits][:3]
+    assert "2014年4月" in milvus.hits[0].passage.text
