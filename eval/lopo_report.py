@@ -45,9 +45,12 @@ ABOUT = (
     'measurement (curated glossary only, no re-ranking by sentences); "now" adds the terms the index '
     "learns from its papers (names they pair with English, CC-CEDICT senses and romanised pinyin of their "
     "words) and the re-ranking of the fused top 30 by each passage's closest sentence. "
-    '"Translated" (`--translator-model MODEL.gguf`, a local llama.cpp server for the run) adds what the '
-    "service does with an LLM server (`POLICYQA_LLM_URL`, `LLM_TRANSLATE` on): each English question is "
-    "also searched in the model's Chinese translation of it. A translation does not depend on the glossary, "
+    '"Translated" adds what the service does with an LLM server (`POLICYQA_LLM_URL`, `LLM_TRANSLATE` on): '
+    "each English question is also searched in the model's Chinese translation of it. The translations "
+    "are the model's replies, checked as the service checks them, kept in "
+    "`eval/gold/translations/MODEL.jsonl` (`--translations FILE`; `--translator-model MODEL.gguf` asks a "
+    "local llama.cpp server for those missing) so that the row can be repeated: a small model's greedy "
+    "reply still varies with the server's thread count. A translation does not depend on the glossary, "
     "so the held-out names can only come back through the model. The holdout (stranger-written) is "
     "reported, never tuned on."
 )

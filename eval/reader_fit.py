@@ -9,6 +9,7 @@ The held-out fold is then answered with that calibration. The shipped calibratio
 
 from __future__ import annotations
 
+import contextlib
 import random
 import sys
 from dataclasses import dataclass, replace
@@ -22,6 +23,8 @@ from index import Hit, Index
 from qa.readers import Calibration, QuestionAnalysis, TypedSentenceReader, analyse
 from qa.readers.features import FEATURES, READ_DEPTH, Candidate, candidates
 from qa.readers.typed import answerability_features
+from qa.service import TRANSLATED
+from qa.translators import TranslationError, Translator
 
 FOLDS = 5
 SEED = 13
@@ -51,13 +54,22 @@ class Prepared:
     labels: npt.NDArray[np.float64]
 
 
-def prepare(index: Index, questions: list[GoldQuestion], show_progress: bool = True) -> list[Prepared]:
-    """Retrieve and build candidates for every question (the expensive part, done once)."""
+def prepare(
+    index: Index,
+    questions: list[GoldQuestion],
+    show_progress: bool = True,
+    translator: Translator | None = None,
+) -> list[Prepared]:
+    """Retrieve and build candidates for every question (the expensive part, done once); English questions
+    are also searched in their ``translator``'s translation, as the service does with an LLM server."""
     out = []
     for i, q in enumerate(questions):
         if show_progress and i % 50 == 0:
             sys.stderr.write(f"reader-fit: preparing {i}/{len(questions)}\n")
         prepared = index.prepare(q.question)
+        if translator is not None and prepared.language in TRANSLATED:
+            with contextlib.suppress(TranslationError):
+                prepared = index.prepare(q.question, translator.translate(q.question))
         vector = index.embed_query(prepared)
         hits = index.search(prepared, READ_DEPTH, vector=vector)
         analysis = analyse(prepared)

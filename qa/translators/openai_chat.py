@@ -28,6 +28,49 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _DIGITS = re.compile(r"\d+")
 _LABEL = re.compile(r"^\s*(?:translation|traditional chinese|chinese|翻譯|译文|譯文|中文)\s*[:：]\s*", re.I)
 _QUOTES = "\"'“”「」『』`"
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sept sep",
+            "october oct",
+            "november nov",
+            "december dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_NUMBERS = {
+    word: number
+    for table in (
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty",
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth",
+    )
+    for number, word in enumerate(table.split())
+}
+_WORD = re.compile(r"[a-z]+")
+
+
+def figures_of(question: str) -> set[str]:
+    """The figures a faithful translation may write: the question's digits, its months as numbers (June is
+    6月) and its numbers in words (the sixth meeting is 第6次)."""
+    figures = set(_DIGITS.findall(question))
+    for word in _WORD.findall(question.lower()):
+        number = _MONTHS.get(word, _NUMBERS.get(word))
+        if number is not None:
+            figures.add(str(number))
+    return figures
 
 
 def checked_translation(question: str, output: str) -> str:
@@ -46,7 +89,7 @@ def checked_translation(question: str, output: str) -> str:
         raise TranslationError(
             "llm_bad_translation", "the LLM server's translation is longer than a question"
         )
-    asked = set(_DIGITS.findall(question))
+    asked = figures_of(question)
     added = [d for d in _DIGITS.findall(text) if d not in asked]
     if added:
         raise TranslationError(

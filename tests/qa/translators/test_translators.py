@@ -43,6 +43,20 @@ def test_figures_the_question_has_may_stay():
     assert checked_translation(question, "截至2012年，香港在四川支援了多少個項目？").startswith("截至2012年")
 
 
+@pytest.mark.parametrize(
+    "question, translation",
+    [
+        ("Whom did the CE meet in May and September 2024?", "行政長官於2024年5月和9月會見了誰？"),
+        (
+            "What did the sixth Shanghai-HK conference agree in Nov 2009?",
+            "2009年11月第6次滬港會議達成了甚麼？",
+        ),
+    ],
+)
+def test_months_and_numbers_in_words_may_be_written_as_figures(question, translation):
+    assert checked_translation(question, translation) == translation
+
+
 def test_the_client_sends_a_short_prompt_at_temperature_zero_and_reads_the_reply():
     with ScriptedLLM(reply="深港合作會議於何時成立？") as llm:
         translator = ChatTranslator(llm.url, "qwen", api_key="k")
