@@ -23,7 +23,7 @@ from index.query import PreparedQuery
 from index.seed import export_seed
 from index.sentences import Sentence
 from index.store import CURRENT, MANIFEST, IndexLoadError, switch_current
-from index.term_stats import TermStats
+from index.term_stats import CharacterStats, TermStats
 from index.tokenizer import dictionary_hash, tokenize
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "MANIFEST",
     "MODES",
     "Analyzer",
+    "CharacterStats",
     "Encoder",
     "Entry",
     "Filters",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+CHARACTERS_FILE = "characters.json"
 
 
 class TermStats:
@@ -33,3 +37,38 @@ class TermStats:
             df = self.document_frequency.get(token, 0)
             idf = self._idf[token] = math.log(1 + (self.passages - df + 0.5) / (df + 0.5))
         return idf
+
+
+class CharacterStats:
+    """In how many passages each character occurs (text normalised): counted when the index is built, so
+    the answer reader can weigh a character by its rarity without reading every passage at start-up."""
+
+    def __init__(self, document_frequency: Mapping[str, int], passages: int) -> None:
+        self.document_frequency = document_frequency
+        self.passages = passages
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> CharacterStats:
+        """``texts`` already normalised, one per passage."""
+        df: Counter[str] = Counter()
+        n = 0
+        for text in texts:
+            df.update(set(text))
+            n += 1
+        return cls(dict(df), n)
+
+    def save(self, folder: Path) -> None:
+        data = {
+            "passages": self.passages,
+            "document_frequency": dict(sorted(self.document_frequency.items())),
+        }
+        (folder / CHARACTERS_FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> CharacterStats | None:
+        """The counts stored in an index folder, or None for an index built before they were stored."""
+        path = folder / CHARACTERS_FILE
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["document_frequency"], data["passages"])

@@ -14,7 +14,7 @@ from index.fusion import FusionConfig
 from index.models import Filters, Hit, IndexStats
 from index.query import PreparedQuery
 from index.sentences import Sentence, SentenceStore
-from index.term_stats import TermStats
+from index.term_stats import CharacterStats, TermStats
 
 MODES = ("hybrid", "bm25", "dense")
 BACKENDS = ("embedded", "milvus")
@@ -36,6 +36,8 @@ class Retriever(Protocol):
     manifest: Mapping[str, Any]
     analyzer: Analyzer
     term_stats: TermStats
+    # Characters' passage counts, stored at build time (None for an index built before they were).
+    characters: CharacterStats | None
     sentences: SentenceStore
     fusion: FusionConfig
 

@@ -113,6 +113,7 @@ class MilvusIndex:
         self.encoder = encoder
         self.fusion = FusionConfig()
         self.term_stats = local.term_stats
+        self.characters = local.characters
         self.analyzer = local.analyzer
         self.sentences = local.sentences
         self._vocab = local.bm25.vocab

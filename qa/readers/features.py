@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from index import Glossary, Hit, Retriever, Sentence, normalize, tokenize
+from index import CharacterStats, Glossary, Hit, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions, posts
 from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, states_event
 from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis
@@ -277,12 +277,10 @@ def character_weights(index: Retriever) -> dict[str, float]:
     """
     key = (id(index), index.version)
     if key not in _WEIGHTS:
-        df: dict[str, int] = {}
-        n = 0
-        for passage in index.iter_passages():
-            n += 1
-            for ch in set(normalize(passage.text)):
-                df[ch] = df.get(ch, 0) + 1
+        stats = index.characters
+        if stats is None:  # an index built before the counts were stored with it: count them once here
+            stats = CharacterStats.from_texts(normalize(p.text) for p in index.iter_passages())
+        df, n = stats.document_frequency, stats.passages
         _WEIGHTS.clear()
         _WEIGHTS[key] = {ch: min(_RARE, math.log((n + 1) / (d + 0.5))) for ch, d in df.items()}
     return _WEIGHTS[key]

@@ -33,7 +33,7 @@ from index.store import (
     resolve,
     verify_files,
 )
-from index.term_stats import TermStats
+from index.term_stats import CharacterStats, TermStats
 from index.tokenizer import dictionary_hash, tokenize
 
 
@@ -65,6 +65,7 @@ class Index:
         self.encoder = encoder
         self.fusion = fusion or FusionConfig()
         self.term_stats = TermStats(bm25.document_frequency(), bm25.size)
+        self.characters = CharacterStats.load(path)
         self.analyzer = Analyzer(self.term_stats, terms=PaperTerms.load(path))
         self.sentences = sentences
         self._sentence_tokens: dict[int, frozenset[str]] = {}

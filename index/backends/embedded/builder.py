@@ -27,6 +27,7 @@ from index.cache import EmbeddingCache, seed_dir
 from index.calibration import calibration_hash, shipped_calibration
 from index.encoders.base import Encoder
 from index.glossary import Entry
+from index.normalize import normalize
 from index.paper_terms import TERMS_VERSION, build_paper_terms
 from index.sentences import SentenceStore, split_passages
 from index.store import (
@@ -38,6 +39,7 @@ from index.store import (
     switch_current,
     write_manifest,
 )
+from index.term_stats import CharacterStats
 from index.tokenizer import dictionary_hash, tokenize
 
 CACHE = "cache"
@@ -186,6 +188,7 @@ def build_index(
         vectors = embed([s.text for s in sentences])
     SentenceStore.from_sentences(sentences, vectors, passages).save(tmp)
     counts["sentences"] = len(sentences)
+    CharacterStats.from_texts(normalize(p.text) for p in passages).save(tmp)
     terms = write_paper_terms(tmp, documents, uploaded_terms or [])
     calibration = shipped_calibration(encoder.name)
     if calibration is not None:

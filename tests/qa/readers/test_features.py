@@ -220,3 +220,19 @@ def test_a_post_inside_a_title_is_the_titles_name():
     question = analyse(prepare_query("政制及內地事務局局長是哪一位？"))
     text = "本文件旨在向委員介紹在《行政長官2024年施政報告》中，政制及內地事務局有關內地合作的政策措施。"
     assert typed_expressions(question, text, Glossary([])) == []
+
+
+def test_character_rarity_comes_from_counts_stored_at_build_time(real_service, monkeypatch):
+    from index import CharacterStats, normalize
+    from qa.readers import features
+
+    index = real_service.index
+    assert index.characters is not None and index.characters.passages == index.term_stats.passages
+    counted = CharacterStats.from_texts(normalize(p.text) for p in index.iter_passages())
+    assert index.characters.document_frequency == counted.document_frequency
+    stored = dict(features.character_weights(index))
+    # An index built before the counts were stored counts them once by reading its passages: the same.
+    monkeypatch.setattr(index, "characters", None)
+    monkeypatch.setattr(features, "_WEIGHTS", {})
+    assert features.character_weights(index) == stored
+    assert stored["港"] < 1.0 < stored["閩" if "閩" in stored else "闽"]
