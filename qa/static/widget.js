@@ -28,6 +28,7 @@
       searching: "Searching…",
       asking: "Finding the answer…",
       terms: "Terms",
+      searchedAs: "Also searched as (machine translation)",
       results: (n) => `${n} passages`,
       paper: "Paper",
       year: "Year",
@@ -62,6 +63,7 @@
       searching: "搜尋中…",
       asking: "正在尋找答案…",
       terms: "詞彙",
+      searchedAs: "亦以機器翻譯搜尋",
       results: (n) => `${n} 個段落`,
       paper: "文件",
       year: "年份",
@@ -96,6 +98,7 @@
       searching: "搜索中…",
       asking: "正在寻找答案…",
       terms: "词汇",
+      searchedAs: "亦以机器翻译搜索",
       results: (n) => `${n} 个段落`,
       paper: "文件",
       year: "年份",
@@ -146,7 +149,7 @@
     .cite { font-size: .85em; margin-left: .15em; text-decoration: none; }
     .abstained { font-weight: 600; }
     a { color: var(--_accent); }
-    .terms { font-size: .9em; color: var(--_muted); margin-top: .4em; }
+    .terms, .translation { font-size: .9em; color: var(--_muted); margin-top: .4em; }
     .facets { display: flex; flex-wrap: wrap; gap: .5em 1em; margin-top: .45em; font-size: .9em; color: var(--_muted); }
     .facets label { display: inline-flex; align-items: center; gap: .35em; }
     select { font: inherit; max-width: 22em; padding: .2em .3em; border: 1px solid var(--_muted); border-radius: 4px;
@@ -613,6 +616,10 @@
       }
       if (data.terms && data.terms.length) {
         answer.append(el("div", { class: "terms" }, `${this.t.terms}: ` + data.terms.map((t) => `${t.zh} = ${t.en}`).join("; ")));
+      }
+      if (data.translation) {
+        // What the papers were searched with besides the question: a reader can see a mistranslation.
+        answer.append(el("div", { class: "translation", lang: "zh-Hant" }, `${this.t.searchedAs}: ${data.translation}`));
       }
       const passages = el("section", { class: "passages", "aria-label": this.t.passages });
       passages.append(el("h2", {}, data.answer ? this.t.passages : this.t.related));

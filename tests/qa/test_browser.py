@@ -421,3 +421,22 @@ def test_an_ungrounded_generated_answer_is_not_shown(page, real_service):
         assert widget.locator(".answer").get_attribute("data-generation") == "hidden"
         assert widget.locator(".generated").count() == 0
         assert "2004" in widget.locator(".answer-text").inner_text()
+
+
+def test_an_english_question_shows_what_it_was_also_searched_as(page, real_service):
+    from qa.service import QAService
+    from qa.translators import ChatTranslator
+    from tests.llm_servers import ScriptedLLM
+
+    with ScriptedLLM(reply="武漢貿易辦公室何時開業？") as llm:
+        service = QAService(real_service.index, ChatTranslator(llm.url, "qwen"))
+        with LiveServer(make_app(service)) as server:
+            page.goto(server.url + "/")
+            widget = page.locator("policyqa-search")
+            widget.locator("input").fill("When did the Wuhan trade office open?")
+            widget.locator("button").click()
+            widget.locator(".answer-text").wait_for(timeout=15000)
+            assert widget.locator(".answer-text .span").inner_text() == "2014年4月"
+            shown = widget.locator(".translation").inner_text()
+            assert shown == "Also searched as (machine translation): 武漢貿易辦公室何時開業？"
+            page.screenshot(path=SHOTS / "answer-en-translated.png", full_page=True)
