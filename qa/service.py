@@ -85,7 +85,8 @@ class QAService:
     def search(
         self, query: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None
     ) -> tuple[PreparedQuery, list[Hit]]:
-        prepared, _ = self.prepare(query)
+        # Not translated: the search box searches as the asker types, and a translation costs a model call.
+        prepared = self.index.prepare(query)
         return prepared, self.index.search(prepared, k, mode, filters)
 
     def prepare(self, question: str) -> tuple[PreparedQuery, TranslationError | None]:

@@ -83,3 +83,10 @@ def test_the_milvus_backend_searches_the_translation_alike(milvus_service, real_
     assert milvus.prepared.translation == embedded.prepared.translation
     assert [h.passage.chunk_id for h in milvus.hits][:3] == [h.passage.chunk_id for h in embedded.hits][:3]
     assert "2014年4月" in milvus.hits[0].passage.text
+
+
+def test_the_search_box_is_not_translated_as_the_asker_types(real_service):
+    with ScriptedLLM(reply=TRANSLATION) as llm:
+        service = QAService(real_service.index, ChatTranslator(llm.url, "qwen"))
+        prepared, hits = service.search("When was the Shenzhen-Hong Kong Coop")
+    assert llm.requests == [] and prepared.translation is None and hits
