@@ -145,7 +145,9 @@ POST_SUFFIX = _POST_SUFFIX
 POST_END = re.compile(rf"(?:{_POST_SUFFIX})$")
 _BODY_SUFFIX = (
     "委員會|委员会|聯席會議|联席会议|督導組|督导组|專責小組|专责小组|工作小組|工作小组|小組|小组|"
-    "辦事處|办事处|聯絡處|联络处|辦公室|办公室|政策局|行政部門|行政部门|局|署|政府"
+    "辦事處|办事处|聯絡處|联络处|辦公室|办公室|政策局|行政部門|行政部门|"
+    # not the verbs and words that end like a body: 簽署, 部署, 布局, 格局, 結局
+    "(?<![簽签部])署|(?<![布佈格結结])局|政府"
 )
 # A name does not run through the little words around it (由, 的, 與 …): "由政務司司長" names 政務司司長.
 _LITTLE_WORDS = (

@@ -31,6 +31,8 @@ _WHO_NOUNS = (
     "bureau|department|official|officer|body|organi[sz]ation|office|post|agency|minister|secretary|"
     "government|authority|person|team|unit|party|leaders?|officials?|university|universities|institutions?"
     "|mayor|vice-mayor|governor|chairman|chairperson|chief|head|director|minister|president|commissioner"
+    # a company is named as a body is (which contractor won, the two firms that won)
+    "|company|companies|firms?|contractors?|enterprises?|developers?|operators?|banks?|consultants?"
 )
 _LIST_NOUNS = (
     "areas|fields|sectors|measures|offices|cities|places|bodies|agreements|industries|projects|platforms|"
@@ -65,11 +67,16 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "who",
         _cues(
-            r"\bwho\b|\bwhom\b|\bwhose\b|\b(?:headed|led|chaired) by\b|\bwhat (?:is|was) the name of\b",
+            r"\bwho\b|\bwhom\b|\bwhose\b|\b(?:headed|led|chaired) by\b",
+            r"\bwhat(?:'s| is| was| are| were) the names? of\b",
             rf"\bwhich (?:\w+ )?(?:{_WHO_NOUNS})\b",
-            "谁|哪个部门|哪个机构|哪位|什么人|甚么人|哪一位|由哪|哪个政策局|哪个局|哪个单位|边个|哪个官员",
+            "谁|哪个部门|哪个机构|哪位|什么人|甚么人|哪一位|由哪|哪个政策局|哪个局|哪个单位|哪个官员",
+            # 邊個 asks who, but 邊個區 / 邊個城市 ask where
+            "边个(?!区|城市|省|市|镇|地方|口岸|港口)",
             "负责人|哪一个部门|哪个组织|哪个政府|哪所|哪间大学|哪些机构|哪些部门|哪些内地领导|名字",
             "边位|边一位|边个部门|边个机构|边个局|边间机构|边间大学|咩人|乜人|叫咩名|叫乜名|咩名",
+            # which company (邊間公司投得, 哪家企业中标)
+            "(?:哪|边)(?:一)?(?:家|间|个|些|两家|两间)(?:公司|企业|机构|银行|承建商|顾问|商户|商号)",
             "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)",
             # 邊兩位 / 哪几位 ask for people, not a list of things
             "(?:哪|边)[两二三四五六七八九十几]位",
@@ -81,6 +88,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\bwhere\b|\bwhich (?:city|province|place|district|location|port|country|station|checkpoint)\b",
             # not 在哪些領域 (in which fields: a list)
             "哪里|哪儿|在哪(?!些)|何处|什么地方|甚么地方|边度|哪个城市|哪个地方|哪个省|位于",
+            "(?:哪|边)(?:个|一个)?(?:区|城市|省|镇|口岸|港口)",
         ),
     ),
     (

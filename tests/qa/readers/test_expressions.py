@@ -2,6 +2,7 @@
 
 from qa.readers.expressions import (
     LENGTH_OR_TIME,
+    PATTERNS,
     Expression,
     find,
     joined,
@@ -134,3 +135,10 @@ def test_ordinals_are_places_in_an_order():
     text = "香港是內地的第三大貿易夥伴，第 2 位是日本"
     assert [e.text for e in ordinals(text)] == ["第三", "第 2"]
     assert all(text[e.start : e.end] == e.text for e in ordinals(text))
+
+
+def test_a_verb_or_word_ending_like_a_body_is_not_one():
+    text = "合約已於2010年12月21日簽署，並按布局部署。政制及內地事務局負責，入境事務處和海關"
+    bodies = [m.group(0) for m in PATTERNS["body"].finditer(text)]
+    assert not any(b.endswith(("簽署", "部署", "布局")) for b in bodies), bodies
+    assert any(b.endswith("事務局") for b in bodies)

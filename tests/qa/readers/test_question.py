@@ -44,6 +44,13 @@ from qa.readers.question import analyse, expected_type
         ("深圳代市長叫咩名？", "who"),
         # 在哪些領域 asks which fields, not where
         ("粤港两地打算在哪些领域开展交流与合作？", "list"),
+        # a company is named as a body is; 邊個區 asks where, not who
+        ("Which contractor won the design-and-build contract for the HZMB tunnel?", "who"),
+        ("What are the names of the two HK firms that won supervision contracts?", "who"),
+        ("港珠澳大橋隧道工程嘅總承包合約係邊間公司投得？", "who"),
+        ("港珠澳大桥岛隧工程由哪家企业中标？", "who"),
+        ("杜邦喺深圳嘅生產基地設喺邊個區？", "place"),
+        ("深港合作會議由邊個主持？", "who"),
     ],
 )
 def test_expected_type(question, expected):
