@@ -11,6 +11,16 @@ from pathlib import Path
 CHARACTERS_FILE = "characters.json"
 
 
+def document_frequency(passages: Iterable[Iterable[str]]) -> tuple[dict[str, int], int]:
+    """In how many passages each item (token, character) occurs, and how many passages there are."""
+    df: Counter[str] = Counter()
+    n = 0
+    for items in passages:
+        df.update(set(items))
+        n += 1
+    return dict(df), n
+
+
 class TermStats:
     """Document frequencies over passages; ``idf`` is BM25's (Robertson–Spärck Jones, +1 inside the log)."""
 
@@ -21,12 +31,7 @@ class TermStats:
 
     @classmethod
     def from_tokens(cls, passage_tokens: Iterable[Iterable[str]]) -> TermStats:
-        df: Counter[str] = Counter()
-        n = 0
-        for tokens in passage_tokens:
-            df.update(set(tokens))
-            n += 1
-        return cls(dict(df), n)
+        return cls(*document_frequency(passage_tokens))
 
     def __contains__(self, token: str) -> bool:
         return token in self.document_frequency
@@ -50,12 +55,7 @@ class CharacterStats:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> CharacterStats:
         """``texts`` already normalised, one per passage."""
-        df: Counter[str] = Counter()
-        n = 0
-        for text in texts:
-            df.update(set(text))
-            n += 1
-        return cls(dict(df), n)
+        return cls(*document_frequency(texts))
 
     def save(self, folder: Path) -> None:
         data = {

@@ -11,6 +11,16 @@ import httpx
 from qa.generators.base import ChatMessage, GenerationError
 
 
+def transport_failure(exc: httpx.HTTPError, url: str, doing: str) -> tuple[str, str]:
+    """The code and message for a call to an LLM server that failed on the wire (``doing``: what it did
+    not do in time, e.g. "answer")."""
+    if isinstance(exc, httpx.ConnectError):
+        return "llm_unreachable", f"cannot reach the LLM server at {url}: {exc}"
+    if isinstance(exc, httpx.TimeoutException):
+        return "llm_timeout", f"the LLM server did not {doing} in time: {exc}"
+    return "llm_unreachable", f"the LLM server connection failed: {exc}"
+
+
 def completions_url(base: str) -> str:
     """``http://h:p/v1`` (the OpenAI base URL) or the full ``.../chat/completions`` URL, as given."""
     base = base.rstrip("/")
@@ -52,14 +62,8 @@ class OpenAIChatGenerator:
                         return
                     if delta:
                         yield str(delta)
-        except httpx.ConnectError as exc:
-            raise GenerationError(
-                "llm_unreachable", f"cannot reach the LLM server at {self.url}: {exc}"
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise GenerationError("llm_timeout", f"the LLM server did not answer in time: {exc}") from exc
         except httpx.HTTPError as exc:
-            raise GenerationError("llm_unreachable", f"the LLM server connection failed: {exc}") from exc
+            raise GenerationError(*transport_failure(exc, self.url, "answer")) from exc
 
     async def aclose(self) -> None:
         await self._client.aclose()

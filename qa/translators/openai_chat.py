@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from qa.generators.openai_chat import completions_url
+from qa.generators.openai_chat import completions_url, transport_failure
 from qa.translators.base import TranslationError
 
 # Two worked examples: without them a small model answers the question ("2017年1月1日") instead of
@@ -127,14 +127,8 @@ class ChatTranslator:
         }
         try:
             response = self._client.post(self.url, json=body)
-        except httpx.ConnectError as exc:
-            raise TranslationError(
-                "llm_unreachable", f"cannot reach the LLM server at {self.url}: {exc}"
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise TranslationError("llm_timeout", f"the LLM server did not translate in time: {exc}") from exc
         except httpx.HTTPError as exc:
-            raise TranslationError("llm_unreachable", f"the LLM server connection failed: {exc}") from exc
+            raise TranslationError(*transport_failure(exc, self.url, "translate")) from exc
         if response.status_code != 200:
             raise TranslationError(
                 "llm_http_error",
