@@ -100,7 +100,7 @@ def checked_translation(question: str, output: str) -> str:
 
 
 class ChatTranslator:
-    """Translates at temperature 0 (repeatable), waiting at most ``timeout`` seconds for the whole answer."""
+    """Translates at temperature 0 (repeatable), waiting at most ``timeout`` seconds for the reply."""
 
     def __init__(
         self,
