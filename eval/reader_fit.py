@@ -9,7 +9,6 @@ The held-out fold is then answered with that calibration. The shipped calibratio
 
 from __future__ import annotations
 
-import contextlib
 import random
 import sys
 from dataclasses import dataclass, replace
@@ -23,8 +22,8 @@ from index import Hit, Index
 from qa.readers import Calibration, QuestionAnalysis, TypedSentenceReader, analyse
 from qa.readers.features import FEATURES, READ_DEPTH, Candidate, candidates
 from qa.readers.typed import answerability_features
-from qa.service import TRANSLATED
-from qa.translators import TranslationError, Translator
+from qa.service import prepare_translated
+from qa.translators import Translator
 
 FOLDS = 5
 SEED = 13
@@ -66,10 +65,7 @@ def prepare(
     for i, q in enumerate(questions):
         if show_progress and i % 50 == 0:
             sys.stderr.write(f"reader-fit: preparing {i}/{len(questions)}\n")
-        prepared = index.prepare(q.question)
-        if translator is not None and prepared.language in TRANSLATED:
-            with contextlib.suppress(TranslationError):
-                prepared = index.prepare(q.question, translator.translate(q.question))
+        prepared, _ = prepare_translated(index, translator, q.question)
         vector = index.embed_query(prepared)
         hits = index.search(prepared, READ_DEPTH, vector=vector)
         analysis = analyse(prepared)

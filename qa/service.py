@@ -42,6 +42,21 @@ from qa.translators import TranslationError, Translator, make_translator
 TRANSLATED = frozenset({"en", "mixed"})
 
 
+def prepare_translated(
+    index: Retriever, translator: Translator | None, question: str
+) -> tuple[PreparedQuery, TranslationError | None]:
+    """The question ready for retrieval; an English one with its Chinese translation when there is a
+    translator (on failure, the glossary's terms alone and the error saying why)."""
+    prepared = index.prepare(question)
+    if translator is None or prepared.language not in TRANSLATED:
+        return prepared, None
+    try:
+        translation = translator.translate(question)
+    except TranslationError as exc:
+        return prepared, exc
+    return index.prepare(question, translation), None
+
+
 @dataclass(frozen=True)
 class AskResult:
     """A question, how it was read, and the passages the answer cites by position (``reading.hits``)."""
@@ -90,16 +105,7 @@ class QAService:
         return prepared, self.index.search(prepared, k, mode, filters)
 
     def prepare(self, question: str) -> tuple[PreparedQuery, TranslationError | None]:
-        """The question ready for retrieval; an English one with its Chinese translation when a translator
-        is configured (on failure, the glossary's terms alone and the error saying why)."""
-        prepared = self.index.prepare(question)
-        if self.translator is None or prepared.language not in TRANSLATED:
-            return prepared, None
-        try:
-            translation = self.translator.translate(question)
-        except TranslationError as exc:
-            return prepared, exc
-        return self.index.prepare(question, translation), None
+        return prepare_translated(self.index, self.translator, question)
 
     def ask(
         self, question: str, top_k: int = 5, mode: str = "hybrid", filters: Filters | None = None
