@@ -19,7 +19,7 @@ from index.lifecycle import (
 )
 from index.models import Filters, Hit, IndexStats
 from index.normalize import normalize, to_simplified
-from index.query import PreparedQuery
+from index.query import PreparedQuery, side_pairs
 from index.seed import export_seed
 from index.sentences import Sentence
 from index.store import CURRENT, MANIFEST, IndexLoadError, switch_current
@@ -62,6 +62,7 @@ __all__ = [
     "prune_versions",
     "remove_partials",
     "seed_dir",
+    "side_pairs",
     "stale_reason",
     "switch_current",
     "to_simplified",

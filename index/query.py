@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from index.glossary import Glossary, Match, default_glossary
 from index.language import detect_language
+from index.normalize import normalize
 from index.term_matching import words
 from index.tokenizer import STOP_WORDS, tokenize
 
@@ -13,6 +14,37 @@ from index.tokenizer import STOP_WORDS, tokenize
 ENTITY_WEIGHT = 2
 # Kinds whose expansions weigh as everyday words: the glossary's own, and the dictionary's senses.
 EVERYDAY_KINDS = frozenset({"term", "dictionary"})
+
+
+# Places and the one character that stands for each when two sides are named together: the papers write
+# 深港 and 粵港 where an asker writes "Shenzhen and Hong Kong" (normalised, Simplified).
+SIDE_ABBREVIATIONS = {
+    "香港": "港",
+    "深圳": "深",
+    "广东": "粤",
+    "澳门": "澳",
+    "北京": "京",
+    "上海": "沪",
+    "福建": "闽",
+    "四川": "川",
+    "广西": "桂",
+    "珠海": "珠",
+    "台湾": "台",
+    "天津": "津",
+    "重庆": "渝",
+    "海南": "琼",
+    "湖北": "鄂",
+    "浙江": "浙",
+    "江苏": "苏",
+}
+
+
+def side_pairs(text: str) -> list[str]:
+    """Every pairing, in both orders, of the abbreviations of the places a text names (深港 and 港深 for
+    香港 and 深圳), normalised."""
+    text = normalize(text)
+    sides = [short for place, short in SIDE_ABBREVIATIONS.items() if place in text]
+    return [a + b for a in sides for b in sides if a != b]
 
 
 @dataclass(frozen=True)
@@ -121,6 +153,8 @@ def prepare_query(
             for term in match.entry.chinese:
                 (senses if match.entry.kind == "dictionary" else expansions).append((match.phrase, term))
                 tokens.extend(tokenize(term) * weight)
+        for pair in side_pairs(" ".join(term for _, term in expansions)):
+            tokens.extend(tokenize(pair))
         translation = (translation or "").strip() or None
         if translation is not None:
             tokens.extend(tokenize(translation))

@@ -27,8 +27,9 @@ def words(text: str) -> list[str]:
 
 class PhraseMatcher:
     """Names of one or more words, case-folded, matched at word starts; any run of spaces, hyphens, dashes
-    or slashes between words matches any other, and the last word may carry -s, -es, -d or -ed, or change a
-    final consonant's -y to -ies ("how many countries" finds "country", "authorities" "authority")."""
+    or slashes between words matches any other, and the last word may carry -s, -es, -d, -ed or -ing, or
+    change a final consonant's -y to -ies ("how many countries" finds "country", "authorities" "authority",
+    "deepening" "deepen")."""
 
     def __init__(self, names: Iterable[str]) -> None:
         self._by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
@@ -71,10 +72,19 @@ def _same(name: tuple[str, ...], text: list[str]) -> bool:
 
 
 def _bases(word: str) -> list[str]:
-    """The forms a word may be inflected from: meetings -> meeting, countries -> country."""
+    """The forms a word may be inflected from: meetings -> meeting, countries -> country, deepening ->
+    deepen, enhancing -> enhance, planned -> plan."""
     bases = [word[: -len(s)] for s in SUFFIXES if word.endswith(s) and word[: -len(s)][-1:].isalnum()]
     if word.endswith("ies") and len(word) > 4 and word[-4] not in "aeiou":
         bases.append(word[:-3] + "y")
+    for suffix in ("ing", "ed"):
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3 or not stem.isalpha():
+            continue
+        if suffix == "ing":
+            bases += [stem, stem + "e"]  # deepening -> deepen, enhancing -> enhance
+        if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+            bases.append(stem[:-1])  # planning, planned -> plan
     return bases
 
 

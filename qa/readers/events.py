@@ -28,7 +28,7 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
     "open": (
         r"\bopen(?:ed|ing|s)?\b|\binto (?:service|operation)\b|\bstart(?:ed)? operat|\blaunch"
         r"|\bg(?:o|oes|oing|one) live\b|\bwent live\b",
-        "通车|开通|启用|投入服务|投入使用|投入运作|开幕|开业|开始运作|开办|开设|运营|营运|开放",
+        "通车|开通|启用|投入服务|投入使用|投入运作|开幕|开业|开园|开馆|开张|开始运作|开办|开设|运营|营运|开放",
     ),
     "start": (
         # a scheme starts when launched (推出廣東計劃) or introduced (引入), works when they break ground;
@@ -106,16 +106,18 @@ def holds_verb(text: str, event: str) -> bool:
     return _VERBS[event].search(text) is not None
 
 
-def states_event(sentence: str, events: frozenset[str], asked: str) -> bool:
+def states_event(sentence: str, events: frozenset[str], asked: str, english: bool = False) -> bool:
     """True when the sentence holds a verb of an asked event class that does not govern another object.
 
     ``asked`` is the normalised question with the Chinese of its English names: an object made of its
-    characters is the question's own thing (「成立駐武漢經濟貿易辦事處」 for the Wuhan office).
+    characters is the question's own thing (「成立駐武漢經濟貿易辦事處」 for the Wuhan office). An
+    ``english`` question brings only the Chinese of the words a glossary or dictionary knew, so fewer of a
+    title's words show it is the one asked (``ENGLISH_TITLE_PIECES``).
     """
     text = normalize(sentence)
     for name in events:
         for m in _VERBS[name].finditer(text):
-            if not _governs_other(text, m.end(), asked) and _clause_names_asked(
+            if not _governs_other(text, m.end(), asked, english) and _clause_names_asked(
                 text, m.start(), m.end(), asked
             ):
                 return True
@@ -144,7 +146,7 @@ def _clause_names_asked(text: str, verb: int, verb_end: int, asked: str) -> bool
     return any(p in asked for p in pairs if all("\u4e00" <= ch <= "\u9fff" for ch in p))
 
 
-def _governs_other(text: str, end: int, asked: str) -> bool:
+def _governs_other(text: str, end: int, asked: str, english: bool = False) -> bool:
     """Whether the two characters after the verb (past a particle) are the start of an object the question
     does not name: Chinese characters, neither a function word nor found in the question."""
     i = end
@@ -154,7 +156,7 @@ def _governs_other(text: str, end: int, asked: str) -> bool:
         i += 2  # 公布的國家「十二五」規劃綱要: 國家 says whose plan, the object is the plan
     if text[i : i + 1] == "《":
         close = text.find("》", i)
-        return not _title_asked(text[i + 1 : close if close >= 0 else len(text)], asked)
+        return not _title_asked(text[i + 1 : close if close >= 0 else len(text)], asked, english)
     following = text[i : i + 2]
     if len(following) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in following):
         return False
@@ -172,7 +174,12 @@ _TITLE_WORDS = _COMMON_PAIRS | frozenset(
 )
 
 
-def _title_asked(title: str, asked: str) -> bool:
+# An English question names a title with this many of its distinctive pieces: "their deal on deepening film
+# industry cooperation" brings 電影 and 粵港 of 《粵港促進電影業深入合作發展協議》, not 促進 or 深入.
+ENGLISH_TITLE_PIECES = 2
+
+
+def _title_asked(title: str, asked: str, english: bool = False) -> bool:
     """Whether a 《title》 is the one the question names: most of its two-character pieces are in it."""
     pairs = [title[k : k + 2] for k in range(len(title) - 1)]
     pairs = [p for p in pairs if all("\u4e00" <= ch <= "\u9fff" for ch in p)]
@@ -183,7 +190,8 @@ def _title_asked(title: str, asked: str) -> bool:
         return True
     # A long title the asker paraphrases (法院就民商事案件相互委託提取證據的安排 as 兩地法院民商事案件互相
     # 委託提取證據嘅安排): many pieces of its own words, beyond the ones every title holds
-    if len(set(shared) - _TITLE_WORDS) >= TITLE_SHARED_PIECES:
+    distinctive = len(set(shared) - _TITLE_WORDS)
+    if distinctive >= (ENGLISH_TITLE_PIECES if english else TITLE_SHARED_PIECES):
         return True
     # ... or a word of it the question names whole: "their deal on air pollution from ships" (大氣污染) is
     # 《內地與香港船舶大氣污染防治合作協議》 when "ships" found no Chinese

@@ -629,7 +629,10 @@ def candidates(
             ]
         )
         on_topic = (
-            (not question.events or states_event(sentence.text, question.events, question.mentioned))
+            (
+                not question.events
+                or states_event(sentence.text, question.events, question.mentioned, question.english)
+            )
             and posts.mentions_owner(
                 sentence.text, owners, previous.text if previous else None, titles.get(sentence.doc_id)
             )

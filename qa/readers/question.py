@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from index import PreparedQuery, normalize
+from index import PreparedQuery, normalize, side_pairs
 from qa.readers.events import asked_events
 from qa.readers.expressions import LENGTH_OR_TIME
 from qa.readers.posts import name_asked
@@ -171,8 +171,11 @@ _LOCATION_OF = re.compile(
     r"\bwhere (?:is|are|was|were|'s)\b|\bwhere does\b|\blocated\b|\bleaves? from\b|\bdepart"
     r"|在哪|设在|建在|设于|位于|喺边度|在边度|系边度"
 )
-# "How big is X in square kilometres": an area, whatever the question's other words.
-_AREA = re.compile(r"square kilomet|\bsq(?:uare)? ?km\b|\bkm2\b|km²")
+# "How big is X in square kilometres", 規劃面積多大: an area, whatever the question's other words.
+_AREA = re.compile(
+    r"square kilomet|\bsq(?:uare)? ?km\b|\bkm2\b|km²|\b(?:land|floor|site|total|planned|gross) area\b"
+    r"|\bin area\b|面积|占地"
+)
 # When the question names no classifier, the thing counted names one: 多少学生 and "how many students" are
 # answered in 人 / 名 / 位, "how many schools" in 所. Nouns as normalised (lower case, Simplified).
 _COUNTED = (
@@ -286,6 +289,11 @@ class QuestionAnalysis:
     def typed(self) -> bool:
         return self.expected in TYPED
 
+    @property
+    def english(self) -> bool:
+        """Asked in English: its Chinese is only what the glossary and the dictionary knew of its words."""
+        return self.prepared.language in ("en", "mixed")
+
     @cached_property
     def normalized(self) -> str:
         """The question as matching sees it (normalised once, read for every candidate sentence)."""
@@ -298,8 +306,10 @@ class QuestionAnalysis:
 
     @cached_property
     def mentioned(self) -> str:
-        """``asked`` and the dictionary's Chinese senses of English words: what the question talks about."""
-        return " ".join([self.asked, *(normalize(term) for _, term in self.prepared.senses)])
+        """``asked`` and the dictionary's Chinese senses of English words: what the question talks about;
+        two sides it names are also named as the papers pair them (深港 for Shenzhen and Hong Kong)."""
+        senses = [normalize(term) for _, term in self.prepared.senses]
+        return " ".join([self.asked, *senses, *side_pairs(self.asked)])
 
 
 # An opening clause that sets the scene, up to its comma: "When X visited Hong Kong, ...", "After the
@@ -393,8 +403,8 @@ def _number_analysis(prepared: PreparedQuery, expected: str) -> QuestionAnalysis
     asks_money = _MONEY.search(text) or (_HOW_MUCH.search(text) and not _AREA.search(text))
     if asks_money and not m and counted_unit is None and not re.search(r"\bhow many\b", text):
         return QuestionAnalysis(prepared, expected, "money", "money")
-    if _AREA.search(text):
-        return QuestionAnalysis(prepared, expected, "count", "平方公里")
+    if _AREA.search(text) and not m:
+        return QuestionAnalysis(prepared, expected, "count", "平方公里")  # 公頃 when it asks 多少公頃
     if m:
         unit = m.group(1)
         # 幾多個職員: the general classifier with people counted asks for a number of people.

@@ -121,7 +121,8 @@ def choose(
             cue = 1.0
         if total and _TOTAL.search(text[max(0, e.start - 5) : e.start]):
             cue = 1.0
-        if question.events and states_event(_clause(text, e), question.events, question.mentioned):
+        clause = _clause(text, e)
+        if question.events and states_event(clause, question.events, question.mentioned, question.english):
             cue = 1.0  # 「我們預計於2015年竣工」, not 「在去年1月底開展」, for when it is finished
         if change and _whole_change(text, e, found) != e:
             cue = 1.0  # 由3個增至11個 for how much it grew

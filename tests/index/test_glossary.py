@@ -3,7 +3,7 @@
 import pytest
 
 from index.glossary import default_glossary, parse_glossary
-from index.query import prepare_query
+from index.query import prepare_query, side_pairs
 
 
 def test_glossary_has_hundreds_of_entries():
@@ -60,3 +60,13 @@ def test_bad_glossary_lines_are_reported():
         parse_glossary("Qianhai\t前海")
     with pytest.raises(ValueError, match="line 2: empty"):
         parse_glossary("# comment\n\t前海\tplace")
+
+
+def test_two_sides_an_english_question_names_are_searched_as_the_papers_pair_them():
+    # the papers write 深港 and 粵港 where an asker writes "Shenzhen and Hong Kong"
+    prepared = prepare_query("When did Hong Kong and Shenzhen sign the memorandum?")
+    assert "深港" in prepared.tokens and "港深" in prepared.tokens
+    assert side_pairs("廣東與香港") == ["港粤", "粤港"]
+    assert side_pairs("香港") == []
+    # a Chinese question writes the pair itself
+    assert "深港" not in prepare_query("香港同深圳幾時簽備忘錄？").tokens

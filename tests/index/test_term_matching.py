@@ -44,3 +44,17 @@ def test_acronyms_are_case_sensitive_whole_words():
     matcher = AcronymMatcher(["CEPA", "R&D", "9+2"])
     text = "CEPAs, cepa, R&D and 9+2; XCEPA"
     assert list(matcher.finditer(text)) == [(0, 5, "CEPA"), (13, 16, "R&D"), (21, 24, "9+2")]
+
+
+def test_an_ing_or_ed_form_finds_its_verb_and_the_exact_word_wins():
+    matcher = PhraseMatcher(["deepen", "enhance", "plan", "meet", "meeting"])
+    text = "deepening ties, enhancing trade, planned and planning; a meeting"
+    assert [name for _, _, name in matcher.finditer(text)] == [
+        "deepen",
+        "enhance",
+        "plan",
+        "plan",
+        "meeting",
+    ]
+    # too short to be a stem, or no such verb
+    assert list(PhraseMatcher(["br", "k"]).finditer("bring king")) == []

@@ -76,6 +76,9 @@ def test_a_title_is_named_by_a_whole_word_of_it():
         ("When does the current water supply agreement run out?", "expire"),
         ("現行嘅東江供水協議幾時到期？", "expire"),
         ("When did the design competition get going?", "start"),
+        # a park, a hall or a shop opens (開園, 開館, 開張)
+        ("前海深港青年梦工场是哪一年开园的？", "open"),
+        ("新館幾時開館？", "open"),
     ],
 )
 def test_everyday_verbs_name_events(question, event):

@@ -3,6 +3,7 @@
 import pytest
 
 from index.query import prepare_query
+from qa.readers.events import states_event
 from qa.readers.expressions import LENGTH_OR_TIME
 from qa.readers.question import analyse, expected_type
 
@@ -116,6 +117,9 @@ def test_expected_type(question, expected):
         ("广东和香港之间的结算大约占多大比重？", "percent", "%"),
         ("How big a profits tax cut is given on offshore risk insurance business?", "percent", "%"),
         ("香港对离岸风险保险业务的利得税减免幅度是多少？", "percent", "%"),
+        # an area asked without its unit is answered in one
+        ("前海合作区规划面积大概多大？", "count", "平方公里"),
+        ("What is the planned area of the Qianhai zone?", "count", "平方公里"),
     ],
 )
 def test_number_kind_and_unit(question, kind, unit):
@@ -288,3 +292,12 @@ def test_an_english_count_counts_the_glossary_name_after_how_many():
     analysis = analyse(prepare_query("How many cooperation documents were signed?", glossary))
     assert analysis.counted == "合作文件"
     assert analyse(prepare_query("How many were signed?", glossary)).counted is None
+
+
+def test_the_sides_a_question_names_are_mentioned_as_the_papers_pair_them():
+    analysis = analyse(prepare_query("When did the close ties between Hong Kong and Shenzhen first start?"))
+    assert "港深" in analysis.mentioned and "深港" in analysis.mentioned
+    # so the clause of 始於 names what the question asks about
+    sentence = "港深兩地的緊密聯繫始於1978年的「改革開放」"
+    assert states_event(sentence, analysis.events, analysis.mentioned)
+    assert not states_event(sentence, analysis.events, analysis.asked)
