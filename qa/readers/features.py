@@ -17,7 +17,8 @@ import numpy.typing as npt
 from index import CharacterStats, Glossary, Hit, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions, posts
 from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, states_event
-from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis
+from qa.readers.occurrence import asked_occurrence, names_another
+from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis, is_body_of_kind
 
 # Sentences are drawn from this many top passages (and their neighbours in the same paragraph).
 READ_DEPTH = 5
@@ -365,6 +366,15 @@ def typed_expressions(
         ]
         if question.wants_post:
             found = [e for e in found if e.kind == "post"]
+        if question.body_kind is not None:
+            # which contractor: a body of another kind (港珠澳大橋管理局) does not answer
+            # and no post does, but a bureau's head names the bureau (運輸及房屋局局長)
+            asked = question.body_kind
+            found = [
+                e
+                for e in found
+                if is_body_of_kind(normalize(e.text), asked) or (e.kind == "post" and asked == "bureau")
+            ]
     elif kind == "place":
         found = place_expressions(text, glossary)
         if question.locative:
@@ -586,6 +596,7 @@ def candidates(
     covered: dict[int, float] = {}
 
     asked = question.asked
+    occurrence = asked_occurrence(question.normalized)
 
     def cov(sentence: Sentence) -> float:
         if sentence.row not in covered:
@@ -637,6 +648,8 @@ def candidates(
                 sentence.text, owners, previous.text if previous else None, titles.get(sentence.doc_id)
             )
             and (not question.wants_name or posts.names_person(sentence.text))
+            # the fourth meeting asked, the fifth named (第五次會議)
+            and (occurrence is None or not names_another(normalize(sentence.text), occurrence))
         )
         out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus), on_topic))
     return out

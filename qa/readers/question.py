@@ -33,7 +33,10 @@ _WHO_NOUNS = (
     "|mayor|vice-mayor|governor|chairman|chairperson|chief|head|director|minister|president|commissioner"
     # a company is named as a body is (which contractor won, the two firms that won)
     "|company|companies|firms?|contractors?|enterprises?|developers?|operators?|banks?|consultants?"
+    "|schools?|institutes?|colleges?|academy|academies|hospitals?|associations?|stock exchanges?"
 )
+# Words that end a "which" phrase before its noun ("which areas did the bureau ..." asks for areas).
+_NOT_DESCRIBING = "(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|of|the|to|in|on|for)"
 _LIST_NOUNS = (
     "areas|fields|sectors|measures|offices|cities|places|bodies|agreements|industries|projects|platforms|"
     "initiatives|mechanisms|documents|services|professions|topics|departments|parties|regions|zones"
@@ -69,7 +72,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         _cues(
             r"\bwho\b|\bwhom\b|\bwhose\b|\b(?:headed|led|chaired) by\b",
             r"\bwhat(?:'s| is| was| are| were) the names? of\b",
-            rf"\bwhich (?:\w+ )?(?:{_WHO_NOUNS})\b",
+            # "which Hong Kong design school": a few describing words between
+            rf"\bwhich (?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}(?:{_WHO_NOUNS})\b",
             "谁|哪个部门|哪个机构|哪位|什么人|甚么人|哪一位|由哪|哪个政策局|哪个局|哪个单位|哪个官员",
             # 邊個 asks who, but 邊個區 / 邊個城市 ask where
             "边个(?!区|城市|省|市|镇|地方|口岸|港口)",
@@ -78,6 +82,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             # which company (邊間公司投得, 哪家企业中标)
             "(?:哪|边)(?:一)?(?:家|间|个|些|两家|两间)(?:公司|企业|机构|银行|承建商|顾问|商户|商号)",
             "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)",
+            # which institution, school or body, its noun a few words on (邊間內地機構) or left out (係邊間？)
+            "(?:哪|边)(?:一)?(?:间|家|所)(?:[\u4e00-\u9fff]{0,4}?(?:机构|院校|学院|大学|学校|医院|组织|团体)|[？?]?$)",
             # 邊兩位 / 哪几位 ask for people, not a list of things
             "(?:哪|边)[两二三四五六七八九十几]位",
         ),
@@ -227,7 +233,10 @@ _PEOPLE_EN = re.compile(
 _BODY_ASKED = re.compile(
     r"\b(?:which|what) (?:policy )?(?:bureau|department|body|organi[sz]ation|agency|authority|unit"
     r"|government department|institution)s?\b"
+    rf"|\bwhich (?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}(?:school|institute|college|academy|academie"
+    r"|hospital|association|company|companie|firm|bank|stock exchange|enterprise|contractor)s?\b"
     r"|(?:哪|边)(?:一)?(?:个|间)(?:政府)?(?:政策局|局|部门|机构|单位|组织)|(?:什么|甚么|咩)(?:机构|部门)"
+    r"|(?:哪|边)(?:一)?(?:间|家|所)(?:[\u4e00-\u9fff]{0,4}?(?:机构|院校|学院|大学|学校|医院|组织|团体)|[？?]?$)"
 )
 # "How long did it take", 多久: a span of time, in years, months or days alike.
 _HOW_LONG = re.compile(
@@ -284,6 +293,9 @@ class QuestionAnalysis:
     wants_body: bool = False
     # For a count: things are counted ("how many hospitals"), so a head count (1 270名) does not answer.
     counts_things: bool = False
+    # For a who question: the kind of body asked for (``BODY_KINDS``: a company, a school, a bureau), which
+    # a body of another kind does not answer (港珠澳大橋管理局 is not the contractor that built the bridge).
+    body_kind: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -341,6 +353,42 @@ def expected_type(question: str) -> str:
     return found[0][1]
 
 
+# Kinds of body a who question may ask for: (English nouns, Chinese nouns in the question, the endings of a
+# body's name of that kind; normalised, Simplified).
+BODY_KINDS: dict[str, tuple[str, str, str]] = {
+    "company": (
+        "company|companies|firms?|contractors?|enterprises?|developers?|operators?|consultants?",
+        "公司|企业|承建商|商户|商号|顾问",
+        "公司|集团|企业|承建商|商号",
+    ),
+    "school": (
+        "schools?|colleges?|institutes?|universit(?:y|ies)|academy|academies",
+        "院校|学院|大学|学校|书院|研究院",
+        "学院|大学|研究院|研究所|学校|院校|书院|学会",
+    ),
+    "bureau": ("bureaux|bureaus?", "政策局|局(?!长)", "局"),
+    "office": ("offices?", "办事处|办公室|经贸办", "办事处|办公室|经贸办|联络处"),
+}
+_BODY_KIND_ASKED = {
+    kind: re.compile(
+        rf"\bwhich (?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}(?:{english})\b"
+        rf"|(?:哪|边)(?:一)?(?:个|间|家|所|些|两家|两间)?[\u4e00-\u9fff]{{0,4}}?(?:{chinese})"
+    )
+    for kind, (english, chinese, _) in BODY_KINDS.items()
+}
+_BODY_KIND_ENDS = {kind: re.compile(rf"(?:{ends})$") for kind, (_, _, ends) in BODY_KINDS.items()}
+
+
+def body_kind_asked(question: str) -> str | None:
+    """The kind of body a normalised who question asks for (``BODY_KINDS``), or None."""
+    return next((kind for kind, pattern in _BODY_KIND_ASKED.items() if pattern.search(question)), None)
+
+
+def is_body_of_kind(body: str, kind: str) -> bool:
+    """Whether a body's name (normalised) ends as names of that kind do: 香港知专设计学院 is a school."""
+    return _BODY_KIND_ENDS[kind].search(body) is not None
+
+
 def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     """Expected type and, for a number, whether it is money, a percentage or a count (and of what unit)."""
     expected = expected_type(prepared.text)
@@ -351,7 +399,9 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             expected,
             wants_post=bool(_POST_ASKED.search(text)),
             wants_name=name_asked(prepared.text),
-            wants_body=bool(_BODY_ASKED.search(text)) and not _POST_ASKED.search(text),
+            wants_body=bool(_BODY_ASKED.search(text) or body_kind_asked(text))
+            and not _POST_ASKED.search(text),
+            body_kind=body_kind_asked(text),
         )
     if expected == "date":
         return QuestionAnalysis(

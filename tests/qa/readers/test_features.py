@@ -159,6 +159,18 @@ def test_the_post_of_a_person_the_question_names_is_not_its_answer():
     assert [e.text for e in found] == ["財經事務及庫務局"]
 
 
+def test_a_body_of_another_kind_does_not_answer_which_company():
+    glossary = Glossary([])
+    sentence = "港珠澳大橋管理局已於2010年12月與承建商簽署合約。"
+    company = analyse(prepare_query("Which contractor won the bridge's main works contract?"))
+    assert typed_expressions(company, sentence, glossary) == []
+    body = analyse(prepare_query("Which body signed the bridge's main works contract?"))
+    assert [e.text for e in typed_expressions(body, sentence, glossary)] == ["港珠澳大橋管理局"]
+    school = analyse(prepare_query("廣東工業設計培訓學院喺香港嘅合作院校係邊間？"))
+    found = typed_expressions(school, "廣東工業設計培訓學院（香港知專設計學院合作院校）共建項目", glossary)
+    assert "香港知專設計學院" in [e.text for e in found]
+
+
 def _candidate(row: int, text: str) -> Candidate:
     return Candidate(Sentence(row, "doc", 0, len(text), text, 0), 0, True, np.zeros(len(FEATURES)), (), ())
 

@@ -2,10 +2,11 @@
 
 import pytest
 
+from index import normalize
 from index.query import prepare_query
 from qa.readers.events import states_event
 from qa.readers.expressions import LENGTH_OR_TIME
-from qa.readers.question import analyse, expected_type
+from qa.readers.question import analyse, body_kind_asked, expected_type, is_body_of_kind
 
 
 @pytest.mark.parametrize(
@@ -162,10 +163,41 @@ def test_a_question_naming_a_post_wants_a_person_or_post(question, wants_post):
         ("Who co-chaired the working meeting?", False),
         ("Which official heads the Beijing Office?", False),
         ("前海管理局局長係邊個？", False),
+        ("Which Hong Kong design school is partnered with the Guangdong institute?", True),
+        ("衞生署中藥檢測中心，係邊間內地機構提供技術支援？", True),
+        ("广东工业设计培训学院在香港的合作院校是哪一所？", True),
     ],
 )
 def test_a_question_naming_a_kind_of_body_wants_a_body(question, wants_body):
-    assert analyse(prepare_query(question)).wants_body is wants_body
+    analysis = analyse(prepare_query(question))
+    assert analysis.expected == "who"
+    assert analysis.wants_body is wants_body
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which contractor won the contract for the bridge's main works?", "company"),
+        ("邊間公司投得大橋嘅合約？", "company"),
+        ("Which Hong Kong design school is partnered with the Guangdong institute?", "school"),
+        ("Which bureau took the delegation to Shanghai?", "bureau"),
+        ("邊個政策局帶業界去上海？", "bureau"),
+        ("Which Hong Kong office handles liaison with Shanghai?", "office"),
+        ("Who chairs the meeting?", None),
+        ("前海管理局局長係邊個？", None),
+        # the areas asked for, not a bureau
+        ("Which areas did the bureau cover?", None),
+    ],
+)
+def test_the_kind_of_body_a_who_question_asks_for(question, kind):
+    assert body_kind_asked(normalize(question)) == kind
+
+
+def test_a_body_is_of_a_kind_by_the_end_of_its_name():
+    assert is_body_of_kind("香港知专设计学院", "school")
+    assert is_body_of_kind("美国杜邦公司", "company")
+    assert not is_body_of_kind("港珠澳大桥管理局", "company")
+    assert is_body_of_kind("运输及房屋局", "bureau")
 
 
 def test_a_unit_word_counts_only_right_after_how_many():

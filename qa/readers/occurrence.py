@@ -1,0 +1,72 @@
+"""Which occurrence of a recurring thing a question asks about, and whether a sentence is about another one.
+
+"When was the 4th meeting of the Beijing-Hong Kong Cooperation Conference held?" is not answered by 「京港合作
+會議」第五次會議 in 2023年11月: the papers name the fifth meeting, not the fourth. A question that names the
+occurrence (4th, fourth, 第四次, 第4屆, 首屆) is off topic on a sentence that names occurrences of the same
+kind (次, 屆, 輪) and not the asked one. Patterns run on normalised text (NFKC, lower case, Simplified).
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ENGLISH = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+# The kinds of occurrence: a sitting (次), a term or edition (届), a round (轮).
+_KINDS = {"次": "次", "届": "届", "轮": "轮"}
+_CHINESE = re.compile(r"(?:第\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})|(首))\s*([次届轮])")
+# "the 4th meeting", "the fourth round", "the 10th Pan-PRD forum": an ordinal before a recurring thing.
+_ENGLISH_ORDINAL = re.compile(
+    rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({'|'.join(_ENGLISH)}))\b(?=(?:\s+[\w'-]+){{0,6}}?\s+"
+    r"(?:meeting|session|round|plenary|conference|forum|summit|gala|expo|fair|edition)s?\b)"
+)
+_ENGLISH_KIND = re.compile(r"\b(round)s?\b|\b(edition|gala|expo|fair|forum|summit)s?\b")
+
+
+def chinese_number(text: str) -> int | None:
+    """一 to 九十九 (or digits) as a number: 十 is 10, 二十三 23."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        value = (_DIGITS.get(tens, 0) if tens else 1) * 10 + (_DIGITS.get(ones, 0) if ones else 0)
+        return value if all(c in _DIGITS or c == "十" for c in text) else None
+    return _DIGITS.get(text) if len(text) == 1 else None
+
+
+def asked_occurrence(question: str) -> tuple[int, str | None] | None:
+    """The occurrence a normalised question names, as (number, kind); the kind is None when an English
+    question leaves it open ("the 4th meeting" is a 次 or a 屆)."""
+    m = _CHINESE.search(question)
+    if m:
+        number = 1 if m.group(2) else chinese_number(m.group(1))
+        return (number, _KINDS[m.group(3)]) if number else None
+    m = _ENGLISH_ORDINAL.search(question)
+    if m and question.isascii():
+        number = int(m.group(1)) if m.group(1) else _ENGLISH[m.group(2)]
+        kind = _ENGLISH_KIND.search(question, m.end())
+        return number, ("轮" if kind and kind.group(1) else None)
+    return None
+
+
+def names_another(sentence: str, asked: tuple[int, str | None]) -> bool:
+    """Whether a normalised sentence names occurrences of the asked kind and none is the asked one."""
+    number, kind = asked
+    seen = []
+    for m in _CHINESE.finditer(sentence):
+        if kind is None or m.group(3) == kind:
+            seen.append(1 if m.group(2) else chinese_number(m.group(1)))
+    return bool(seen) and number not in seen
