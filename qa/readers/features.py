@@ -522,6 +522,25 @@ def counts_another_thing(question: QuestionAnalysis, text: str, e: expressions.E
 
 _UNSPECIFIC = frozenset({"合作", "香港", "内地", "两地", "相关"})
 
+# A percentage a change word leads to (比2008年增長12.6%) is a growth rate; the words that ask for one.
+_CHANGE_BEFORE = re.compile(
+    r"(?:增长|增加|上升|下降|减少|下跌|回落|上涨|升幅|跌幅|增幅)[了约近逾超过达为]{0,3}\s*$"
+)
+_CHANGE_IN_QUESTION = re.compile(
+    r"\bgr[eo]w|\bgrowth\b|\bincreas|\brise\b|\brose\b|\bfall|\bfell\b|\bdrop|\bdeclin|\bchange"
+    r"|增长|增加|上升|下降|减少|下跌|上涨|升幅|跌幅|增幅|变化|变动|涨|跌"
+)
+
+
+def a_change_not_asked(question: QuestionAnalysis, text: str, e: expressions.Expression) -> bool:
+    """A percentage of growth (比2008年增長12.6%) when the question asks for a share, not a change: what
+    share of Guangdong's foreign investment came from Hong Kong is 61.3%, not how much it grew."""
+    if e.kind != "percent" or question.number_kind != "percent":
+        return False
+    if _CHANGE_IN_QUESTION.search(question.normalized):
+        return False
+    return _CHANGE_BEFORE.search(normalize(text[max(0, e.start - 8) : e.start])) is not None
+
 
 _CLAUSE_MARKS = "，。；：,;:"
 
@@ -612,7 +631,7 @@ def candidates(
         found = [
             expressions.Expression(e.kind, e.start + offset, e.end + offset, e.text, e.unit)
             for e in typed_expressions(question, body, index.analyzer.glossary)
-            if not counts_another_thing(question, body, e)
+            if not counts_another_thing(question, body, e) and not a_change_not_asked(question, body, e)
         ]
         found = [counted_people(sentence.text, e) for e in found]
         focus = focus_positions(query_concepts, sentence.text)

@@ -13,6 +13,7 @@ from qa.readers.features import (
     Candidate,
     _topic_tokens,
     _with_sibling_events,
+    a_change_not_asked,
     concept_shares,
     counted_people,
     counts_another_thing,
@@ -248,3 +249,14 @@ def test_character_rarity_comes_from_counts_stored_at_build_time(real_service, m
     monkeypatch.setattr(features, "_WEIGHTS", {})
     assert features.character_weights(index) == stored
     assert stored["港"] < 1.0 < stored["閩" if "閩" in stored else "闽"]
+
+
+def test_a_growth_rate_does_not_answer_a_share():
+    sentence = "實際利用港商直接投資約港幣921億元，比2008年增長12.6 %，佔全省總數61.3%"
+    glossary = Glossary([])
+    share = analyse(prepare_query("What percentage of Guangdong's foreign investment came from Hong Kong?"))
+    found = [e for e in typed_expressions(share, sentence, glossary) if e.kind == "percent"]
+    assert [e.text for e in found if not a_change_not_asked(share, sentence, e)] == ["61.3%"]
+    growth = analyse(prepare_query("By what percentage did Hong Kong investment in Guangdong grow in 2009?"))
+    found = [e for e in typed_expressions(growth, sentence, glossary) if e.kind == "percent"]
+    assert [e.text for e in found if not a_change_not_asked(growth, sentence, e)] == ["12.6 %", "61.3%"]
