@@ -19,7 +19,7 @@ from index.lifecycle import (
 )
 from index.models import Filters, Hit, IndexStats
 from index.normalize import normalize, to_simplified
-from index.query import PreparedQuery, side_pairs
+from index.query import SIDE_ABBREVIATIONS, PreparedQuery, side_pairs
 from index.seed import export_seed
 from index.sentences import Sentence
 from index.store import CURRENT, MANIFEST, IndexLoadError, switch_current
@@ -33,6 +33,7 @@ __all__ = [
     "DEFAULT_ENCODER",
     "MANIFEST",
     "MODES",
+    "SIDE_ABBREVIATIONS",
     "Analyzer",
     "CharacterStats",
     "Encoder",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from index import CharacterStats, Glossary, Hit, Retriever, Sentence, normalize, tokenize
+from index import SIDE_ABBREVIATIONS, CharacterStats, Glossary, Hit, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions, posts
 from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, states_event
 from qa.readers.occurrence import asked_occurrence, names_another
@@ -377,6 +377,8 @@ def typed_expressions(
             ]
     elif kind == "place":
         found = place_expressions(text, glossary)
+        if question.district:
+            found = [e for e in found if not wider_than_a_district(normalize(e.text))]
         if question.locative:
             found = [e for e in found if _LOCATIVE.search(text[max(0, e.start - 3) : e.start])]
     else:
@@ -484,6 +486,19 @@ def place_expressions(text: str, glossary: Glossary) -> list[expressions.Express
             if entry.kind == "place" and not _listed_or_route(text, s, e)
         ]
     )
+
+
+# Places wider than a district: cities, provinces, regions and countries (normalised), and names ending as
+# theirs do.
+_WIDE_PLACES = frozenset(SIDE_ABBREVIATIONS) | frozenset(
+    {"广州", "东莞", "佛山", "中山", "江门", "肇庆", "惠州", "内地", "中国", "国家", "全国"}
+    | {"大湾区", "粤港澳大湾区", "珠三角", "泛珠三角"}
+)
+
+
+def wider_than_a_district(place: str) -> bool:
+    """Whether a normalised place is a city, a province or a region (香港 is no district of Shenzhen)."""
+    return place in _WIDE_PLACES or place.endswith(("市", "省", "自治区", "特别行政区", "国"))
 
 
 def _listed_or_route(text: str, start: int, end: int) -> bool:

@@ -296,6 +296,8 @@ class QuestionAnalysis:
     # For a who question: the kind of body asked for (``BODY_KINDS``: a company, a school, a bureau), which
     # a body of another kind does not answer (港珠澳大橋管理局 is not the contractor that built the bridge).
     body_kind: str | None = None
+    # For a place: a district is asked (which district, 邊個區), which a city or a province does not answer.
+    district: bool = False
 
     @property
     def typed(self) -> bool:
@@ -352,6 +354,8 @@ def expected_type(question: str) -> str:
         return min(found, key=lambda found_at: found_at[0])[1]
     return found[0][1]
 
+
+_DISTRICT_ASKED = re.compile(r"\bdistricts?\b|(?:哪|边)(?:一)?(?:个|一个)?区")
 
 # Kinds of body a who question may ask for: (English nouns, Chinese nouns in the question, the endings of a
 # body's name of that kind; normalised, Simplified).
@@ -412,8 +416,12 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             since=bool(_SINCE.search(normalize(prepared.text))),
         )
     if expected == "place":
+        text = normalize(prepared.text)
         return QuestionAnalysis(
-            prepared, expected, locative=bool(_LOCATION_OF.search(normalize(prepared.text)))
+            prepared,
+            expected,
+            locative=bool(_LOCATION_OF.search(text)),
+            district=bool(_DISTRICT_ASKED.search(text)),
         )
     if expected != "number":
         return QuestionAnalysis(prepared, expected)

@@ -260,3 +260,14 @@ def test_a_growth_rate_does_not_answer_a_share():
     growth = analyse(prepare_query("By what percentage did Hong Kong investment in Guangdong grow in 2009?"))
     found = [e for e in typed_expressions(growth, sentence, glossary) if e.kind == "percent"]
     assert [e.text for e in found if not a_change_not_asked(growth, sentence, e)] == ["12.6 %", "61.3%"]
+
+
+def test_a_city_does_not_answer_which_district():
+    glossary = Glossary(
+        [Entry(("Hong Kong",), ("香港",), "place"), Entry(("Nanshan District",), ("南山區",), "place")]
+    )
+    district = analyse(prepare_query("杜邦喺深圳嘅生產基地設喺邊個區？"))
+    assert typed_expressions(district, "生產基地設於香港", glossary) == []
+    assert [e.text for e in typed_expressions(district, "生產基地設於南山區", glossary)] == ["南山區"]
+    where = analyse(prepare_query("杜邦嘅生產基地喺邊度？"))
+    assert [e.text for e in typed_expressions(where, "生產基地設於香港", glossary)] == ["香港"]
