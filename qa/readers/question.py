@@ -37,6 +37,12 @@ _WHO_NOUNS = (
 )
 # Words that end a "which" phrase before its noun ("which areas did the bureau ..." asks for areas).
 _NOT_DESCRIBING = "(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|of|the|to|in|on|for)"
+# "which" and a few describing words before the noun ("which Hong Kong design school").
+_WHICH = rf"\bwhich (?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}"
+# Which institution, school or body, its noun a few words on (邊間內地機構) or left out (係邊間？).
+_WHICH_INSTITUTION = (
+    "(?:哪|边)(?:一)?(?:间|家|所)(?:[\u4e00-\u9fff]{0,4}?(?:机构|院校|学院|大学|学校|医院|组织|团体)|[？?]?$)"
+)
 _LIST_NOUNS = (
     "areas|fields|sectors|measures|offices|cities|places|bodies|agreements|industries|projects|platforms|"
     "initiatives|mechanisms|documents|services|professions|topics|departments|parties|regions|zones"
@@ -72,8 +78,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         _cues(
             r"\bwho\b|\bwhom\b|\bwhose\b|\b(?:headed|led|chaired) by\b",
             r"\bwhat(?:'s| is| was| are| were) the names? of\b",
-            # "which Hong Kong design school": a few describing words between
-            rf"\bwhich (?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}(?:{_WHO_NOUNS})\b",
+            rf"{_WHICH}(?:{_WHO_NOUNS})\b",
             "谁|哪个部门|哪个机构|哪位|什么人|甚么人|哪一位|由哪|哪个政策局|哪个局|哪个单位|哪个官员",
             # 邊個 asks who, but 邊個區 / 邊個城市 ask where
             "边个(?!区|城市|省|市|镇|地方|口岸|港口)",
@@ -82,8 +87,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             # which company (邊間公司投得, 哪家企业中标)
             "(?:哪|边)(?:一)?(?:家|间|个|些|两家|两间)(?:公司|企业|机构|银行|承建商|顾问|商户|商号)",
             "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)",
-            # which institution, school or body, its noun a few words on (邊間內地機構) or left out (係邊間？)
-            "(?:哪|边)(?:一)?(?:间|家|所)(?:[\u4e00-\u9fff]{0,4}?(?:机构|院校|学院|大学|学校|医院|组织|团体)|[？?]?$)",
+            _WHICH_INSTITUTION,
             # 邊兩位 / 哪几位 ask for people, not a list of things
             "(?:哪|边)[两二三四五六七八九十几]位",
         ),
@@ -233,10 +237,10 @@ _PEOPLE_EN = re.compile(
 _BODY_ASKED = re.compile(
     r"\b(?:which|what) (?:policy )?(?:bureau|department|body|organi[sz]ation|agency|authority|unit"
     r"|government department|institution)s?\b"
-    rf"|\bwhich (?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}(?:school|institute|college|academy|academie"
+    rf"|{_WHICH}(?:school|institute|college|academy|academie"
     r"|hospital|association|company|companie|firm|bank|stock exchange|enterprise|contractor)s?\b"
     r"|(?:哪|边)(?:一)?(?:个|间)(?:政府)?(?:政策局|局|部门|机构|单位|组织)|(?:什么|甚么|咩)(?:机构|部门)"
-    r"|(?:哪|边)(?:一)?(?:间|家|所)(?:[\u4e00-\u9fff]{0,4}?(?:机构|院校|学院|大学|学校|医院|组织|团体)|[？?]?$)"
+    rf"|{_WHICH_INSTITUTION}"
 )
 # "How long did it take", 多久: a span of time, in years, months or days alike.
 _HOW_LONG = re.compile(
@@ -375,7 +379,7 @@ BODY_KINDS: dict[str, tuple[str, str, str]] = {
 }
 _BODY_KIND_ASKED = {
     kind: re.compile(
-        rf"\bwhich (?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}(?:{english})\b"
+        rf"{_WHICH}(?:{english})\b"
         rf"|(?:哪|边)(?:一)?(?:个|间|家|所|些|两家|两间)?[\u4e00-\u9fff]{{0,4}}?(?:{chinese})"
     )
     for kind, (english, chinese, _) in BODY_KINDS.items()
@@ -398,14 +402,14 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     expected = expected_type(prepared.text)
     if expected == "who":
         text = normalize(prepared.text)
+        kind = body_kind_asked(text)
         return QuestionAnalysis(
             prepared,
             expected,
             wants_post=bool(_POST_ASKED.search(text)),
             wants_name=name_asked(prepared.text),
-            wants_body=bool(_BODY_ASKED.search(text) or body_kind_asked(text))
-            and not _POST_ASKED.search(text),
-            body_kind=body_kind_asked(text),
+            wants_body=bool(_BODY_ASKED.search(text) or kind) and not _POST_ASKED.search(text),
+            body_kind=kind,
         )
     if expected == "date":
         return QuestionAnalysis(

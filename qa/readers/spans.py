@@ -130,7 +130,7 @@ def choose(
             noun = _NOUN_AFTER.match(text, e.end)
             if noun and _names_asked(noun.group(0), question):
                 cue = max(cue, 0.5)  # 48個國家 for how many countries
-        if e.kind == "count" and question.counted and question.counted in normalize(_clause(text, e)):
+        if e.kind == "count" and question.counted and question.counted in normalize(clause):
             cue = max(cue, 0.5)  # 參加商貿會議不少於850次 (not 造訪…3 300次) for how many trade meetings
         if _names_more_as_subset(text, e, pairs):
             cue = max(cue, 0.75)  # 超過380個項目，其中90個位於深圳 for how many in Shenzhen
