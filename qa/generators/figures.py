@@ -15,9 +15,9 @@ from qa.readers import expressions
 
 _DIGITS = re.compile(r"\d(?:[\d,，]|\s(?=\d{3}(?!\d)))*(?:\.\d+)?")
 _HANZI = re.compile(r"[零〇一二兩两三四五六七八九十百千萬万億亿]+")
-_HANZI_DIGIT = dict(zip("零〇一二兩两三四五六七八九", (0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
-_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
-_BIG_UNIT = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8}
+_SMALL_UNIT = expressions.HANZI_SMALL_UNIT
+_BIG_UNIT = expressions.HANZI_BIG_UNIT
+hanzi_value = expressions.hanzi_value
 _MAGNITUDE_AFTER = re.compile(r"\s*(?:多|餘|余)?\s*([萬万億亿千百]{0,2})")
 _CHINESE_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 
@@ -58,27 +58,6 @@ class Figure:
 def key(value: float) -> float:
     """Values equal to six significant digits are the same figure (9e9 from 90 x 1e8 or 9 x 1e9)."""
     return float(f"{value:.6g}")
-
-
-def hanzi_value(text: str) -> int | None:
-    """二零零九 -> 2009 (digit by digit), 三千五百 -> 3500, 十一 -> 11, 一萬二千 -> 12000; else None."""
-    if not text or any(
-        ch not in _HANZI_DIGIT and ch not in _SMALL_UNIT and ch not in _BIG_UNIT for ch in text
-    ):
-        return None
-    if len(text) > 1 and all(ch in _HANZI_DIGIT for ch in text):
-        return int("".join(str(_HANZI_DIGIT[ch]) for ch in text))
-    total, section, current = 0, 0, 0
-    for ch in text:
-        if ch in _HANZI_DIGIT:
-            current = _HANZI_DIGIT[ch]
-        elif ch in _SMALL_UNIT:
-            section += (current or 1) * _SMALL_UNIT[ch]
-            current = 0
-        else:
-            total += (section + current or 1) * _BIG_UNIT[ch]
-            section, current = 0, 0
-    return total + section + current
 
 
 def _scale(magnitude: str) -> float:

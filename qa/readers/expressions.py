@@ -236,6 +236,33 @@ def numbers(text: str) -> list[Expression]:
     return out
 
 
+# Chinese numerals: digits, the units inside a myriad, and the myriads.
+HANZI_DIGIT = dict(zip("零〇一二兩两三四五六七八九", (0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+HANZI_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+HANZI_BIG_UNIT = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8}
+
+
+def hanzi_value(text: str) -> int | None:
+    """二零零九 -> 2009 (digit by digit), 三千五百 -> 3500, 十一 -> 11, 一萬二千 -> 12000; else None."""
+    if not text or any(
+        ch not in HANZI_DIGIT and ch not in HANZI_SMALL_UNIT and ch not in HANZI_BIG_UNIT for ch in text
+    ):
+        return None
+    if len(text) > 1 and all(ch in HANZI_DIGIT for ch in text):
+        return int("".join(str(HANZI_DIGIT[ch]) for ch in text))
+    total, section, current = 0, 0, 0
+    for ch in text:
+        if ch in HANZI_DIGIT:
+            current = HANZI_DIGIT[ch]
+        elif ch in HANZI_SMALL_UNIT:
+            section += (current or 1) * HANZI_SMALL_UNIT[ch]
+            current = 0
+        else:
+            total += (section + current or 1) * HANZI_BIG_UNIT[ch]
+            section, current = 0, 0
+    return total + section + current
+
+
 _ORDINAL = re.compile(r"第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})")
 
 

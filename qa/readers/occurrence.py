@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+from qa.readers.expressions import hanzi_value
+
 _ENGLISH = {
     "first": 1,
     "second": 2,
@@ -25,8 +26,7 @@ _ENGLISH = {
     "eleventh": 11,
     "twelfth": 12,
 }
-# The kinds of occurrence: a sitting (次), a term or edition (届), a round (轮).
-_KINDS = {"次": "次", "届": "届", "轮": "轮"}
+# An ordinal before the kind of occurrence: a sitting (次), a term or edition (届), a round (轮).
 _CHINESE = re.compile(r"(?:第\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})|(首))\s*([次届轮])")
 # "the 4th meeting", "the fourth round", "the 10th Pan-PRD forum": an ordinal before a recurring thing.
 _ENGLISH_ORDINAL = re.compile(
@@ -38,13 +38,7 @@ _ENGLISH_KIND = re.compile(r"\b(round)s?\b|\b(edition|gala|expo|fair|forum|summi
 
 def chinese_number(text: str) -> int | None:
     """一 to 九十九 (or digits) as a number: 十 is 10, 二十三 23."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        value = (_DIGITS.get(tens, 0) if tens else 1) * 10 + (_DIGITS.get(ones, 0) if ones else 0)
-        return value if all(c in _DIGITS or c == "十" for c in text) else None
-    return _DIGITS.get(text) if len(text) == 1 else None
+    return int(text) if text.isdigit() else hanzi_value(text)
 
 
 def asked_occurrence(question: str) -> tuple[int, str | None] | None:
@@ -53,7 +47,7 @@ def asked_occurrence(question: str) -> tuple[int, str | None] | None:
     m = _CHINESE.search(question)
     if m:
         number = 1 if m.group(2) else chinese_number(m.group(1))
-        return (number, _KINDS[m.group(3)]) if number else None
+        return (number, m.group(3)) if number else None
     m = _ENGLISH_ORDINAL.search(question)
     if m and question.isascii():
         number = int(m.group(1)) if m.group(1) else _ENGLISH[m.group(2)]
