@@ -19,7 +19,7 @@ from index.lifecycle import (
 )
 from index.models import Filters, Hit, IndexStats
 from index.normalize import normalize, to_simplified
-from index.query import SIDE_ABBREVIATIONS, PreparedQuery, side_pairs
+from index.query import SIDE_ABBREVIATIONS, PreparedQuery, side_pair_places, side_pairs
 from index.seed import export_seed
 from index.sentences import Sentence
 from index.store import CURRENT, MANIFEST, IndexLoadError, switch_current
@@ -63,6 +63,7 @@ __all__ = [
     "prune_versions",
     "remove_partials",
     "seed_dir",
+    "side_pair_places",
     "side_pairs",
     "stale_reason",
     "switch_current",

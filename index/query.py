@@ -36,15 +36,31 @@ SIDE_ABBREVIATIONS = {
     "湖北": "鄂",
     "浙江": "浙",
     "江苏": "苏",
+    "陕西": "陕",
+    "山东": "鲁",
+    "河南": "豫",
+    "湖南": "湘",
+    "辽宁": "辽",
+    "江西": "赣",
+    "安徽": "皖",
+    "云南": "滇",
+    "贵州": "黔",
+    "河北": "冀",
+    "山西": "晋",
 }
 
 
 def side_pairs(text: str) -> list[str]:
     """Every pairing, in both orders, of the abbreviations of the places a text names (深港 and 港深 for
     香港 and 深圳), normalised."""
+    return list(side_pair_places(text))
+
+
+def side_pair_places(text: str) -> dict[str, tuple[str, str]]:
+    """``side_pairs`` with the two places each pairing names (港深: 香港, 深圳)."""
     text = normalize(text)
-    sides = [short for place, short in SIDE_ABBREVIATIONS.items() if place in text]
-    return [a + b for a in sides for b in sides if a != b]
+    sides = [(place, short) for place, short in SIDE_ABBREVIATIONS.items() if place in text]
+    return {a + b: (pa, pb) for pa, a in sides for pb, b in sides if a != b}
 
 
 @dataclass(frozen=True)

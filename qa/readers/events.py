@@ -74,7 +74,7 @@ _VERBS = {name: re.compile(zh) for name, (_, zh) in EVENT_CLASSES.items()}
 # After the verb, an aspect or structural particle before what it governs.
 _PARTICLES = "了的"
 # Words in front of an object that say whose or which it is, not what it is (normalised).
-_MODIFIERS = ("国家", "中央", "全国", "两地", "有关", "相关", "本港", "香港")
+_MODIFIERS = ("国家", "中央", "全国", "两地", "有关", "相关", "本港", "香港", "合作")
 # A verb followed by one of these has no object of its own: a time word, a conjunction, a preposition.
 _NOT_AN_OBJECT = frozenset("后後时時以及和并並与與至于於为為之前来起等中内外上下止由")
 
@@ -85,6 +85,13 @@ _INSTITUTION = re.compile(
     r"|办事处|办公室|联络处|中心|总部|分行|支行"
 )
 
+# Standing bodies of cooperation: one "starts" when it is set up.
+_MECHANISM = re.compile(
+    r"\bforums?\b|\bconferences?\b|\bcouncils?\b|\bcommittees?\b|\bmechanisms?\b|\bworking groups?\b"
+    r"|\btask forces?\b|\balliances?\b|\bassociations?\b|\bcooperation meeting\b"
+    r"|论坛|联席会议|合作会议|机制|委员会|小组|联盟"
+)
+
 
 def asked_events(question: str) -> frozenset[str]:
     """The event classes a question names, in English or either Chinese script."""
@@ -92,6 +99,8 @@ def asked_events(question: str) -> frozenset[str]:
     found = {name for name in EVENT_CLASSES if _ENGLISH[name].search(text) or _VERBS[name].search(text)}
     if "open" in found and _INSTITUTION.search(text):
         found.add("establish")
+    if "start" in found and _MECHANISM.search(text):
+        found.add("establish")  # a forum or a joint conference starts when it is set up (2004年成立)
     return frozenset(found)
 
 

@@ -18,7 +18,7 @@ from index import SIDE_ABBREVIATIONS, CharacterStats, Glossary, Hit, Retriever, 
 from qa.readers import expressions, posts
 from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, states_event
 from qa.readers.occurrence import asked_occurrence, names_another
-from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis, is_body_of_kind
+from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis, is_body_of_kind, without_source
 
 # Sentences are drawn from this many top passages (and their neighbours in the same paragraph).
 READ_DEPTH = 5
@@ -74,7 +74,9 @@ _ASKING_CHARS = frozenset(
 )
 _ASKING_PHRASES = frozenset(
     "number|number of|total|time|when|year|date|amount|how many|how much|name|figure"  # noqa: SIM905
-    "|so far|to date".split("|")
+    "|so far|to date"
+    # how it came out, not what (the documents they "ended up signing")
+    "|end up|ended up|ends up|ending up|eventually|in the end".split("|")
 )
 
 
@@ -117,32 +119,23 @@ def concepts(question: QuestionAnalysis, index: Retriever) -> Concepts:
     ]
     groups: dict[str, list[list[str]]] = {}
     for phrase, term in prepared.expansions:
-        if phrase.lower() in _ASKING_PHRASES or phrase in source:
-            continue
+        if phrase.lower() in _ASKING_PHRASES or _first_time(phrase, text):
+            continue  # "when did the ties first start": the start is asked, not a first of something
+        if phrase in source and phrase not in text:
+            continue  # a name only the clause of the source says (the paper on the 2009 meeting)
         tokens = [t for t in tokenize(term) if t in stats]
         if tokens:
             groups.setdefault(phrase, []).append(tokens)
     out.extend(groups.values())
-    return _with_sibling_events(out, asked_events(prepared.text), index)
+    return _with_sibling_events(out, question.events, index)
 
 
-# Where the asker read it, not what they ask about: "according to the 2011 LegCo paper on trade",
-# 按2011年那份立法会文件，, 2011年嗰份文件講，. No answer sentence names its own paper.
-_SOURCE = re.compile(
-    r"(?i)\b(?:according to|per|in|from)\s+(?:the|a|its|their)\s+[^,?]{0,60}?"
-    r"\b(?:paper|document|booklet|report|brief(?:ing)?)\b(?:\s+(?:on|about)\s+[^,?]{0,50})?"
-    r"|(?:(?:按|根据|根據|据|據|按照|依照)[^，,。？?\s]{0,16}|[^，,。？?\s]{0,10}(?:那|这|這|嗰|呢|该|該)份"
-    r"[^，,。？?\s]{0,8})(?:文件|报告|報告|小册子|小冊子)"
-    r"(?:讲|講|话|話|说|說|所述|入面|里面|裏面)?[，,]"
-)
-
-
-def without_source(question: str) -> tuple[str, str]:
-    """The question without the clause that says which paper it read, and that clause ("" if none)."""
-    m = _SOURCE.search(question)
-    if m is None:
-        return question, ""
-    return question[: m.start()] + " " + question[m.end() :], m.group(0)
+def _first_time(phrase: str, text: str) -> bool:
+    """ "first" as "for the first time", before a verb of an event ("first started", "first set up")."""
+    if phrase.lower() not in ("first", "the first"):
+        return False
+    after = re.search(r"\bfirst\s+(\w+(?: up| out| off)?)", text, re.IGNORECASE)
+    return after is not None and bool(asked_events(after.group(1)))
 
 
 def _with_sibling_events(query_concepts: Concepts, events: frozenset[str], index: Retriever) -> Concepts:
@@ -328,6 +321,12 @@ def seen_tokens(tokens: frozenset[str] | set[str], hidden: str, asked: str) -> f
     return tokens - gone if gone else tokens
 
 
+def sides_named(text: str, sides: Mapping[str, str]) -> str:
+    """The places a text names as a pairing of the question's sides (港深兩地: 香港 深圳), read after it."""
+    norm = normalize(text)
+    return "".join(f" {places}" for pair, places in sides.items() if pair in norm)
+
+
 def not_an_answer_alone(body: str) -> bool:
     """A paragraph number, a heading, a legend or a photo caption: too little to answer by itself."""
     body = body.strip()
@@ -439,10 +438,16 @@ def nearness(found: list[expressions.Expression], focus: list[int]) -> float:
     return float(np.exp(-distance / 20))
 
 
+_PART_OF_YEAR = re.compile(r"年底|年初|年中|年末|上半年|下半年|[首一二三四第]季|季度")
+
+
 def _repeats_question(expression: expressions.Expression, asked: str) -> bool:
     """The question's own figure (its year, its 2016年12月), not an answer to it: every figure of the
     expression is one of the question's (2010年6月 answers "when in 2010")."""
     digits = expressions.digits_of(expression.text)
+    part = _PART_OF_YEAR.search(normalize(expression.text))
+    if part is not None and part.group(0) not in asked:
+        return False  # 2011年年底 answers when in 2011 the figures were due, which 2011 alone does not
     if digits and len(digits) >= 2:
         return expressions.figures(expression.text) <= expressions.figures(asked)
     return normalize(expression.text) in asked
@@ -521,7 +526,7 @@ def counts_another_thing(question: QuestionAnalysis, text: str, e: expressions.E
     """A count in the general classifier (or none) followed by a noun that is not what the question counts:
     190個援建項目 does not answer 多少所學校. Only when the question names a classifier and the thing."""
     if (
-        question.counted is None
+        not question.counted
         or e.kind != "count"
         or not (e.unit is None or e.unit in expressions.GENERAL_UNIT)
     ):
@@ -530,7 +535,7 @@ def counts_another_thing(question: QuestionAnalysis, text: str, e: expressions.E
     if len(following) < 2:
         return False
     # 合作 of 合作文件 is in every other noun of these papers (合作領域): it does not say what is counted.
-    pairs = [question.counted[k : k + 2] for k in range(len(question.counted) - 1)]
+    pairs = [counted[k : k + 2] for counted in question.counted for k in range(len(counted) - 1)]
     pairs = [p for p in pairs if p not in _UNSPECIFIC] or pairs
     return not any(p in following for p in pairs)
 
@@ -637,7 +642,10 @@ def candidates(
             tokens = seen_tokens(
                 index.sentence_tokens(sentence), hide_inside_wider(sentence.text, asked), asked
             )
-            covered[sentence.row] = coverage(tokens, query_concepts, index)
+            named = [
+                place for pair, places in question.sides.items() if pair in tokens for place in places.split()
+            ]
+            covered[sentence.row] = coverage(tokens | set(named) if named else tokens, query_concepts, index)
         return covered[sentence.row]
 
     out = []
@@ -652,6 +660,7 @@ def candidates(
         focus = focus_positions(query_concepts, sentence.text)
         previous = index.previous_sentence(sentence)
         read_with = sentence.text if previous is None else previous.text + sentence.text
+        read_with += sides_named(read_with, question.sides)
         shares = concept_shares(hide_inside_wider(read_with, asked), query_concepts, weights)
         hit = top[position]
         features = np.array(

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from index import PreparedQuery, normalize, side_pairs
+from index import PreparedQuery, normalize, side_pair_places, side_pairs
 from qa.readers.events import asked_events
 from qa.readers.expressions import LENGTH_OR_TIME
 from qa.readers.posts import name_asked
@@ -194,7 +194,7 @@ _COUNTED = (
         "students?|people|persons?|visitors?|participants?|staff|members?|residents?|tourists?|passengers?"
         "|teachers?|delegates?|youths?|young people|talents?|graduates?|workers?|employees?"
         "|representatives?|officials?|attendees?|beneficiar(?:y|ies)|recipients?|elderly|seniors?"
-        "|volunteers?|applicants?|trainees?|interns?"
+        "|volunteers?|applicants?|trainees?|interns?|entrepreneurs?|reps|executives?|investors?"
         "|学生|旅客|游客|访客|市民|居民|员工|职员|教师|老师|参加者|参与者|代表|人员|青年|人才|毕业生"
         "|受惠人|受惠者|官员|长者|义工|志愿者|申请人|实习生|人(?!民币)",  # not the 人 of 人民幣
     ),
@@ -291,8 +291,10 @@ class QuestionAnalysis:
     locative: bool = False
     # For a date: since when something holds is asked (由幾時開始, "since when"); a deadline cannot answer.
     since: bool = False
-    # For a count in a named classifier: the Chinese of what is counted (学校 of 多少所学校), normalised.
-    counted: str | None = None
+    # For a count in a named classifier: the Chinese of what is counted (学校 of 多少所学校), normalised; an
+    # English question brings every Chinese its counted noun phrase has (援建 or 项目 for "reconstruction
+    # projects", 部门 or 领域 for "sectors").
+    counted: tuple[str, ...] = ()
     # For a who question: a body is asked for (which bureau, 哪個部門), not a post or a person.
     wants_body: bool = False
     # For a count: things are counted ("how many hospitals"), so a head count (1 270名) does not answer.
@@ -329,12 +331,37 @@ class QuestionAnalysis:
         senses = [normalize(term) for _, term in self.prepared.senses]
         return " ".join([self.asked, *senses, *side_pairs(self.asked)])
 
+    @cached_property
+    def sides(self) -> dict[str, str]:
+        """The pairings of the sides the question names, each with the places it names (港深: 香港 深圳): a
+        sentence about 港深兩地 names Hong Kong and Shenzhen."""
+        return {pair: " ".join(places) for pair, places in side_pair_places(self.asked).items()}
+
 
 # An opening clause that sets the scene, up to its comma: "When X visited Hong Kong, ...", "After the
 # reorganisation, ...".
 _SCENE = re.compile(
     r"^(?:when|after|before|once|while|during|in|at|since|by|following|per|according to)\b[^,?]{3,}?,\s*"
 )
+
+
+# Where the asker read it, not what they ask about: "according to the 2011 LegCo paper on trade",
+# 按2011年那份立法会文件，, 2011年嗰份文件講，. No answer sentence names its own paper.
+_SOURCE = re.compile(
+    r"(?i)\b(?:according to|per|in|from)\s+(?:the|a|its|their)\s+[^,?]{0,60}?"
+    r"\b(?:paper|document|booklet|report|brief(?:ing)?)\b(?:\s+(?:on|about)\s+[^,?]{0,50})?"
+    r"|(?:(?:按|根据|根據|据|據|按照|依照)[^，,。？?\s]{0,16}|[^，,。？?\s]{0,10}(?:那|这|這|嗰|呢|该|該)份"
+    r"[^，,。？?\s]{0,8})(?:文件|报告|報告|小册子|小冊子)"
+    r"(?:讲|講|话|話|说|說|所述|入面|里面|裏面)?[，,]"
+)
+
+
+def without_source(question: str) -> tuple[str, str]:
+    """The question without the clause that says which paper it read, and that clause ("" if none)."""
+    m = _SOURCE.search(question)
+    if m is None:
+        return question, ""
+    return question[: m.start()] + " " + question[m.end() :], m.group(0)
 
 
 def expected_type(question: str) -> str:
@@ -415,7 +442,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         return QuestionAnalysis(
             prepared,
             expected,
-            events=asked_events(prepared.text),
+            events=asked_events(without_source(prepared.text)[0]),
             clock=bool(_CLOCK.search(normalize(prepared.text))),
             since=bool(_SINCE.search(normalize(prepared.text))),
         )
@@ -430,23 +457,36 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     if expected != "number":
         return QuestionAnalysis(prepared, expected)
     analysis = _number_analysis(prepared, expected)
-    if analysis.number_kind == "count" and analysis.counted is None:
+    if analysis.number_kind == "count" and not analysis.counted:
         counted = counted_in_english(prepared)
-        if counted is not None:
+        if counted:
             return replace(analysis, counted=counted)
     return analysis
 
 
-def counted_in_english(prepared: PreparedQuery) -> str | None:
-    """The Chinese of the glossary name right after "how many" (normalised): "How many cooperation documents"
-    counts 合作文件, so 11個合作領域 does not answer it."""
+# Where the noun phrase after "how many" ends: its verb, or a preposition that starts what qualifies it.
+_NOUN_PHRASE_END = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|have|has|had|will|would|can|could|should|got|get|in|of|to|for|by|on"
+    r"|at|from|under|with|since|that|which|who|a|an|the|per)\b|[,?;:]"
+)
+
+
+def counted_in_english(prepared: PreparedQuery) -> tuple[str, ...]:
+    """The Chinese of the glossary names in the noun phrase after "how many" (normalised): "How many
+    cooperation documents" counts 合作文件 or 文件, so 11個合作領域 does not answer it; "how many
+    reconstruction projects" counts 援建 or 項目, both of 190個援建項目."""
     m = re.search(r"\bhow many\s+", prepared.text, re.IGNORECASE)
     if m is None:
-        return None
+        return ()
     rest = prepared.text[m.end() :].lower()
-    terms = [term for phrase, term in prepared.expansions if rest.startswith(phrase.lower())]
-    longest = max(terms, key=len, default="")
-    return normalize(longest) if len(longest) >= 2 else None
+    end = _NOUN_PHRASE_END.search(rest, 1)
+    phrase = rest[: end.start() if end else len(rest)]
+    terms = [
+        normalize(term)
+        for words, term in prepared.expansions
+        if re.search(rf"(?<![\w-]){re.escape(words.lower())}", phrase) and len(term) >= 2
+    ]
+    return tuple(dict.fromkeys(terms))
 
 
 def _number_analysis(prepared: PreparedQuery, expected: str) -> QuestionAnalysis:
@@ -478,7 +518,7 @@ def _number_analysis(prepared: PreparedQuery, expected: str) -> QuestionAnalysis
             expected,
             "count",
             _TRADITIONAL_UNIT.get(unit, unit),
-            counted=counted.group(0) if counted and unit != "个" else None,
+            counted=(counted.group(0),) if counted and unit != "个" else (),
         )
     for word, unit in _EN_UNITS.items():
         if re.search(rf"\bhow (?:many|long)\s+(?:[\w'-]+\s+)?{word}", text):

@@ -130,7 +130,7 @@ def choose(
             noun = _NOUN_AFTER.match(text, e.end)
             if noun and _names_asked(noun.group(0), question):
                 cue = max(cue, 0.5)  # 48個國家 for how many countries
-        if e.kind == "count" and question.counted and question.counted in normalize(clause):
+        if e.kind == "count" and any(c in normalize(clause) for c in question.counted):
             cue = max(cue, 0.5)  # 參加商貿會議不少於850次 (not 造訪…3 300次) for how many trade meetings
         if _names_more_as_subset(text, e, pairs):
             cue = max(cue, 0.75)  # 超過380個項目，其中90個位於深圳 for how many in Shenzhen
@@ -161,9 +161,10 @@ def _names_more_as_subset(text: str, e: Expression, pairs: frozenset[str]) -> bo
 
 
 def _unit_fit(question: QuestionAnalysis, e: Expression) -> float:
-    """The unit's agreement, an exact classifier a little above one of its kind (10間 over 4家 for 間)."""
+    """The unit's agreement, an exact classifier a little above one of its kind (10間 over 4家 for 間) when
+    the question writes it: "how many entrepreneurs" is answered in 位 as well as in 人."""
     strength = unit_strength(question, e)
-    exact = question.unit is not None and e.unit == question.unit
+    exact = question.unit is not None and e.unit == question.unit and question.unit in question.normalized
     return strength + (0.1 if exact and strength > 0 else 0.0)
 
 

@@ -39,6 +39,9 @@ def _states(sentence: str, question: str) -> bool:
         ("在2011年3月公布的國家「十二五」規劃綱要中", "「十二五」規劃綱要是什麼時候發布的？", True),
         # a meeting held
         ("本文件簡介於2009年11月30日舉行的深港合作會議的主要情況", "深港合作会议是哪一天召开的？", True),
+        # 合作 says what kind of agreement was signed, the agreement is the object
+        ("深港雙方在2007年就「深港創新圈」簽署合作協議", "深港創新圈的協議是哪一年簽的？", True),
+        ("深港雙方在2007年就「深港創新圈」簽署合作備忘錄", "深港創新圈的協議是哪一年簽的？", False),
     ],
 )
 def test_a_sentence_states_the_asked_event_of_the_asked_thing(sentence, question, states):
@@ -83,6 +86,18 @@ def test_a_title_is_named_by_a_whole_word_of_it():
 )
 def test_everyday_verbs_name_events(question, event):
     assert event in asked_events(question)
+
+
+def test_a_standing_body_starts_when_it_is_set_up():
+    assert "establish" in asked_events(
+        "What year did the Pan-Pearl River Delta regional cooperation forum start?"
+    )
+    assert _states(
+        "泛珠三角區域合作與發展論壇（2004年成立）",
+        "What year did the Pan-Pearl River Delta forum start? 泛珠",
+    )
+    # works start when they break ground, not when something is set up
+    assert asked_events("When did work on the bridge start?") == frozenset({"start"})
 
 
 def test_ties_that_began_in_a_year_started_then():

@@ -15,6 +15,7 @@ from qa.readers.features import (
     _with_sibling_events,
     a_change_not_asked,
     concept_shares,
+    concepts,
     counted_people,
     counts_another_thing,
     hide_inside_wider,
@@ -22,12 +23,12 @@ from qa.readers.features import (
     not_an_answer_alone,
     place_expressions,
     seen_tokens,
+    sides_named,
     typed_expressions,
     unit_strength,
     weakest_concept,
-    without_source,
 )
-from qa.readers.question import analyse
+from qa.readers.question import analyse, without_source
 
 # 深港合作會議 / 成立 (or its synonym 設立) / 收費, as normalised tokens
 CONCEPTS = [[["深港合作会议"]], [["成立"], ["设立"]], [["收费"]]]
@@ -271,3 +272,35 @@ def test_a_city_does_not_answer_which_district():
     assert [e.text for e in typed_expressions(district, "生產基地設於南山區", glossary)] == ["南山區"]
     where = analyse(prepare_query("杜邦嘅生產基地喺邊度？"))
     assert [e.text for e in typed_expressions(where, "生產基地設於香港", glossary)] == ["香港"]
+
+
+def test_a_pairing_of_the_sides_names_both_places():
+    sides = analyse(prepare_query("When did the ties between Hong Kong and Shenzhen start?")).sides
+    assert sides == {"港深": "香港 深圳", "深港": "深圳 香港"}
+    assert sides_named("港深兩地的緊密聯繫始於1978年", sides) == " 香港 深圳"
+    assert sides_named("粵港合作聯席會議", sides) == ""
+
+
+def test_what_the_question_names_outside_the_paper_it_read_is_asked(real_service):
+    question = analyse(
+        real_service.index.prepare(
+            "According to the paper on the 2009 Shenzhen-Hong Kong cooperation meeting, "
+            "when did the ties between Hong Kong and Shenzhen start?"
+        )
+    )
+    found = {
+        t for alternatives in concepts(question, real_service.index) for alt in alternatives for t in alt
+    }
+    assert {"香港", "深圳"} <= found
+    assert "深港合作会议" not in found  # only the paper's own subject
+
+
+def test_first_before_the_asked_event_is_not_a_concept(real_service):
+    def asked(text: str) -> set[str]:
+        question = analyse(real_service.index.prepare(text))
+        return {
+            t for alternatives in concepts(question, real_service.index) for alt in alternatives for t in alt
+        }
+
+    assert "第一" not in asked("When did the ties between Hong Kong and Shenzhen first start?")
+    assert "第一" in asked("When was the first Shenzhen-Hong Kong cooperation meeting held?")

@@ -322,8 +322,34 @@ def test_an_english_count_counts_the_glossary_name_after_how_many():
 
     glossary = Glossary([Entry(("cooperation documents",), ("文件", "合作文件"), "term")])
     analysis = analyse(prepare_query("How many cooperation documents were signed?", glossary))
-    assert analysis.counted == "合作文件"
-    assert analyse(prepare_query("How many were signed?", glossary)).counted is None
+    assert set(analysis.counted) == {"合作文件", "文件"}
+    assert analyse(prepare_query("How many were signed?", glossary)).counted == ()
+
+
+def test_an_english_count_counts_every_name_of_its_noun_phrase():
+    from index import Entry, Glossary
+
+    glossary = Glossary(
+        [
+            Entry(("reconstruction",), ("災後重建", "援建"), "term"),
+            Entry(("projects",), ("項目",), "term"),
+            Entry(("Hong Kong",), ("香港",), "place"),
+            Entry(("Sichuan",), ("四川",), "place"),
+        ]
+    )
+    # both the modifier and the head: 190個援建項目 is named by either
+    analysis = analyse(
+        prepare_query("How many reconstruction projects did Hong Kong support in Sichuan?", glossary)
+    )
+    assert set(analysis.counted) == {"灾后重建", "援建", "项目"}
+    # the phrase ends at its verb or a preposition: Sichuan is where, not what is counted
+    analysis = analyse(prepare_query("How many projects in Sichuan did Hong Kong support?", glossary))
+    assert analysis.counted == ("项目",)
+
+
+def test_people_counted_in_english_are_answered_in_any_classifier_of_people():
+    analysis = analyse(prepare_query("How many entrepreneurs and company reps will the government reach?"))
+    assert (analysis.number_kind, analysis.unit) == ("count", "人")
 
 
 def test_the_sides_a_question_names_are_mentioned_as_the_papers_pair_them():

@@ -161,10 +161,31 @@ def span(question: str, sentence: str) -> str:
         ),
         # an ordinal for 第幾
         ("香港是內地第幾大貿易夥伴？", "另一方面，香港是內地的第三大貿易夥伴，僅次於美國和日本。", "第三"),
+        # a year the question names, with the part of it that answers (年底)
+        (
+            "According to the 2011 trade paper, when were the 2010 investment figures due to be published?",
+            "有關2010年的數字會於2011年年底公布。",
+            "2011年年底",
+        ),
     ],
 )
 def test_the_span_that_answers(question, sentence, expected):
     assert span(question, sentence) == expected
+
+
+def test_people_counted_in_english_are_counted_in_any_classifier_of_people():
+    # the question writes no classifier: 人 is not preferred over 位, the clause naming who is counted decides
+    question = "How many entrepreneurs and company reps is the government to reach in 2025?"
+    analysis = analyse(prepare_query(question, Glossary([Entry(("entrepreneurs",), ("企業家",), "term")])))
+    sentence = "出席者不少於10 000人，並與不少於1 200位企業家和公司代表進行接洽。"
+    found = typed_expressions(analysis, sentence, GLOSSARY)
+    assert choose(analysis, sentence, found, ()).text == "不少於1 200位"
+    # 多少人 writes it: the people in 人
+    analysis = analyse(prepare_query("2025年會接觸多少人？"))
+    assert (
+        choose(analysis, sentence, typed_expressions(analysis, sentence, GLOSSARY), ()).text
+        == "不少於10 000人"
+    )
 
 
 def test_one_with_a_classifier_is_an_article_not_a_count():
