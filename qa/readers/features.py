@@ -438,6 +438,26 @@ def nearness(found: list[expressions.Expression], focus: list[int]) -> float:
     return float(np.exp(-distance / 20))
 
 
+_ENGLISH_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "  # noqa: SIM905
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+
+
+def _english_numbers(asked: str) -> set[int]:
+    """The numbers an English question writes in words ("the three schools")."""
+    return {_ENGLISH_NUMBERS[w] for w in re.findall(r"[a-z]+", asked) if w in _ENGLISH_NUMBERS}
+
+
+def _hanzi_count(text: str) -> int | None:
+    """The value of a count written in Chinese numerals (三所 -> 3, 兩份 -> 2), else None."""
+    m = re.match(r"[約约近逾超過过]*([一二兩两三四五六七八九十百千]+)", text)
+    return expressions.hanzi_value(m.group(1)) if m else None
+
+
 _PART_OF_YEAR = re.compile(r"年底|年初|年中|年末|上半年|下半年|[首一二三四第]季|季度")
 
 
@@ -445,6 +465,8 @@ def _repeats_question(expression: expressions.Expression, asked: str) -> bool:
     """The question's own figure (its year, its 2016年12月), not an answer to it: every figure of the
     expression is one of the question's (2010年6月 answers "when in 2010")."""
     digits = expressions.digits_of(expression.text)
+    if not digits and _hanzi_count(expression.text) in _english_numbers(asked):
+        return True  # 三所 for "the three schools": the question's own three
     part = _PART_OF_YEAR.search(normalize(expression.text))
     if part is not None and part.group(0) not in asked:
         return False  # 2011年年底 answers when in 2011 the figures were due, which 2011 alone does not
@@ -484,13 +506,21 @@ def _with_place(text: str, e: expressions.Expression) -> expressions.Expression:
 def place_expressions(text: str, glossary: Glossary) -> list[expressions.Expression]:
     """The glossary's places, except an item of a list (、) or the end of a route (廣州至深圳): those name
     what a sentence is about, not where something is."""
-    return _longest(
-        [
-            expressions.Expression("place", s, e, text[s:e])
-            for s, e, entry in glossary.find_chinese(text)
-            if entry.kind == "place" and not _listed_or_route(text, s, e)
-        ]
-    )
+    found = []
+    for s, e, entry in glossary.find_chinese(text):
+        if entry.kind == "place" and not _listed_or_route(text, s, e):
+            if text[e : e + 1] in _PLACE_SUFFIXES and text[e - 1 : e] not in _PLACE_SUFFIXES:
+                e += 1  # 東莞市, as the paper writes it
+            if _OWNED_POST.match(text, e):
+                continue  # 深圳市代市長: whose post, not where anything is
+            found.append(expressions.Expression("place", s, e, text[s:e]))
+    return _longest(found)
+
+
+# A post of a place's government written after its name (深圳市代市長, 廣東省副省長).
+_OWNED_POST = re.compile(r"(?:市|省)?(?:常務|常务)?(?:副|代)?(?:市長|市长|省長|省长|區長|区长|書記|书记)")
+# What a paper writes after a place's name: its kind (東莞市, 廣東省, 南沙區).
+_PLACE_SUFFIXES = frozenset("市省區区縣县鎮镇")
 
 
 # Places wider than a district: cities, provinces, regions and countries (normalised), and names ending as

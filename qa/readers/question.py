@@ -31,6 +31,7 @@ _WHO_NOUNS = (
     "bureau|department|official|officer|body|organi[sz]ation|office|post|agency|minister|secretary|"
     "government|authority|person|team|unit|party|leaders?|officials?|university|universities|institutions?"
     "|mayor|vice-mayor|governor|chairman|chairperson|chief|head|director|minister|president|commissioner"
+    "|premier|vice premier|vice-premier|state councillor|party secretary|leader"
     # a company is named as a body is (which contractor won, the two firms that won)
     "|company|companies|firms?|contractors?|enterprises?|developers?|operators?|banks?|consultants?"
     "|schools?|institutes?|colleges?|academy|academies|hospitals?|associations?|stock exchanges?"
@@ -87,6 +88,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             # which company (邊間公司投得, 哪家企业中标)
             "(?:哪|边)(?:一)?(?:家|间|个|些|两家|两间)(?:公司|企业|机构|银行|承建商|顾问|商户|商号)",
             "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)",
+            # which office (哪一個辦事處, 哪個駐內地辦事處, 邊個經貿辦)
+            "(?:哪|边)一?个[\u4e00-\u9fff]{0,4}?(?:办事处|经贸办|联络处)",
             _WHICH_INSTITUTION,
             # 邊兩位 / 哪几位 ask for people, not a list of things
             "(?:哪|边)[两二三四五六七八九十几]位",
@@ -179,7 +182,7 @@ _SINCE = re.compile(
 _CLOCK = re.compile(r"\bopening hours\b|\bwhat time\b|\bwhat hours?\b|几点|开放时间|通关时间|营业时间")
 _LOCATION_OF = re.compile(
     r"\bwhere (?:is|are|was|were|'s)\b|\bwhere does\b|\blocated\b|\bleaves? from\b|\bdepart"
-    r"|在哪|设在|建在|设于|位于|喺边度|在边度|系边度"
+    r"|在哪|设在|建在|设于|位于|喺边|在边(?:度|个|处)|系边度|喺哪"
 )
 # "How big is X in square kilometres", 規劃面積多大: an area, whatever the question's other words.
 _AREA = re.compile(
@@ -194,7 +197,7 @@ _COUNTED = (
         "students?|people|persons?|visitors?|participants?|staff|members?|residents?|tourists?|passengers?"
         "|teachers?|delegates?|youths?|young people|talents?|graduates?|workers?|employees?"
         "|representatives?|officials?|attendees?|beneficiar(?:y|ies)|recipients?|elderly|seniors?"
-        "|volunteers?|applicants?|trainees?|interns?|entrepreneurs?|reps|executives?|investors?"
+        "|volunteers?|applicants?|trainees?|interns?|entrepreneurs?|reps|executives?|investors?|kids|children"
         "|学生|旅客|游客|访客|市民|居民|员工|职员|教师|老师|参加者|参与者|代表|人员|青年|人才|毕业生"
         "|受惠人|受惠者|官员|长者|义工|志愿者|申请人|实习生|人(?!民币)",  # not the 人 of 人民幣
     ),
@@ -225,6 +228,10 @@ _POST_ASKED = re.compile(
     r"\b(?:director|head|chief|mayor|governor|chairman|chairperson|chairwoman|secretary|commissioner|leader)\b"
     r"|局长|司长|主任|市长|省长|主席|组长|负责人|首长|处长|署长|书记|叫什么名字|叫甚么名字"
     r"|(?:哪|边)[一两二三四五六七八九十几]?位"  # 邊兩位主持: people, so their posts
+)
+# Who chairs or leads: people, in their posts (a meeting chairs nothing), unless a body is asked.
+_CHAIR_ASKED = re.compile(
+    r"\bwho (?:co-)?(?:chairs?|chaired|heads?|headed|leads?|led|presides?|presided)\b|主持|率领|带领|带队"
 )
 # "How many <noun>" and the English nouns of people (as the counted-thing table lists them).
 _HOW_MANY_NOUN = re.compile(r"\bhow many [a-z]")
@@ -430,12 +437,13 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     if expected == "who":
         text = normalize(prepared.text)
         kind = body_kind_asked(text)
+        body = bool(_BODY_ASKED.search(text) or kind) and not _POST_ASKED.search(text)
         return QuestionAnalysis(
             prepared,
             expected,
-            wants_post=bool(_POST_ASKED.search(text)),
+            wants_post=bool(_POST_ASKED.search(text)) or (not body and bool(_CHAIR_ASKED.search(text))),
             wants_name=name_asked(prepared.text),
-            wants_body=bool(_BODY_ASKED.search(text) or kind) and not _POST_ASKED.search(text),
+            wants_body=body,
             body_kind=kind,
         )
     if expected == "date":

@@ -10,6 +10,7 @@ question asks how a figure changed.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from index import normalize
@@ -105,6 +106,8 @@ def choose(
     if question.expected == "who":
         wanted = "body" if question.wants_body else "post"
         pool = [e for e in pool if e.kind == wanted] or pool
+        # 商務及經濟發展局轄下投資推廣署: the body under the bureau is the one that acts
+        pool = [e for e in pool if not _heads_another(text, e, pool)] or pool
         side = _side_asked(question)
         if side is not None:
             parts = [p for e in pool for p in _parts(text, e)]
@@ -113,9 +116,9 @@ def choose(
     total = bool(_TOTAL_ASKED.search(question.normalized))
     change = question.expected == "number" and bool(_CHANGE_ASKED.search(question.normalized))
 
-    def rank(e: Expression) -> tuple[float, int, int, int]:
-        """Cues first (由, 總數, the asked event, a change, the counted thing), then the clause's words,
-        then nearness."""
+    def rank(e: Expression) -> tuple[float, int, int, int, int]:
+        """Cues first (由, 總數, the asked event, a change, the counted thing), then the clause's words (in
+        a list of like items, the item's own words), then nearness."""
         cue = 0.0
         if question.expected == "who" and _AGENT.search(text[max(0, e.start - 8) : e.start]):
             cue = 1.0
@@ -136,9 +139,16 @@ def choose(
             cue = max(cue, 0.75)  # 超過380個項目，其中90個位於深圳 for how many in Shenzhen
         if e.kind == "date" and cue == 0 and _SCENE_AFTER.match(text, e.end):
             cue = -0.5  # 去年8月訪港時，亦提出在「十二五」期末: the visit sets the scene of what is dated
+        if e == respective:
+            cue = max(cue, 1.0)  # 二氧化硫、二氧化氮及可吸入顆粒物……分別下降72%、28%和34%: PM10's is 34%
         distance = min((abs(e.start - f) for f in focus), default=0)
-        return (-cue, -_clause_overlap(text, e, pairs), distance, e.start)
+        clause = _clause_overlap(text, e, pairs)
+        # in a list of like items, the item's own words first: not the subject the first item carries
+        item = _item_overlap(text, e, pairs) if e in parallel else clause
+        return (-cue, -item, -clause, distance, e.start)
 
+    respective = _respective_figure(text, pool, pairs)
+    parallel = _parallel_items(text, pool)
     chosen = min(pool, key=rank)
     return _reach(question, text, chosen, found)
 
@@ -190,6 +200,67 @@ def _clause_overlap(text: str, e: Expression, pairs: frozenset[str]) -> int:
     """How many of the question's pieces the clause of the expression holds."""
     clause = normalize(_clause(text, e))
     return sum(1 for p in pairs if p in clause)
+
+
+# Before a figure in a list of like items, the words that say which item it is.
+ITEM_HEAD = 14
+
+
+def _parallel_items(text: str, pool: list[Expression]) -> set[Expression]:
+    """Figures that are items of one list, joined by 、 in one clause (造訪內地機關或組織不少於3 300次、
+    出席活動發表演說不少於280次、……): each is told apart by its own words, not by the subject the first
+    one carries."""
+    out: set[Expression] = set()
+    ordered = sorted(pool, key=lambda e: e.start)
+    for a, b in itertools.pairwise(ordered):
+        between = text[a.end : b.start]
+        if "、" in between and not any(c in between for c in "，。；：,;:"):
+            out.update((a, b))
+    return out
+
+
+def _item_overlap(text: str, e: Expression, pairs: frozenset[str]) -> int:
+    """How many of the question's pieces the few words before the expression, in its item, hold."""
+    start = max(text.rfind(c, 0, e.start) for c in _CLAUSE_ENDS) + 1
+    item = normalize(text[max(start, e.start - ITEM_HEAD) : e.end])
+    return sum(1 for p in pairs if p in item)
+
+
+# Things joined, then 分別 ("respectively") and a verb, then as many figures: each thing has its figure.
+_THINGS_RESPECTIVELY = re.compile(
+    r"([^，。；：,;:]+?)(?:的[\u4e00-\u9fff]{0,4})?分[別别][\u4e00-\u9fff]{0,4}$"
+)
+
+
+def _respective_figure(text: str, pool: list[Expression], pairs: frozenset[str]) -> Expression | None:
+    """Of figures joined after 分別 (二氧化硫、二氧化氮及可吸入顆粒物的年均值分別下降72%、28% 和 34%), the one
+    paired with the only thing of the list the question names; None when there is no such list."""
+    figures = sorted(pool, key=lambda e: e.start)
+    for k, first in enumerate(figures):
+        m = _THINGS_RESPECTIVELY.search(text[: first.start])
+        if m is None:
+            continue
+        run = [first]
+        for e in figures[k + 1 :]:
+            if not re.fullmatch(rf"\s*{_JOINER}\s*", text[run[-1].end : e.start]):
+                break
+            run.append(e)
+        things = [normalize(t) for t in re.split(_JOINER, m.group(1)) if t.strip()][-len(run) :]
+        if len(run) < 2 or len(things) != len(run):
+            return None
+        named = [sum(1 for p in pairs if p in thing) for thing in things]
+        best = max(named)
+        return run[named.index(best)] if best > 0 and named.count(best) == 1 else None
+    return None
+
+
+_UNDER = re.compile(r"\s*(?:轄下|辖下|屬下|属下|旗下|下屬|下属|下轄|下辖)\s*")
+
+
+def _heads_another(text: str, e: Expression, pool: list[Expression]) -> bool:
+    """A body written only as the one above another (X轄下Y): Y is the body the sentence speaks of."""
+    under = _UNDER.match(text, e.end)
+    return under is not None and any(o.start == under.end() and o.kind == "body" for o in pool)
 
 
 def _parts(text: str, e: Expression) -> list[Expression]:

@@ -304,3 +304,24 @@ def test_first_before_the_asked_event_is_not_a_concept(real_service):
 
     assert "第一" not in asked("When did the ties between Hong Kong and Shenzhen first start?")
     assert "第一" in asked("When was the first Shenzhen-Hong Kong cooperation meeting held?")
+
+
+def test_a_place_is_read_with_its_kind_and_not_inside_a_post():
+    glossary = Glossary([Entry(("Dongguan",), ("東莞",), "place"), Entry(("Shenzhen",), ("深圳",), "place")])
+    where = analyse(prepare_query("廣東外資企業產品內銷博覽會喺邊個城市舉行？"))
+    found = typed_expressions(where, "廣東省於東莞市舉行的博覽會", glossary)
+    assert [e.text for e in found] == ["東莞市"]
+    # 深圳市代市長 is whose post, not where the press conference was
+    city = analyse(prepare_query("Which city was the meeting held in?"))
+    assert typed_expressions(city, "政務司司長及深圳市代市長亦於同日舉行記者會", glossary) == []
+
+
+def test_a_count_the_english_question_writes_in_words_is_its_own():
+    kids = analyse(
+        prepare_query("How many kids are enrolled in the classes at the three schools in Shenzhen?")
+    )
+    assert typed_expressions(kids, "深圳三所民辦學校開辦港人子弟班", Glossary([])) == []
+    schools = analyse(prepare_query("How many schools in Shenzhen run classes for Hong Kong children?"))
+    assert [e.text for e in typed_expressions(schools, "深圳三所民辦學校開辦港人子弟班", Glossary([]))] == [
+        "三所"
+    ]

@@ -53,6 +53,10 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         ("港珠澳大桥岛隧工程由哪家企业中标？", "who"),
         ("杜邦喺深圳嘅生產基地設喺邊個區？", "place"),
         ("深港合作會議由邊個主持？", "who"),
+        # which office, which vice premier
+        ("滬港溝通聯絡機制由香港方面哪一個辦事處負責？", "who"),
+        ("驻重庆联络处隶属于哪个驻内地办事处？", "who"),
+        ("Which Chinese vice premier came to HK in Aug 2011?", "who"),
     ],
 )
 def test_expected_type(question, expected):
@@ -144,7 +148,10 @@ def test_the_chinese_of_english_names_is_part_of_what_is_asked():
         ("Who's the director of the Beijing Office?", True),
         ("前海管理局局長係邊個？", True),
         ("深圳代市长叫什么名字？", True),
-        ("Who chairs the Shenzhen-Hong Kong Cooperation Meeting?", False),
+        # who chairs or leads: people in their posts, never a meeting or a mechanism; unless a body is asked
+        ("Who chairs the Shenzhen-Hong Kong Cooperation Meeting?", True),
+        ("粤港澳文化合作会议由谁主持？", True),
+        ("Which bureau leads the task force?", False),
         ("哪個政策局負責統籌？", False),
         ("粤港合作联席会议第十六次工作会议是由哪两位领导共同主持的？", True),
         ("港方组长是哪位官员？", True),
@@ -350,6 +357,7 @@ def test_an_english_count_counts_every_name_of_its_noun_phrase():
 def test_people_counted_in_english_are_answered_in_any_classifier_of_people():
     analysis = analyse(prepare_query("How many entrepreneurs and company reps will the government reach?"))
     assert (analysis.number_kind, analysis.unit) == ("count", "人")
+    assert analyse(prepare_query("How many kids are in the classes for HK children?")).unit == "人"
 
 
 def test_the_sides_a_question_names_are_mentioned_as_the_papers_pair_them():

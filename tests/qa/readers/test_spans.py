@@ -15,6 +15,8 @@ GLOSSARY = Glossary(
         Entry(("Executive Vice-Mayor",), ("常務副市長",), "role"),
         Entry(("Secretary for Constitutional and Mainland Affairs",), ("政制及內地事務局局長",), "role"),
         Entry(("Financial Services and the Treasury Bureau",), ("財經事務及庫務局",), "organisation"),
+        Entry(("Commerce and Economic Development Bureau",), ("商務及經濟發展局",), "organisation"),
+        Entry(("Invest Hong Kong",), ("投資推廣署",), "organisation"),
     ]
 )
 
@@ -161,6 +163,25 @@ def span(question: str, sentence: str) -> str:
         ),
         # an ordinal for 第幾
         ("香港是內地第幾大貿易夥伴？", "另一方面，香港是內地的第三大貿易夥伴，僅次於美國和日本。", "第三"),
+        # an item of a list told by its own words, not by the subject the first item carries
+        (
+            "2025年香港駐內地辦事處最少要喺活動度演講幾多次㗎？",
+            "即駐內地辦事處在2025年造訪內地機關或組織不少於3 300次、出席活動發表演說不少於280次、"
+            "接受傳媒訪問或舉行簡報會不少於340次",
+            "不少於280次",
+        ),
+        # things, then 分別 and as many figures: the figure of the thing asked
+        (
+            "2006到2015年，珠三角區域監測網錄到嘅可吸入懸浮粒子年平均濃度跌咗幾多？",
+            "二氧化硫、二氧化氮及可吸入顆粒物的年均值分別下降72%、28% 和 34%。",
+            "34%",
+        ),
+        # the body under a bureau is the one that acts
+        (
+            "香港係邊個部門負責同商務部合作做投資推廣？",
+            "商務及經濟發展局轄下投資推廣署致力與商務部、省市各級政府緊密合作",
+            "投資推廣署",
+        ),
         # a year the question names, with the part of it that answers (年底)
         (
             "According to the 2011 trade paper, when were the 2010 investment figures due to be published?",
