@@ -306,6 +306,10 @@ def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: lis
             out = joined
     elif out.kind == "count" and two:
         out = _respective(question, text, _counts_joined(question, text, out, found), found)
+    if out.kind == "date" and _MONTH_OF_A_YEAR_ASKED.search(question.normalized):
+        relative = _RELATIVE_YEAR.match(out.text)
+        if relative is not None:
+            out = _span(text, out, out.start + relative.end(), out.end)  # 5月 for "which month of 2024"
     if out.kind == "post":
         name = NAME_AFTER_POST.match(text, out.end)
         if name and _post_asked_named(question, out):
@@ -313,6 +317,11 @@ def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: lis
         elif name:
             out = _span(text, out, out.start, name.end())
     return out
+
+
+# The month of a year the question names (幾月, "which month of 2024"): the paper's 今年 says nothing more.
+_MONTH_OF_A_YEAR_ASKED = re.compile(r"\b(?:which|what) month\b|几月|哪个月|边个月|哪一个月|边一个月")
+_RELATIVE_YEAR = re.compile(r"(?:今年|去年|明年|本年)\s*")
 
 
 def _post_asked_named(question: QuestionAnalysis, post: Expression) -> bool:

@@ -182,6 +182,13 @@ def span(question: str, sentence: str) -> str:
             "商務及經濟發展局轄下投資推廣署致力與商務部、省市各級政府緊密合作",
             "投資推廣署",
         ),
+        # the month of a year the question names: the paper's 今年 adds nothing (but stays for when)
+        (
+            "特首今年係幾月喺香港同廣西區黨委書記劉寧會面？",
+            "今年5月，行政長官與廣西壯族自治區黨委書記劉寧在香港會面",
+            "5月",
+        ),
+        ("行政長官何時與劉寧會面？", "今年5月，行政長官與廣西壯族自治區黨委書記劉寧在香港會面", "今年5月"),
         # a year the question names, with the part of it that answers (年底)
         (
             "According to the 2011 trade paper, when were the 2010 investment figures due to be published?",
