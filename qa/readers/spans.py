@@ -142,10 +142,10 @@ def choose(
         if e == respective:
             cue = max(cue, 1.0)  # 二氧化硫、二氧化氮及可吸入顆粒物……分別下降72%、28%和34%: PM10's is 34%
         distance = min((abs(e.start - f) for f in focus), default=0)
-        clause = _clause_overlap(text, e, pairs)
+        words = _clause_overlap(text, e, pairs)
         # in a list of like items, the item's own words first: not the subject the first item carries
-        item = _item_overlap(text, e, pairs) if e in parallel else clause
-        return (-cue, -item, -clause, distance, e.start)
+        item = _item_overlap(text, e, pairs) if e in parallel else words
+        return (-cue, -item, -words, distance, e.start)
 
     respective = _respective_figure(text, pool, pairs)
     parallel = _parallel_items(text, pool)
