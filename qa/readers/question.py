@@ -118,7 +118,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\bwhat (?:\w+ )?(?:areas|fields|sectors|measures|offices|platforms|initiatives|projects)\b",
             r"\bwhat (?:(?:are|were) the )?(?:two|three|four|five|six|seven|eight|\d+) \w+",
             r"\blist\b|\bname the\b",
-            "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|(?:哪|边)[两二三四五六七八九十](?:个|样|项|种|大|方面)?",
+            "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|边啲|(?:哪|边)[两二三四五六七八九十](?:个|样|项|种|大|方面)?",
         ),
     ),
 )
@@ -347,6 +347,7 @@ class QuestionAnalysis:
 
 # An opening clause that sets the scene, up to its comma: "When X visited Hong Kong, ...", "After the
 # reorganisation, ...".
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
 _SCENE = re.compile(
     r"^(?:when|after|before|once|while|during|in|at|since|by|following|per|according to)\b[^,?]{3,}?,\s*"
 )
@@ -381,14 +382,15 @@ def expected_type(question: str) -> str:
     text = normalize(question)
     if ORDINAL_ASKED.search(text):
         return "number"  # "Where did Hong Kong rank", 第幾大: a place in an order, not a place
-    if text.isascii():
+    english = not _HANZI.search(text)  # "HK–Guangxi" with its dash is English too
+    if english:
         scene = _SCENE.match(text)
         if scene and any(p.search(text, scene.end()) for _, p in _COMPILED):
             text = text[scene.end() :]
     found = [(m.start(), kind) for kind, pattern in _COMPILED if (m := pattern.search(text))]
     if not found:
         return "description"
-    if text.isascii():
+    if english:
         return min(found, key=lambda found_at: found_at[0])[1]
     return found[0][1]
 

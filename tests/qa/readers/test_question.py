@@ -53,6 +53,12 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         ("港珠澳大桥岛隧工程由哪家企业中标？", "who"),
         ("杜邦喺深圳嘅生產基地設喺邊個區？", "place"),
         ("深港合作會議由邊個主持？", "who"),
+        # a scene-setting clause in English with a dash in it (HK–Guangxi); 邊啲 asks which ones
+        (
+            "When Guangxi's party secretary visited HK in 2024, what areas did the HK–Guangxi deals cover?",
+            "list",
+        ),
+        ("桂港兩邊政府部門簽嘅文件講咗邊啲方面？", "list"),
         # which office, which vice premier
         ("滬港溝通聯絡機制由香港方面哪一個辦事處負責？", "who"),
         ("驻重庆联络处隶属于哪个驻内地办事处？", "who"),
