@@ -159,7 +159,8 @@ _LITTLE_WORDS = (
 _NAME_CHARS = rf"(?:(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
 # A name starts where a word can: after punctuation, a little word, or at the start.
 _NAME_START = rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{_LITTLE_WORDS}]))"
-_POST = rf"{_NAME_START}{_NAME_CHARS}{{0,10}}(?:{_POST_SUFFIX})"
+# A post's name does not run through a meeting's (粵港聯席會議行政長官 is the meeting, then the post).
+_POST = rf"{_NAME_START}(?:(?!會議|会议){_NAME_CHARS}){{0,10}}(?:{_POST_SUFFIX})"
 _BODY = rf"{_NAME_START}{_NAME_CHARS}{{1,8}}(?:{_BODY_SUFFIX})(?![門门分長长])"
 _JOIN = r"(?:及|與|与|和|、|以及)"
 

@@ -493,14 +493,19 @@ _PLACE_BEFORE = re.compile(
 
 
 def _with_place(text: str, e: expressions.Expression) -> expressions.Expression:
-    """A post found without its city or province (the glossary knows 常務副市長) reaches back over it."""
-    if e.kind != "post":
-        return e
-    m = _PLACE_BEFORE.search(text, max(0, e.start - 4), e.start)
+    """A post found without its city or province (the glossary knows 常務副市長) reaches back over it, and
+    a body over its country (美國杜邦公司: "which American company")."""
+    pattern = _PLACE_BEFORE if e.kind == "post" else _COUNTRY_BEFORE
+    m = pattern.search(text, max(0, e.start - 4), e.start)
     if not m:
         return e
     start = e.start - (len(m.group(0)))
     return expressions.Expression(e.kind, start, e.end, text[start : e.end], e.unit)
+
+
+_COUNTRY_BEFORE = re.compile(
+    "(?:美國|美国|英國|英国|法國|法国|德國|德国|日本|韓國|韩国|澳洲|加拿大|新加坡|瑞典|瑞士|荷蘭|荷兰|意大利)$"
+)
 
 
 def place_expressions(text: str, glossary: Glossary) -> list[expressions.Expression]:

@@ -17,6 +17,8 @@ GLOSSARY = Glossary(
         Entry(("Financial Services and the Treasury Bureau",), ("財經事務及庫務局",), "organisation"),
         Entry(("Commerce and Economic Development Bureau",), ("商務及經濟發展局",), "organisation"),
         Entry(("Invest Hong Kong",), ("投資推廣署",), "organisation"),
+        Entry(("Chief Executive",), ("行政長官",), "role"),
+        Entry(("DuPont",), ("杜邦公司",), "organisation"),
     ]
 )
 
@@ -181,6 +183,18 @@ def span(question: str, sentence: str) -> str:
             "香港係邊個部門負責同商務部合作做投資推廣？",
             "商務及經濟發展局轄下投資推廣署致力與商務部、省市各級政府緊密合作",
             "投資推廣署",
+        ),
+        # a company with its country, when the question asks which American company
+        (
+            "深港雙方成功邀請哪一家美國企業在香港設立總部？",
+            "雙方更成功邀請美國杜邦公司於香港設立其全球業務總部",
+            "美國杜邦公司",
+        ),
+        # a table's row run together: the meeting's name is not part of its chairs' posts
+        (
+            "粤港合作机制中最高层级的会议由谁主持？",
+            "日常聯絡機制\n\n粵港合作粵港聯席會議行政長官及廣東省省長粵港聯席工作會議",
+            "行政長官及廣東省省長",
         ),
         # the month of a year the question names: the paper's 今年 adds nothing (but stays for when)
         (
