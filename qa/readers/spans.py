@@ -311,6 +311,10 @@ def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: lis
         if relative is not None:
             out = _span(text, out, out.start + relative.end(), out.end)  # 5月 for "which month of 2024"
     if out.kind == "post":
+        named = _NAME_THEN_POST.fullmatch(normalize(out.text))
+        if named and named.group(2) in question.asked:
+            # 李克強副總理 for "which vice premier": the question names the post, the person answers
+            return _span(text, out, out.start, out.start + len(named.group(1)))
         name = NAME_AFTER_POST.match(text, out.end)
         if name and _post_asked_named(question, out):
             out = _span(text, out, name.start(), name.end())  # 上海市市長龔正 for 「上海市長係邊個」: 龔正
@@ -319,6 +323,10 @@ def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: lis
     return out
 
 
+# A person's name, then their post (李克强副总理), normalised; not a place's or a body's post (广东省副省长).
+_NAME_THEN_POST = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?)(?<![省市区局署处会])((?:国务院)?(?:副)?(?:总理|主席|省长|市长|书记))"
+)
 # The month of a year the question names (幾月, "which month of 2024"): the paper's 今年 says nothing more.
 _MONTH_OF_A_YEAR_ASKED = re.compile(r"\b(?:which|what) month\b|几月|哪个月|边个月|哪一个月|边一个月")
 _RELATIVE_YEAR = re.compile(r"(?:今年|去年|明年|本年)\s*")

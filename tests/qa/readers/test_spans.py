@@ -19,6 +19,7 @@ GLOSSARY = Glossary(
         Entry(("Invest Hong Kong",), ("投資推廣署",), "organisation"),
         Entry(("Chief Executive",), ("行政長官",), "role"),
         Entry(("DuPont",), ("杜邦公司",), "organisation"),
+        Entry(("vice premier", "Li Keqiang"), ("副總理", "李克強"), "role"),
     ]
 )
 
@@ -196,6 +197,8 @@ def span(question: str, sentence: str) -> str:
             "日常聯絡機制\n\n粵港合作粵港聯席會議行政長官及廣東省省長粵港聯席工作會議",
             "行政長官及廣東省省長",
         ),
+        # a person, then the post the question names: the person
+        ("2011年8月訪港的是哪位副總理？", "李克強副總理去年8月訪港時，亦提出目標", "李克強"),
         # the month of a year the question names: the paper's 今年 adds nothing (but stays for when)
         (
             "特首今年係幾月喺香港同廣西區黨委書記劉寧會面？",
@@ -242,3 +245,14 @@ def test_the_span_is_a_slice_of_the_sentence():
     chosen = choose(analysis, sentence, typed_expressions(analysis, sentence, GLOSSARY), ())
     assert isinstance(chosen, expressions.Expression)
     assert sentence[chosen.start : chosen.end] == chosen.text
+
+
+@pytest.mark.parametrize(
+    ("post", "person"),
+    [("李克强副总理", "李克强"), ("习近平主席", "习近平"), ("广东省副省长", None), ("深圳市市长", None)],
+)
+def test_a_name_before_a_post_is_told_from_a_place_before_one(post, person):
+    from qa.readers.spans import _NAME_THEN_POST
+
+    named = _NAME_THEN_POST.fullmatch(post)
+    assert (named.group(1) if named else None) == person
