@@ -289,7 +289,12 @@ def hide_inside_wider(text: str, asked: str) -> str:
     """Normalised text with the wider words the question does not use blanked (one mark per character)."""
     norm = normalize(text)
     for word, wider in INSIDE_WIDER.items():
-        if word in asked and wider not in asked:
+        # imports and exports asked together are the wider word ("imports and exports": 進出口)
+        if (
+            word in asked
+            and wider not in asked
+            and not all(w in asked for w, wd in INSIDE_WIDER.items() if wd == wider)
+        ):
             norm = norm.replace(wider, "\u3000" * len(wider))
     return norm
 
@@ -567,8 +572,8 @@ def counts_another_thing(question: QuestionAnalysis, text: str, e: expressions.E
     ):
         return False
     following = normalize(re.split(r"[，。；、,;：:（(]", text[e.end : e.end + 10])[0])
-    if len(following) < 2:
-        return False
+    if len(following) < 2 or _PREDICATE_AFTER.match(following):
+        return False  # 其中90個位於深圳: what follows says where they are, not what they are
     # 合作 of 合作文件 is in every other noun of these papers (合作領域): it does not say what is counted.
     pairs = [counted[k : k + 2] for counted in question.counted for k in range(len(counted) - 1)]
     pairs = [p for p in pairs if p not in _UNSPECIFIC] or pairs
@@ -576,6 +581,8 @@ def counts_another_thing(question: QuestionAnalysis, text: str, e: expressions.E
 
 
 _UNSPECIFIC = frozenset({"合作", "香港", "内地", "两地", "相关"})
+# What follows a count that refers back to the thing counted: a verb or a preposition, not a noun.
+_PREDICATE_AFTER = re.compile(r"位于|设于|设在|来自|属于|已|均|都|在|于|为|是|由|获|共|分别|以上|左右")
 
 # A percentage a change word leads to (比2008年增長12.6%) is a growth rate; the words that ask for one.
 _CHANGE_BEFORE = re.compile(

@@ -135,6 +135,11 @@ def choose(
                 cue = max(cue, 0.5)  # 48個國家 for how many countries
         if e.kind == "count" and any(c in normalize(clause) for c in question.counted):
             cue = max(cue, 0.5)  # 參加商貿會議不少於850次 (not 造訪…3 300次) for how many trade meetings
+            noun = _NOUN_AFTER.match(text, e.end)
+            if noun and any(c in normalize(noun.group(0)) for c in question.counted):
+                cue = max(
+                    cue, 0.6
+                )  # 2 700個資助項目, not 1 700間港資工廠進行清潔生產項目, for how many projects
         if _names_more_as_subset(text, e, pairs):
             cue = max(cue, 0.75)  # 超過380個項目，其中90個位於深圳 for how many in Shenzhen
         if e.kind == "date" and cue == 0 and _SCENE_AFTER.match(text, e.end):
@@ -384,6 +389,9 @@ def _counts_joined(
     for e in sorted(found, key=lambda e: e.start):
         if e.start >= out.end and e.kind == "count" and _COUNT_JOINED.match(text[out.end : e.start]):
             out = _span(text, out, out.start, e.end)
+    for e in sorted(found, key=lambda e: -e.start):
+        if e.end <= out.start and e.kind == "count" and _COUNT_JOINED.match(text[e.end : out.start]):
+            out = _span(text, out, e.start, out.end)  # and back: 五個辦事處及 before 11個聯絡處
     if out is chosen:
         return chosen
     noun = _NOUN_AFTER.match(text, out.end)

@@ -325,3 +325,11 @@ def test_a_count_the_english_question_writes_in_words_is_its_own():
     assert [e.text for e in typed_expressions(schools, "深圳三所民辦學校開辦港人子弟班", Glossary([]))] == [
         "三所"
     ]
+
+
+def test_imports_and_exports_asked_together_are_the_total():
+    # the Chinese an English question brings for "imports and exports", and for "exports" alone
+    assert "进出口" in hide_inside_wider(
+        "廣東省與香港的進出口總額", "total value of imports and exports 进口 出口"
+    )
+    assert "进出口" not in hide_inside_wider("廣東省與香港的進出口總額", "how much was exported 出口")

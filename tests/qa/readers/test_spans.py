@@ -197,6 +197,18 @@ def span(question: str, sentence: str) -> str:
             "日常聯絡機制\n\n粵港合作粵港聯席會議行政長官及廣東省省長粵港聯席工作會議",
             "行政長官及廣東省省長",
         ),
+        # the thing counted right after the figure, not further on in its clause
+        (
+            "How many projects has the Cleaner Production Partnership Programme funded since 2008?",
+            "由2008年開展至今，共批准超過2 700個資助項目，資助約1 700間港資工廠進行清潔生產項目。",
+            "超過2 700個",
+        ),
+        # the part in Shenzhen, though what follows it says where, not what
+        (
+            "How many cleaner production projects in Shenzhen had been funded by 2009?",
+            "並已資助珠三角港資企業進行超過380個項目，其中90個位於深圳。",
+            "90個",
+        ),
         # a person, then the post the question names: the person
         ("2011年8月訪港的是哪位副總理？", "李克強副總理去年8月訪港時，亦提出目標", "李克強"),
         # the month of a year the question names: the paper's 今年 adds nothing (but stays for when)
