@@ -131,7 +131,7 @@ def concepts(question: QuestionAnalysis, index: Retriever) -> Concepts:
 
 
 def _first_time(phrase: str, text: str) -> bool:
-    """ "first" as "for the first time", before a verb of an event ("first started", "first set up")."""
+    """Whether "first" means "for the first time": before a verb of an event ("first started", "set up")."""
     if phrase.lower() not in ("first", "the first"):
         return False
     after = re.search(r"\bfirst\s+(\w+(?: up| out| off)?)", text, re.IGNORECASE)

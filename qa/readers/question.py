@@ -31,7 +31,7 @@ _WHO_NOUNS = (
     "bureau|department|official|officer|body|organi[sz]ation|office|post|agency|minister|secretary|"
     "government|authority|person|team|unit|party|leaders?|officials?|university|universities|institutions?"
     "|mayor|vice-mayor|governor|chairman|chairperson|chief|head|director|minister|president|commissioner"
-    "|premier|vice premier|vice-premier|state councillor|party secretary|leader"
+    "|premier|vice premier|vice-premier|state councillor|party secretary"
     # a company is named as a body is (which contractor won, the two firms that won)
     "|company|companies|firms?|contractors?|enterprises?|developers?|operators?|banks?|consultants?"
     "|schools?|institutes?|colleges?|academy|academies|hospitals?|associations?|stock exchanges?"
@@ -345,9 +345,9 @@ class QuestionAnalysis:
         return {pair: " ".join(places) for pair, places in side_pair_places(self.asked).items()}
 
 
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
 # An opening clause that sets the scene, up to its comma: "When X visited Hong Kong, ...", "After the
 # reorganisation, ...".
-_HANZI = re.compile(r"[\u4e00-\u9fff]")
 _SCENE = re.compile(
     r"^(?:when|after|before|once|while|during|in|at|since|by|following|per|according to)\b[^,?]{3,}?,\s*"
 )

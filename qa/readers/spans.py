@@ -135,11 +135,10 @@ def choose(
                 cue = max(cue, 0.5)  # 48個國家 for how many countries
         if e.kind == "count" and any(c in normalize(clause) for c in question.counted):
             cue = max(cue, 0.5)  # 參加商貿會議不少於850次 (not 造訪…3 300次) for how many trade meetings
+            # the thing right after the figure: 2 700個資助項目, not 1 700間港資工廠進行清潔生產項目
             noun = _NOUN_AFTER.match(text, e.end)
             if noun and any(c in normalize(noun.group(0)) for c in question.counted):
-                cue = max(
-                    cue, 0.6
-                )  # 2 700個資助項目, not 1 700間港資工廠進行清潔生產項目, for how many projects
+                cue = max(cue, 0.6)
         if _names_more_as_subset(text, e, pairs):
             cue = max(cue, 0.75)  # 超過380個項目，其中90個位於深圳 for how many in Shenzhen
         if e.kind == "date" and cue == 0 and _SCENE_AFTER.match(text, e.end):
