@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 
 from index import default_glossary
+from qa.readers.expressions import hanzi_value
 
 _MONTHS = (
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
-_HANZI_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_HANZI_DIGITS |= {"七": 7, "八": 8, "九": 9}
-_HANZI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _QUALIFIERS = (
     ("不少於", "at least"),
     ("不少于", "at least"),
@@ -44,24 +42,11 @@ _FIGURE = re.compile(
 )
 
 
-def _hanzi_number(text: str) -> int | None:
-    total, current = 0, 0
-    for ch in text:
-        if ch in _HANZI_DIGITS:
-            current = _HANZI_DIGITS[ch]
-        elif ch in _HANZI_UNITS:
-            total += (current or 1) * _HANZI_UNITS[ch]
-            current = 0
-        else:
-            return None
-    return total + current
-
-
 def _number(text: str) -> float | None:
     digits = re.sub(r"[,，\s]", "", text)
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return float(digits)
-    value = _hanzi_number(text)
+    value = hanzi_value(text)
     return float(value) if value is not None else None
 
 

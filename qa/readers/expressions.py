@@ -241,6 +241,14 @@ def numbers(text: str) -> list[Expression]:
 HANZI_DIGIT = dict(zip("零〇一二兩两三四五六七八九", (0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 HANZI_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
 HANZI_BIG_UNIT = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8}
+# Numbers written in English words, as questions write small ones ("the three schools").
+ENGLISH_CARDINALS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "  # noqa: SIM905
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
 
 
 def hanzi_value(text: str) -> int | None:

@@ -443,18 +443,10 @@ def nearness(found: list[expressions.Expression], focus: list[int]) -> float:
     return float(np.exp(-distance / 20))
 
 
-_ENGLISH_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "  # noqa: SIM905
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-
-
 def _english_numbers(asked: str) -> set[int]:
     """The numbers an English question writes in words ("the three schools")."""
-    return {_ENGLISH_NUMBERS[w] for w in re.findall(r"[a-z]+", asked) if w in _ENGLISH_NUMBERS}
+    cardinals = expressions.ENGLISH_CARDINALS
+    return {cardinals[w] for w in re.findall(r"[a-z]+", asked) if w in cardinals}
 
 
 def _hanzi_count(text: str) -> int | None:

@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 
 from qa.generators.openai_chat import completions_url, transport_failure
+from qa.readers.expressions import ENGLISH_CARDINALS
 from qa.translators.base import TranslationError
 
 # Two worked examples: without them a small model answers the question ("2017年1月1日") instead of
@@ -49,15 +50,12 @@ _MONTHS = {
     )
     for name in names.split()
 }
-_NUMBERS = {
+_NUMBERS = ENGLISH_CARDINALS | {
     word: number
-    for table in (
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty",
-        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth",
+    for number, word in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "  # noqa: SIM905
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
     )
-    for number, word in enumerate(table.split())
 }
 _WORD = re.compile(r"[a-z]+")
 
