@@ -34,7 +34,8 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
         # a scheme starts when launched (推出廣東計劃) or introduced (引入), works when they break ground;
         # ties start in a year (始於1978年)
         r"\bstart(?:ed|s|ing)?\b|\bbegin|\bbegan|\bcommence|\bbreak ground|\blaunch|\broll(?:ed)? out"
-        r"|\bkick(?:ed)? off|\bintroduc|\btr(?:y|ying|ied) out|\bpilot"
+        # "piloted", not the noun of a "pilot free trade zone"
+        r"|\bkick(?:ed)? off|\bintroduc|\btr(?:y|ying|ied) out|\bpilot(?:ed|ing)\b|\bto pilot\b"
         r"|\bg[eo]t(?:s|ting)? going\b|\bunder ?way\b",
         "动工|开工|展开|开展|启动|开始(?:兴建|建造|施工)|推出|推行|引入|引进|试行|始于|始自|起始于",
     ),
@@ -60,7 +61,7 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
     ),
     "hold": (
         r"\bheld\b|\bhold(?:s|ing)?\b|\bconven(?:e|ed|es|ing)\b|\bt(?:ake|akes|ook|aken) place\b",
-        "举行|召开|举办|开会",
+        "举行|召开|举办|开会|合办|主办|承办|协办",
     ),
     "effect": (
         r"\btak(?:e|es|en) effect|\btook effect|\bc[oa]me into (?:force|effect)|\bimplement|\bin force\b",

@@ -128,7 +128,7 @@ _DATE = (
     rf"{_YEAR}(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
     r"(?:\s*(?:年底|年初|年中|年終|年终|年末|上半年|下半年|底|初|終|终|末|中旬|上旬|下旬|中|第\s*[1-4一二三四]\s*季(?:度)?))?"
     r"(?:前|之前|後|之後|以前|以後)?"
-    rf"|(?:去年|今年|明年)\s*{_MONTH}(?:\s*{_DAY})?"
+    rf"|(?:去年|今年|明年)\s*{_MONTH}(?:\s*{_DAY}|\s*(?:底|初|中旬|上旬|下旬))?"
     rf"|{_MONTH}\s*{_DAY}"
     r"|\d{4}\s*[-至到–]\s*\d{2,4}\s*年度?"
     # a five-year plan's period: 「十二五」期末, 十四五規劃期間
@@ -155,6 +155,7 @@ _BODY_SUFFIX = (
 _LITTLE_WORDS = (
     "由的在與与和及是為为並并將将於于向對对從从被讓让使亦也已而即就其各共同主持負负責责親亲擔担任出包括"
     "間间屬属"  # a classifier (兩間香港公司 names 香港公司); 屬 says what it belongs to
+    "嘅"  # Cantonese 的, in the questions (會議嘅廣東省省長)
 )
 _NAME_CHARS = rf"(?:(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
 # A name starts where a word can: after punctuation, a little word, or at the start.

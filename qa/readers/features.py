@@ -599,13 +599,20 @@ def a_change_not_asked(question: QuestionAnalysis, text: str, e: expressions.Exp
 _CLAUSE_MARKS = "，。；：,;:"
 
 
+# People named right after a figure, a place or a kind before them (30萬四川同胞, 2萬名香港學生).
+_PEOPLE_AFTER = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}?(?:{PEOPLE_NOUNS.pattern})")
+
+
 def counted_people(text: str, e: expressions.Expression) -> expressions.Expression:
     """A count in the general 個 whose clause names people before it counts people:
     受惠香港青年的總數由7 900個增加至19 200個 answers how many young people, in 人 as 名 would."""
-    if e.kind != "count" or e.unit not in expressions.GENERAL_UNIT:
+    if e.kind != "count" or (e.unit is not None and e.unit not in expressions.GENERAL_UNIT):
         return e
     start = max(text.rfind(c, 0, e.start) for c in _CLAUSE_MARKS) + 1
-    if not PEOPLE_NOUNS.search(normalize(text[start : e.start])):
+    before = e.unit is not None and PEOPLE_NOUNS.search(normalize(text[start : e.start]))
+    # a bare large figure with the people right after it: 惠及超過30萬四川同胞
+    after = e.unit is None and _PEOPLE_AFTER.match(normalize(text[e.end : e.end + 8]))
+    if not (before or after):
         return e
     return expressions.Expression(e.kind, e.start, e.end, e.text, "人")
 
@@ -724,7 +731,7 @@ def candidates(
             and posts.mentions_owner(
                 sentence.text, owners, previous.text if previous else None, titles.get(sentence.doc_id)
             )
-            and (not question.wants_name or posts.names_person(sentence.text))
+            and (not question.wants_name or posts.names_person(sentence.text, question.name_of))
             # the fourth meeting asked, the fifth named (第五次會議)
             and (occurrence is None or not names_another(normalize(sentence.text), occurrence))
         )

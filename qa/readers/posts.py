@@ -18,6 +18,11 @@ _NAME_ASKED = re.compile(
     r"叫什么名字|叫甚么名字|什么名字|甚么名字|姓名|叫乜名|叫咩名|咩名"
     r"|\bname of (?:the |its |hong kong's |shenzhen's |[\w-]+'s )?(?:[\w-]+ ){0,2}"
     r"(?:mayor|director|head|chief|secretary|governor|chairman|chairperson|leader|minister|commissioner)"
+    # "Who's the Guangdong governor", 「帶隊嘅特首係邊個」: the question names the post; its holder is asked
+    # (not a group's head or 組長: a post answers who leads a group)
+    r"|\bwho(?:'s| is| was) (?:the |its |[\w-]+'s )?(?:[\w-]+ ){0,3}?"
+    r"(?:mayor|governor|chief executive|premier|secretary|minister|commissioner)\b"
+    r"|(?:特首|行政长官|省长|市长|局长|司长|署长|书记|总理|部长|处长)(?:系|是)(?:边个|边位|谁|哪位|哪一位)"
 )
 # A name after a post: two or three characters, then a word that ends it (和, 及, 於, 率領 …).
 NAME_AFTER_POST = re.compile(
@@ -48,9 +53,37 @@ def name_asked(question: str) -> bool:
     return bool(_NAME_ASKED.search(normalize(question)))
 
 
-def names_person(text: str) -> bool:
-    """Whether the sentence writes a person's name after a post (政務司司長唐英年和…)."""
-    return any(NAME_AFTER_POST.match(text, e.end) for e in expressions.find("post", text))
+def names_person(text: str, titles: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence writes a person's name after a post (政務司司長唐英年和…); with ``titles``
+    (normalised, ``asked_titles``), after a post of one of them: the deputy (廣東省副省長招玉芳) does not name
+    the governor, nor the mayor (上海市市長龔正) the Chief Executive."""
+    for e in expressions.find("post", text):
+        if NAME_AFTER_POST.match(text, e.end) and (not titles or _title(normalize(e.text)) in titles):
+            return True
+    return False
+
+
+# The Chief Executive, as the papers and the askers write the post.
+_SAME_POST = {"特首": "行政长官"}
+
+
+def asked_titles(texts: list[str]) -> tuple[str, ...]:
+    """The titles (normalised: 省长, 行政长官) of the posts a question names, with the Chinese of its English
+    names: a question asking the name of one is answered by a name after that post, not after another."""
+    out: list[str] = []
+    for text in texts:
+        for e in expressions.find("post", normalize(text)):
+            title = _title(e.text)
+            if title and title not in out:
+                out.append(title)
+    return tuple(out)
+
+
+def _title(post: str) -> str:
+    """A normalised post's title, the last of them when posts are joined (广东省副省长 → 副省长)."""
+    m = expressions.POST_END.search(post)
+    title = m.group(0) if m else ""
+    return _SAME_POST.get(title, title)
 
 
 # A "body" holding a question word is the asked one (邊個政策局, 哪个局), not one the answer must be about.

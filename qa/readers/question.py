@@ -14,7 +14,7 @@ from functools import cached_property
 from index import PreparedQuery, normalize, side_pair_places, side_pairs
 from qa.readers.events import asked_events
 from qa.readers.expressions import LENGTH_OR_TIME
-from qa.readers.posts import name_asked
+from qa.readers.posts import asked_titles, name_asked
 
 # Expected answer types; "description" is the default (what is X, what does X do).
 ANSWER_TYPES = ("date", "number", "who", "place", "list", "reason", "description")
@@ -59,7 +59,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\bwhen\b|\bwhat (?:year|date|month|time)\b|\bwhich (?:year|month|date)\b|\bsince when\b",
             r"\bhow long ago\b|\bwhat day\b|\bopening hours\b|\bwhat time\b|几点",
             "何时|几时|什么时候|甚么时候|哪一年|哪年|哪个月|哪一天|哪天|何年|何日|什么日子|甚么日子",
-            "年份|日期|几月|几号|边年|边一年|边日|边个月|哪个时候|哪一个时候|啥时候|什么时间|甚么时间",
+            "(?<!\\d)年份|日期|几月|几号|边年|边一年|边日|边个月|哪个时候|哪一个时候|啥时候|什么时间|甚么时间",
         ),
     ),
     (
@@ -109,6 +109,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         _cues(
             r"\bwhy\b|\bpurpose\b|\bfor what\b|\baims? (?:of|to)\b|\bwhat is (?:the |a )?[\w\s-]+ for\??$",
             "为何|为什么|为甚么|目的|原因|宗旨|为了什么|作用|是做什么的|做什么用",
+            "点解|为咩|为乜|做咩要|做乜要",  # Cantonese
         ),
     ),
     (
@@ -119,6 +120,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\bwhat (?:(?:are|were) the )?(?:two|three|four|five|six|seven|eight|\d+) \w+",
             r"\blist\b|\bname the\b",
             "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|边啲|(?:哪|边)[两二三四五六七八九十](?:个|样|项|种|大|方面)?",
+            "啲(?:咩|乜|什么|甚么)",  # 有啲咩合作夥伴: which ones, in Cantonese
         ),
     ),
 )
@@ -199,7 +201,8 @@ _COUNTED = (
         "|representatives?|officials?|attendees?|beneficiar(?:y|ies)|recipients?|elderly|seniors?"
         "|volunteers?|applicants?|trainees?|interns?|entrepreneurs?|reps|executives?|investors?|kids|children"
         "|学生|旅客|游客|访客|市民|居民|员工|职员|教师|老师|参加者|参与者|代表|人员|青年|人才|毕业生"
-        "|受惠人|受惠者|官员|长者|义工|志愿者|申请人|实习生|人(?!民币)",  # not the 人 of 人民幣
+        "|受惠人|受惠者|官员|长者|义工|志愿者|申请人|实习生|同胞|群众|民众|人士|病人|患者|儿童|学童"
+        "|人(?!民币)",  # not the 人 of 人民幣
     ),
     ("所", "schools?|universities|colleges?|学校|院校|大学"),
     (
@@ -231,7 +234,9 @@ _POST_ASKED = re.compile(
 )
 # Who chairs or leads: people, in their posts (a meeting chairs nothing), unless a body is asked.
 _CHAIR_ASKED = re.compile(
-    r"\bwho (?:co-)?(?:chairs?|chaired|heads?|headed|leads?|led|presides?|presided)\b|主持|率领|带领|带队"
+    # "who on the HK side chairs", "who co-chaired"
+    r"\bwho (?:[\w'-]+ ){0,4}?(?:co-)?(?:chairs?|chaired|heads?|headed|leads?|led|presides?|presided)\b"
+    r"|主持|率领|带领|带队"
 )
 # "How many <noun>" and the English nouns of people (as the counted-thing table lists them).
 _HOW_MANY_NOUN = re.compile(r"\bhow many [a-z]")
@@ -292,6 +297,9 @@ class QuestionAnalysis:
     events: frozenset[str] = frozenset()
     # For a who question: a person's name is asked for, not a post (叫甚麼名字).
     wants_name: bool = False
+    # For a name asked: the titles of the posts the question names (省长 of 廣東省省長), whose holder's name
+    # answers (``posts.asked_titles``).
+    name_of: tuple[str, ...] = ()
     # For a date: a time of day is asked (幾點, "what time", opening hours), not a day of the calendar.
     clock: bool = False
     # For a place: where a thing is (在哪裏, 設喺邊度, "where is"), answered by a place it is said to be in.
@@ -325,6 +333,11 @@ class QuestionAnalysis:
     def normalized(self) -> str:
         """The question as matching sees it (normalised once, read for every candidate sentence)."""
         return normalize(self.prepared.text)
+
+    @cached_property
+    def chairs(self) -> bool:
+        """Who chairs or leads is asked (主持, "who heads"): the post the papers say chairs answers."""
+        return self.expected == "who" and bool(_CHAIR_ASKED.search(self.normalized))
 
     @cached_property
     def asked(self) -> str:
@@ -372,6 +385,13 @@ def without_source(question: str) -> tuple[str, str]:
     return question[: m.start()] + " " + question[m.end() :], m.group(0)
 
 
+# "Who are the partners / members / participants": a list of those taking part, not one post or body.
+_WHO_LIST = re.compile(
+    r"\bwho (?:are|were) (?:the |its |their )?(?:[\w-]+ ){0,2}?"
+    r"(?:partners|members|participants|parties|stakeholders)\b"
+)
+
+
 def expected_type(question: str) -> str:
     """The first answer type whose cue the question holds; "description" when none does.
 
@@ -382,6 +402,8 @@ def expected_type(question: str) -> str:
     text = normalize(question)
     if ORDINAL_ASKED.search(text):
         return "number"  # "Where did Hong Kong rank", 第幾大: a place in an order, not a place
+    if _WHO_LIST.search(text):
+        return "list"  # "who are the partners": the kinds of body a sentence lists
     english = not _HANZI.search(text)  # "HK–Guangxi" with its dash is English too
     if english:
         scene = _SCENE.match(text)
@@ -440,11 +462,15 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         text = normalize(prepared.text)
         kind = body_kind_asked(text)
         body = bool(_BODY_ASKED.search(text) or kind) and not _POST_ASKED.search(text)
+        wants_name = name_asked(prepared.text)
         return QuestionAnalysis(
             prepared,
             expected,
             wants_post=bool(_POST_ASKED.search(text)) or (not body and bool(_CHAIR_ASKED.search(text))),
-            wants_name=name_asked(prepared.text),
+            wants_name=wants_name,
+            name_of=asked_titles([prepared.text, *(term for _, term in prepared.expansions)])
+            if wants_name
+            else (),
             wants_body=body,
             body_kind=kind,
         )
@@ -494,7 +520,10 @@ def counted_in_english(prepared: PreparedQuery) -> tuple[str, ...]:
     terms = [
         normalize(term)
         for words, term in prepared.expansions
-        if re.search(rf"(?<![\w-]){re.escape(words.lower())}", phrase) and len(term) >= 2
+        if re.search(rf"(?<![\w-]){re.escape(words.lower())}", phrase)
+        and len(term) >= 2
+        # people are counted by the unit (名, 人, 位), not by a word for them (人數 of "people")
+        and not _PEOPLE_EN.fullmatch(words.lower())
     ]
     return tuple(dict.fromkeys(terms))
 

@@ -45,6 +45,11 @@ _EMPTY_PAIRS = frozenset(
 # 由 X 負責 / 擔任: X answers "who".
 # Not past the verb: in 由三位司長擔任小組組長, 三位司長 is who, 小組組長 the role they take.
 _AGENT = re.compile(r"由(?:(?!擔任|担任|負責|负责|主持|出任)[^，。；]){0,6}$")
+# A post the sentence says chairs or leads: the verb follows it, past a post joined to it (與上海市市長主持).
+_CHAIRS = re.compile(
+    r"[^，。；,;]{0,10}?(?:主持|率領|率领|帶領|带领|帶隊|带队|領導|领导|為首|为首|牽頭|牵头"
+    r"|擔任(?:組長|主席|召集人)|担任(?:组长|主席|召集人))"
+)
 # "How many in all": the figure after 總數 / 共 / 累計 answers.
 _TOTAL_ASKED = re.compile(r"总数|一共|总共|共有|合共|累计|\btotal\b|\baltogether\b|\bin all\b|\bso far\b")
 _TOTAL = re.compile(r"(?:总数|總數|总共|總共|合共|累计|累計|总计|總計|共|達|达)[^，。；\d]{0,3}$")
@@ -120,8 +125,10 @@ def choose(
         """Cues first (由, 總數, the asked event, a change, the counted thing), then the clause's words (in
         a list of like items, the item's own words), then nearness."""
         cue = 0.0
-        if question.expected == "who" and _AGENT.search(text[max(0, e.start - 8) : e.start]):
-            cue = 1.0
+        if question.chairs and _CHAIRS.match(text, e.end):
+            cue = 1.0  # 行政長官與上海市市長主持，並由財政司司長…支援: who chairs is the one before 主持
+        elif question.expected == "who" and _AGENT.search(text[max(0, e.start - 8) : e.start]):
+            cue = 0.9 if question.chairs else 1.0
         if total and _TOTAL.search(text[max(0, e.start - 5) : e.start]):
             cue = 1.0
         clause = _clause(text, e)
@@ -139,7 +146,7 @@ def choose(
             noun = _NOUN_AFTER.match(text, e.end)
             if noun and any(c in normalize(noun.group(0)) for c in question.counted):
                 cue = max(cue, 0.6)
-        if _names_more_as_subset(text, e, pairs):
+        if _names_more_as_subset(text, e, pairs | _years(question)):
             cue = max(cue, 0.75)  # 超過380個項目，其中90個位於深圳 for how many in Shenzhen
         if e.kind == "date" and cue == 0 and _SCENE_AFTER.match(text, e.end):
             cue = -0.5  # 去年8月訪港時，亦提出在「十二五」期末: the visit sets the scene of what is dated
@@ -157,14 +164,19 @@ def choose(
     return _reach(question, text, chosen, found)
 
 
-_SUBSET = re.compile(r"其中\s*$")
+_SUBSET = re.compile(r"(?:其中|當中|当中)\s*$")
 # A date whose clause ends "when ...": the time of the scene (去年8月訪港時，), not of what the sentence says.
 _SCENE_AFTER = re.compile(r"[^，,。；;]{0,8}(?:時|时|期間|期间|之際|之际)[，,]")
 
 
+def _years(question: QuestionAnalysis) -> frozenset[str]:
+    """The years the question writes in figures (2012 of 「2012年及以後設立的」)."""
+    return frozenset(re.findall(r"(?<!\d)\d{4}(?!\d)", question.normalized))
+
+
 def _names_more_as_subset(text: str, e: Expression, pairs: frozenset[str]) -> bool:
-    """A part of a whole (其中90個位於深圳) whose clause names something of the question that the whole's
-    clause does not."""
+    """A part of a whole (其中90個位於深圳, 當中4所…在2012年或之後成立) whose clause names something of the
+    question (its words, or a year it writes) that the whole's clause does not."""
     if not _SUBSET.search(text[max(0, e.start - 3) : e.start]):
         return False
     own = normalize(_clause(text, e))

@@ -88,6 +88,14 @@ def test_everyday_verbs_name_events(question, event):
     assert event in asked_events(question)
 
 
+def test_a_pilot_zone_in_a_name_is_no_start_and_co_hosting_is_holding():
+    question = "When did HK team up with Guangdong to hold a briefing on the Guangdong pilot free trade zone?"
+    assert asked_events(question) == {"hold"}
+    assert asked_events("When was the scheme piloted?") == {"start"}
+    sentence = "2015年5月與廣東省政府合辦中國（廣東）自由貿易試驗區政策宣講會"
+    assert states_event(sentence, {"hold"}, normalize(question) + " 广东 自由贸易试验区 宣讲会")
+
+
 def test_a_standing_body_starts_when_it_is_set_up():
     assert "establish" in asked_events(
         "What year did the Pan-Pearl River Delta regional cooperation forum start?"

@@ -19,9 +19,9 @@ def _texts(found):
 
 
 def test_dates_with_month_and_relative_forms():
-    text = "口岸預計在2018年年底竣工，去年10月在港合辦會議，1998年成立。"
+    text = "口岸預計在2018年年底竣工，去年10月在港合辦會議，1998年成立，去年1月底動工。"
     found = find("date", text)
-    assert [e.text for e in found] == ["2018年年底", "去年10月", "1998年"]
+    assert [e.text for e in found] == ["2018年年底", "去年10月", "1998年", "去年1月底"]
     assert all(text[e.start : e.end] == e.text for e in found)
 
 

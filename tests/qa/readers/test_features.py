@@ -121,6 +121,9 @@ def test_a_count_in_the_general_classifier_of_people_counts_people():
     projects = expressions.numbers("190個援建項目已全部投入服務")[0]
     assert counted_people("190個援建項目已全部投入服務", projects).unit == "個"
     assert unit_strength(young, projects) == 0.0
+    # a bare large figure with the people right after it counts them; one with money after it does not
+    text = "涉及約100億港元，惠及超過30萬四川同胞。"
+    assert [counted_people(text, e).unit for e in expressions.find("count", text)] == [None, "人"]
 
 
 def test_a_photo_caption_is_not_an_answer_alone():

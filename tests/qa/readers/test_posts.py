@@ -46,6 +46,14 @@ def test_a_person_is_named_after_a_post(sentence, named):
     assert names_person(sentence) is named
 
 
+def test_a_name_after_another_post_does_not_name_the_asked_one():
+    sentence = "政務司司長唐英年和廣東省副省長招玉芳共同主持工作會議"
+    assert names_person(sentence)
+    assert not names_person(sentence, ("省长",))  # the deputy is not the governor
+    assert names_person(sentence, ("副省长",))
+    assert not names_person("與上海市市長龔正率領的代表團", ("行政长官",))
+
+
 def test_a_question_asking_for_a_name():
     assert name_asked("深圳市代市長叫甚麼名字？")
     assert name_asked("What was the name of Shenzhen's acting mayor?")

@@ -63,6 +63,12 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         ("滬港溝通聯絡機制由香港方面哪一個辦事處負責？", "who"),
         ("驻重庆联络处隶属于哪个驻内地办事处？", "who"),
         ("Which Chinese vice premier came to HK in Aug 2011?", "who"),
+        # the paper of a year is no year asked; 點解 asks why; 有啲咩 and "who are the partners" ask which
+        ("2012年份文件講嘅滬港合作機制，高層會議香港方面由邊個主持？", "who"),
+        ("點解港深要推進深西軌道嘅規劃工作？", "reason"),
+        ("「深港創新圈」三年行動計劃有啲咩合作夥伴參與？", "list"),
+        ("Who are the partners involved in the Innovation Circle action plan?", "list"),
+        ("Who are the co-chairs of the meeting?", "who"),
     ],
 )
 def test_expected_type(question, expected):
@@ -256,6 +262,12 @@ def test_only_a_date_question_carries_events():
         ("深港合作會議由誰主持？", False),
         ("What is the name of the body that leads it?", False),
         ("2009年深港合作會議之後開記者會嘅深圳代市長叫咩名？", True),
+        # the question names the post whose holder it asks for
+        ("Who's the Guangdong governor that co-chairs the Joint Conference?", True),
+        ("2024年4月第六次滬港合作會議，帶隊嘅特首係邊個？", True),
+        # a group's head or 組長 is answered by a post
+        ("融入国家发展大局督导组的组长是谁？", False),
+        ("Who is the head of the steering group?", False),
     ],
 )
 def test_a_question_asking_a_name_wants_a_person(question, wants_name):
@@ -337,6 +349,20 @@ def test_an_english_count_counts_the_glossary_name_after_how_many():
     analysis = analyse(prepare_query("How many cooperation documents were signed?", glossary))
     assert set(analysis.counted) == {"合作文件", "文件"}
     assert analyse(prepare_query("How many were signed?", glossary)).counted == ()
+
+
+def test_people_counted_in_english_are_counted_by_their_unit_not_a_word_for_them():
+    from index import Entry, Glossary
+
+    glossary = Glossary([Entry(("people",), ("人數", "人"), "term")])
+    analysis = analyse(prepare_query("How many people in Sichuan have benefited?", glossary))
+    assert (analysis.unit, analysis.counted) == ("名", ())
+
+
+def test_the_posts_whose_holders_name_is_asked():
+    analysis = analyse(prepare_query("同特首一齊主持粵港合作聯席會議嘅廣東省省長叫咩名？"))
+    assert set(analysis.name_of) == {"行政长官", "省长"}
+    assert analyse(prepare_query("深港合作會議由誰主持？")).name_of == ()
 
 
 def test_an_english_count_counts_every_name_of_its_noun_phrase():

@@ -218,6 +218,23 @@ def span(question: str, sentence: str) -> str:
             "5月",
         ),
         ("行政長官何時與劉寧會面？", "今年5月，行政長官與廣西壯族自治區黨委書記劉寧在香港會面", "今年5月"),
+        # who chairs: the post before 主持, not the one 由 brings to support it
+        (
+            "滬港合作機制嘅高層會議，香港方面由邊個主持？",
+            "滬港合作高層會議行政長官與上海市市長主持，並由財政司司長與上海市副市長支援",
+            "行政長官",
+        ),
+        (
+            "Under the HK-Shanghai set-up, who on the HK side chairs the high-level meeting?",
+            "滬港合作高層會議行政長官與上海市市長主持，並由財政司司長與上海市副市長支援",
+            "行政長官",
+        ),
+        # the part (當中) that holds the question's own year, not the whole
+        (
+            "香港的国家重点实验室伙伴实验室中，有几所是2012年及以后才设立的？",
+            "現時共有16所國家重點實驗室夥伴實驗室，當中4所夥伴實驗室是在2012年或之後成立。",
+            "4所",
+        ),
         # a year the question names, with the part of it that answers (年底)
         (
             "According to the 2011 trade paper, when were the 2010 investment figures due to be published?",
