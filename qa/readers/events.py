@@ -61,7 +61,8 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
     ),
     "hold": (
         r"\bheld\b|\bhold(?:s|ing)?\b|\bconven(?:e|ed|es|ing)\b|\bt(?:ake|akes|ook|aken) place\b",
-        "举行|召开|举办|开会|合办|主办|承办|协办",
+        # 幾時開㗎: a meeting opened in Cantonese is held
+        "举行|召开|举办|开会|合办|主办|承办|协办|开(?=㗎|嘅|咗|过|[?？]|$)",
     ),
     "effect": (
         r"\btak(?:e|es|en) effect|\btook effect|\bc[oa]me into (?:force|effect)|\bimplement|\bin force\b",
@@ -76,6 +77,8 @@ _VERBS = {name: re.compile(zh) for name, (_, zh) in EVENT_CLASSES.items()}
 _PARTICLES = "了的"
 # Words in front of an object that say whose or which it is, not what it is (normalised).
 _MODIFIERS = ("国家", "中央", "全国", "两地", "有关", "相关", "本港", "香港", "合作")
+# "A new one" in front of an object (normalised).
+_NEW = ("新的", "新一份", "新一轮", "新一届")
 # A verb followed by one of these has no object of its own: a time word, a conjunction, a preposition.
 _NOT_AN_OBJECT = frozenset("后後时時以及和并並与與至于於为為之前来起等中内外上下止由")
 
@@ -164,6 +167,8 @@ def _governs_other(text: str, end: int, asked: str, english: bool = False) -> bo
         i += 1
     while text.startswith(_MODIFIERS, i):
         i += 2  # 公布的國家「十二五」規劃綱要: 國家 says whose plan, the object is the plan
+    new = next((w for w in _NEW if text.startswith(w, i)), "")
+    i += len(new)  # 簽訂新的供水協議: the new agreement is the agreement
     if text[i : i + 1] == "《":
         close = text.find("》", i)
         return not _title_asked(text[i + 1 : close if close >= 0 else len(text)], asked, english)

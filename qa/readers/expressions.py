@@ -58,6 +58,8 @@ COUNT_UNITS = (
     "年",
     "個月",
     "个月",
+    "小時",
+    "小时",
     "天",
     "輛",
     "辆",
@@ -126,10 +128,13 @@ _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號号]"
 _DATE = (
     rf"{_YEAR}(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
-    r"(?:\s*(?:年底|年初|年中|年終|年终|年末|上半年|下半年|底|初|終|终|末|中旬|上旬|下旬|中|第\s*[1-4一二三四]\s*季(?:度)?))?"
+    r"(?:\s*(?:年底|年初|年中|年終|年终|年末|年內|年内|上半年|下半年|底|初|終|终|末|中旬|上旬|下旬|中|內|内"
+    r"|第\s*[1-4一二三四]\s*季(?:度)?))?"
     r"(?:前|之前|後|之後|以前|以後)?"
     rf"|(?:去年|今年|明年)\s*{_MONTH}(?:\s*{_DAY}|\s*(?:底|初|中旬|上旬|下旬))?"
     rf"|{_MONTH}\s*{_DAY}"
+    # a part of the paper's own year, written alone after 於 or 在 (將於年中推出): not 青年內地
+    r"|(?:今年|明年|去年|(?<=[於于在至到，,、（(]))(?:年中|年初|年底|年內|年内)(?!度)"
     r"|\d{4}\s*[-至到–]\s*\d{2,4}\s*年度?"
     # a five-year plan's period: 「十二五」期末, 十四五規劃期間
     r"|「?十[一二三四五六七八九]五」?\s*(?:規劃|规划)?\s*(?:期末|期內|期内|期間|期间|初期|末期|時期|时期)"
@@ -156,6 +161,7 @@ _LITTLE_WORDS = (
     "由的在與与和及是為为並并將将於于向對对從从被讓让使亦也已而即就其各共同主持負负責责親亲擔担任出包括"
     "間间屬属"  # a classifier (兩間香港公司 names 香港公司); 屬 says what it belongs to
     "嘅"  # Cantonese 的, in the questions (會議嘅廣東省省長)
+    "率"  # 行政長官率領特區政府代表團: the post leads the body, the name does not run on
 )
 _NAME_CHARS = rf"(?:(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
 # A name starts where a word can: after punctuation, a little word, or at the start.
@@ -164,6 +170,10 @@ _NAME_START = rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{_LITTLE_WORDS}]))"
 _POST = rf"{_NAME_START}(?:(?!會議|会议){_NAME_CHARS}){{0,10}}(?:{_POST_SUFFIX})"
 _BODY = rf"{_NAME_START}{_NAME_CHARS}{{1,8}}(?:{_BODY_SUFFIX})(?![門门分長长])"
 _JOIN = r"(?:及|與|与|和|、|以及)"
+_VENUE_SUFFIX = (
+    "博物館|博物馆|展覽中心|展览中心|會展中心|会展中心|文化中心|藝術館|艺术馆|美術館|美术馆|大會堂|大会堂"
+    "|體育館|体育馆|劇院|剧院|科學園|科学园|數碼港|数码港"
+)
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "date": re.compile(_DATE),
@@ -172,6 +182,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "count": re.compile(rf"{_ABOUT}(?:{_COUNT}){_OVER}"),
     "post": re.compile(rf"{_POST}(?:{_JOIN}{_POST})*"),
     "body": re.compile(rf"{_BODY}"),
+    # A venue where something is held or shown: 香港歷史博物館, 香港會議展覽中心.
+    "venue": re.compile(rf"{_NAME_START}{_NAME_CHARS}{{2,8}}?(?:{_VENUE_SUFFIX})"),
     # A time of day (上午7時, 晚上10時30分) or round the clock (24小時): what "what time" / 幾點 asks.
     "clock": re.compile(
         r"(?:上午|下午|早上|晚上|凌晨|中午|早|晚)?\s*\d{1,2}\s*(?:時|时|點|点)(?:\s*\d{1,2}\s*分|半)?"
@@ -273,7 +285,10 @@ def hanzi_value(text: str) -> int | None:
     return total + section + current
 
 
-_ORDINAL = re.compile(r"第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})")
+# with the classifier of what it orders: 第十二次 (a meeting's round), 第10屆
+_ORDINAL = re.compile(
+    r"第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:\s*(?:次|屆|届|輪|轮|期|批|場|场|號|号))?"
+)
 
 
 def ordinals(text: str) -> list[Expression]:

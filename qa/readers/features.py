@@ -354,7 +354,9 @@ def typed_expressions(
         found = [
             e
             for e in expressions.find("clock" if question.clock else "date", text)
-            if not _in_title(text, e.start) and not (question.since and _deadline(text, e))
+            if not _in_title(text, e.start)
+            and not (question.since and _deadline(text, e))
+            and not _held_another_year(question, e)
         ]
     elif kind == "number" and question.number_kind == "ordinal":
         found = expressions.ordinals(text)
@@ -380,7 +382,9 @@ def typed_expressions(
                 if is_body_of_kind(normalize(e.text), asked) or (e.kind == "post" and asked == "bureau")
             ]
     elif kind == "place":
-        found = place_expressions(text, glossary)
+        found = place_expressions(
+            text, glossary, venues=question.locative and not question.district and not question.city
+        )
         if question.district:
             found = [e for e in found if not wider_than_a_district(normalize(e.text))]
         if question.locative:
@@ -458,6 +462,19 @@ def _hanzi_count(text: str) -> int | None:
 _PART_OF_YEAR = re.compile(r"年底|年初|年中|年末|上半年|下半年|[首一二三四第]季|季度")
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _held_another_year(question: QuestionAnalysis, e: expressions.Expression) -> bool:
+    """When the 2010 meeting was held: a meeting held in another year (2009年11月30日) is another one. Only
+    for holding: the 2010 figures are published in 2011."""
+    if question.events != {"hold"}:
+        return False
+    asked = set(_YEAR.findall(without_source(question.prepared.text)[0]))
+    written = set(_YEAR.findall(e.text))
+    return len(asked) == 1 and bool(written) and not written & asked
+
+
 def _repeats_question(expression: expressions.Expression, asked: str) -> bool:
     """The question's own figure (its year, its 2016年12月), not an answer to it: every figure of the
     expression is one of the question's (2010年6月 answers "when in 2010")."""
@@ -467,9 +484,24 @@ def _repeats_question(expression: expressions.Expression, asked: str) -> bool:
     part = _PART_OF_YEAR.search(normalize(expression.text))
     if part is not None and part.group(0) not in asked:
         return False  # 2011年年底 answers when in 2011 the figures were due, which 2011 alone does not
-    if digits and len(digits) >= 2:
-        return expressions.figures(expression.text) <= expressions.figures(asked)
+    english = _english_amounts(asked)
+    if digits and (len(digits) >= 2 or expressions.figures(expression.text) <= english):
+        return expressions.figures(expression.text) <= expressions.figures(asked) | english
     return normalize(expression.text) in asked
+
+
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(bn|billion|million|mn|m)\b")
+
+
+def _english_amounts(asked: str) -> set[str]:
+    """An English question's amounts as the papers write them: "HK$1bn" is 10億, "1.5 million" 150萬."""
+    out = set()
+    for number, magnitude in _AMOUNT.findall(asked):
+        value = float(number) * (1e9 if magnitude in ("bn", "billion") else 1e6)
+        for chinese, size in (("億", 1e8), ("萬", 1e4)):
+            if (value / size).is_integer():
+                out.add(f"{int(value / size)}{chinese}")
+    return out
 
 
 def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expression]:
@@ -501,13 +533,16 @@ def _with_place(text: str, e: expressions.Expression) -> expressions.Expression:
 
 
 _COUNTRY_BEFORE = re.compile(
-    "(?:美國|美国|英國|英国|法國|法国|德國|德国|日本|韓國|韩国|澳洲|加拿大|新加坡|瑞典|瑞士|荷蘭|荷兰|意大利)$"
+    "(?:美國|美国|英國|英国|法國|法国|德國|德国|日本|韓國|韩国|澳洲|加拿大|新加坡|瑞典|瑞士|荷蘭|荷兰|意大利"
+    # the Mainland's body of a kind both sides have (內地海關, not Hong Kong's)
+    "|(?<![香港])內地|(?<![香港])内地)$"
 )
 
 
-def place_expressions(text: str, glossary: Glossary) -> list[expressions.Expression]:
+def place_expressions(text: str, glossary: Glossary, venues: bool = False) -> list[expressions.Expression]:
     """The glossary's places, except an item of a list (、) or the end of a route (廣州至深圳): those name
-    what a sentence is about, not where something is."""
+    what a sentence is about, not where something is; with ``venues``, the venues the sentence names too
+    (香港歷史博物館), which answer where a thing is held, never which city or district."""
     found = []
     for s, e, entry in glossary.find_chinese(text):
         if entry.kind == "place" and not _listed_or_route(text, s, e):
@@ -516,6 +551,8 @@ def place_expressions(text: str, glossary: Glossary) -> list[expressions.Express
             if _OWNED_POST.match(text, e):
                 continue  # 深圳市代市長: whose post, not where anything is
             found.append(expressions.Expression("place", s, e, text[s:e]))
+    for venue in expressions.find("venue", text) if venues else []:
+        found.append(expressions.Expression("place", venue.start, venue.end, venue.text))
     return _longest(found)
 
 
@@ -535,7 +572,7 @@ _WIDE_PLACES = frozenset(SIDE_ABBREVIATIONS) | frozenset(
 
 def wider_than_a_district(place: str) -> bool:
     """Whether a normalised place is a city, a province or a region (香港 is no district of Shenzhen)."""
-    return place in _WIDE_PLACES or place.endswith(("市", "省", "自治区", "特别行政区", "国"))
+    return place in _WIDE_PLACES or place.endswith(("市", "省", "自治区", "特别行政区", "特区", "国"))
 
 
 def _listed_or_route(text: str, start: int, end: int) -> bool:

@@ -16,8 +16,9 @@ from qa.readers import expressions
 # A question asking for a person's name, not a post (normalised: lower case, Simplified).
 _NAME_ASKED = re.compile(
     r"叫什么名字|叫甚么名字|什么名字|甚么名字|姓名|叫乜名|叫咩名|咩名"
-    r"|\bname of (?:the |its |hong kong's |shenzhen's |[\w-]+'s )?(?:[\w-]+ ){0,2}"
-    r"(?:mayor|director|head|chief|secretary|governor|chairman|chairperson|leader|minister|commissioner)"
+    r"|\bnames? of (?:the |its |hong kong's |shenzhen's |[\w-]+'s )?(?:[\w-]+ ){0,2}"
+    r"(?:mayor|director|head|chief|secretary|secretaries|governor|chairman|chairperson|leader|minister"
+    r"|commissioner)"
     # "Who's the Guangdong governor", 「帶隊嘅特首係邊個」: the question names the post; its holder is asked
     # (not a group's head or 組長: a post answers who leads a group)
     r"|\bwho(?:'s| is| was) (?:the |its |[\w-]+'s )?(?:[\w-]+ ){0,3}?"
@@ -118,7 +119,9 @@ def owners(texts: list[str], glossary: Glossary) -> list[str]:
 # A cooperation meeting or mechanism a question names (閩港合作會議): the sides' abbreviation is what tells it
 # from the others (京港合作會議), so a sentence about another one does not say who chairs this one.
 _COOPERATION_MEETING = re.compile(
-    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}合作(?:高層|高层|聯席|联席)?(?:會議|会议|機制|机制)"
+    # the sides are names, not a verb or a little word (「同北京、上海開合作會議」 names no 上海開)
+    r"(?<![\u4e00-\u9fff])(?:(?![開开舉举召辦办的嘅及和與与同在])[\u4e00-\u9fff]){2,4}"
+    r"合作(?:高層|高层|聯席|联席)?(?:會議|会议|機制|机制)"
 )
 
 # The sides of a normalised cooperation meeting's or mechanism's name (闽港 of 闽港合作会议).

@@ -68,6 +68,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\bhow (?:many|much|large|big|long|far|often|fast)\b|\bnumber of\b|\bpercent",
             r"\bwhat (?:percentage|proportion|share|amount|number|size|sum|total)\b",
             rf"\bwhat(?:'s| is| was| are| were) the (?:\w+ ){{0,3}}(?:{_QUANTITY_NOUNS})s?\b",
+            r"\bwhat(?:'s| is| was) the (?:most|maximum|least|minimum)\b",  # "the most a company can get"
             "多少|几多|百分之几|占多少|多大|多长|多远|数目|数量|金额|比例|多久",
             # 幾 before a classifier asks how many (幾輪, 幾批); 哪幾個/邊幾個 asks which ones
             # ... but 十幾項 / 三十幾個 is a figure with "-odd", not a question
@@ -126,7 +127,10 @@ _RULES: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
 # A place in an order (第三大貿易夥伴): 第幾, "where does it rank", "in what place" (normalised text).
-ORDINAL_ASKED = re.compile(r"第几|第多少|\brank(?:ed|s|ing)?\b|\bin what place\b|排第|排名第?几")
+ORDINAL_ASKED = re.compile(
+    r"第几|第多少|\brank(?:ed|s|ing)?\b|\bin what place\b|排第|排名第?几"
+    r"|\b(?:which|what) (?:round|session|edition|meeting number)\b"  # the twelfth meeting: 第十二次
+)
 
 _MONEY = re.compile(
     _cues(
@@ -161,7 +165,7 @@ _CHANGE_AMOUNT = re.compile(
     r"|(?:下降|下跌|跌|减少|减|增长|增加|上升|升|增)(?:了|咗)?(?:多少|几多)"
 )
 _CLASSIFIER = re.compile(
-    r"(?:多少|几多|(?<![十百千万\d])几)\s*(个月|万人次|人次|平方公里|公里|公顷|立方米"
+    r"(?:多少|几多|(?<![十百千万\d])几)\s*(个月|万人次|人次|平方公里|公里|公顷|立方米|个小时|小时|个钟"
     r"|人(?!民)|[个份名项间家次宗所条座类批场届位年天辆架艘组队款倍种张只件部台吨轮回])"
 )
 _EN_UNITS = {
@@ -174,6 +178,7 @@ _EN_UNITS = {
     "kilomet": "公里",
     "hectare": "公頃",
     "times": "次",
+    "hour": "小時",
 }
 # "Since when", 「由幾時開始」, "when did it start": the date a thing began, not one it must happen before.
 _SINCE = re.compile(
@@ -281,6 +286,9 @@ _TRADITIONAL_UNIT = {
     "只": "隻",
     "吨": "噸",
     "轮": "輪",
+    "小时": "小時",
+    "个小时": "小時",
+    "个钟": "小時",  # 幾多個鐘, Cantonese for hours
 }
 
 
@@ -319,6 +327,8 @@ class QuestionAnalysis:
     body_kind: str | None = None
     # For a place: a district is asked (which district, 邊個區), which a city or a province does not answer.
     district: bool = False
+    # For a place: a city is asked (which city, 哪個城市), which a venue does not answer.
+    city: bool = False
 
     @property
     def typed(self) -> bool:
@@ -340,6 +350,18 @@ class QuestionAnalysis:
         return self.expected == "who" and bool(_CHAIR_ASKED.search(self.normalized))
 
     @cached_property
+    def asked_verb(self) -> frozenset[str]:
+        """For a who question: the two-character pieces right after its question word (「由谁来研究」:
+        研究), what the one who answers does."""
+        m = _WHO_WORD.search(self.normalized) if self.expected == "who" else None
+        if m is None:
+            return frozenset()
+        after = re.sub(r"^(?:负责|来|去|会|要|将|系|是)", "", self.normalized[m.end() : m.end() + 6])
+        return frozenset(
+            after[k : k + 2] for k in range(len(after) - 1) if _HANZI.fullmatch(after[k : k + 2])
+        )
+
+    @cached_property
     def asked(self) -> str:
         """The question and the Chinese its English names stand for: what an answer must not just repeat."""
         return " ".join([self.normalized, *(normalize(term) for _, term in self.prepared.expansions)])
@@ -358,7 +380,11 @@ class QuestionAnalysis:
         return {pair: " ".join(places) for pair, places in side_pair_places(self.asked).items()}
 
 
-_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_HANZI = re.compile(r"[\u4e00-\u9fff]+")
+# The word that asks who (谁, 邊個, 哪個機構), normalised.
+_WHO_WORD = re.compile(
+    r"谁|边个|边位|哪位|哪一位|(?:哪|边)(?:一)?个(?:机构|部门|单位|局|政策局)?|什么人|甚么人|咩人"
+)
 # An opening clause that sets the scene, up to its comma: "When X visited Hong Kong, ...", "After the
 # reorganisation, ...".
 _SCENE = re.compile(
@@ -418,6 +444,9 @@ def expected_type(question: str) -> str:
 
 
 _DISTRICT_ASKED = re.compile(r"\bdistricts?\b|(?:哪|边)(?:一)?(?:个|一个)?区")
+_CITY_ASKED = re.compile(
+    r"\b(?:which|what) (?:city|cities|province|country)\b|(?:哪|边)(?:一)?(?:个|一个)?(?:城市|省|国家)"
+)
 
 # Kinds of body a who question may ask for: (English nouns, Chinese nouns in the question, the endings of a
 # body's name of that kind; normalised, Simplified).
@@ -489,6 +518,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             expected,
             locative=bool(_LOCATION_OF.search(text)),
             district=bool(_DISTRICT_ASKED.search(text)),
+            city=bool(_CITY_ASKED.search(text)),
         )
     if expected != "number":
         return QuestionAnalysis(prepared, expected)

@@ -129,6 +129,8 @@ def choose(
             cue = 1.0  # 行政長官與上海市市長主持，並由財政司司長…支援: who chairs is the one before 主持
         elif question.expected == "who" and _AGENT.search(text[max(0, e.start - 8) : e.start]):
             cue = 0.9 if question.chairs else 1.0
+        elif question.expected == "who" and normalize(text[e.end : e.end + 2]) in question.asked_verb:
+            cue = 0.8  # 雙方同意內地海關研究…, for who studies it: the one the asked verb follows
         if total and _TOTAL.search(text[max(0, e.start - 5) : e.start]):
             cue = 1.0
         clause = _clause(text, e)

@@ -88,6 +88,12 @@ def test_everyday_verbs_name_events(question, event):
     assert event in asked_events(question)
 
 
+def test_a_new_agreement_is_the_agreement_and_a_meeting_opened_is_held():
+    question = "When was the new Dongjiang water supply agreement expected to be signed?"
+    assert states_event("預期在2011年內簽訂新的供水協議", {"sign"}, normalize(question) + " 供水协议")
+    assert asked_events("2010年嗰次深港合作會議係幾時開㗎？") == {"hold"}
+
+
 def test_a_pilot_zone_in_a_name_is_no_start_and_co_hosting_is_holding():
     question = "When did HK team up with Guangdong to hold a briefing on the Guangdong pilot free trade zone?"
     assert asked_events(question) == {"hold"}

@@ -142,3 +142,23 @@ def test_a_verb_or_word_ending_like_a_body_is_not_one():
     bodies = [m.group(0) for m in PATTERNS["body"].finditer(text)]
     assert not any(b.endswith(("簽署", "部署", "布局")) for b in bodies), bodies
     assert any(b.endswith("事務局") for b in bodies)
+
+
+def test_a_year_within_and_a_part_of_the_papers_own_year():
+    text = "預期在2011年內簽訂，我們亦將於年中推出，加深青年內地實習，今年年中"
+    assert [e.text for e in find("date", text)] == ["2011年內", "年中", "今年年中"]
+
+
+def test_an_ordinal_keeps_what_it_orders_and_hours_are_counted():
+    from qa.readers.expressions import numbers, ordinals
+
+    assert [e.text for e in ordinals("除了第十二次粵港澳文化合作會議外，香港是第三大貿易夥伴")] == [
+        "第十二次",
+        "第三",
+    ]
+    assert [(e.text, e.unit) for e in numbers("推展「144 小時便利簽證」")] == [("144 小時", "小時")]
+
+
+def test_a_venue_is_found_by_the_end_of_its_name():
+    text = "展覽在香港歷史博物館舉行，論壇在香港會議展覽中心舉行"
+    assert [e.text for e in find("venue", text)] == ["香港歷史博物館", "香港會議展覽中心"]

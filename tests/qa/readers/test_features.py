@@ -336,3 +336,38 @@ def test_imports_and_exports_asked_together_are_the_total():
         "廣東省與香港的進出口總額", "total value of imports and exports 进口 出口"
     )
     assert "进出口" not in hide_inside_wider("廣東省與香港的進出口總額", "how much was exported 出口")
+
+
+def test_the_mainlands_body_keeps_its_side_and_the_post_that_leads_is_no_body():
+    glossary = Glossary([Entry(("Customs",), ("海關",), "organisation")])
+    who = analyse(prepare_query("是由谁来研究的？"))
+    assert [e.text for e in typed_expressions(who, "雙方同意內地海關研究如何透過第三方平台", glossary)] == [
+        "內地海關"
+    ]
+    led = "過去一年，行政長官率領特區政府代表團分別與北京市舉行了會議"
+    assert "行政長官" in [e.text for e in typed_expressions(who, led, Glossary([]))]
+
+
+def test_a_special_region_is_no_district_and_a_venue_is_a_place():
+    glossary = Glossary([Entry(("Hong Kong SAR",), ("香港特區",), "place")])
+    district = analyse(prepare_query("港府在深圳设立的联络单位具体在哪个区？"))
+    assert typed_expressions(district, "設於香港特區", glossary) == []
+    where = analyse(prepare_query("「武漢盛世」展覽喺邊度展出？"))
+    assert [e.text for e in typed_expressions(where, "展覽在香港歷史博物館舉行", glossary)] == [
+        "香港歷史博物館"
+    ]
+
+
+def test_the_questions_amount_in_english_is_its_own():
+    asked = analyse(prepare_query("What's the most a company can get from that HK$1bn fund?"))
+    assert typed_expressions(asked, "設立10億元專項基金", Glossary([])) == []
+
+
+def test_a_meeting_of_the_year_asked_is_not_held_in_another():
+    held = analyse(prepare_query("When was the 2010 Shenzhen-Hong Kong Cooperation Meeting held?"))
+    sentence = "於2009年11月30日舉行的深港合作會議，雙方將於2010年3月舉辦活動"
+    assert [e.text for e in typed_expressions(held, sentence, Glossary([]))] == ["2010年3月"]
+    published = analyse(prepare_query("When were the 2010 figures due to be published?"))
+    assert [e.text for e in typed_expressions(published, "將於2011年年底公布", Glossary([]))] == [
+        "2011年年底"
+    ]

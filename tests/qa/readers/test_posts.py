@@ -54,6 +54,11 @@ def test_a_name_after_another_post_does_not_name_the_asked_one():
     assert not names_person("與上海市市長龔正率領的代表團", ("行政长官",))
 
 
+def test_the_sides_of_a_cooperation_meeting_are_names_not_a_verb():
+    assert owners(["過去一年同北京、上海開合作會議，香港代表團係邊個帶隊？"], Glossary([])) == []
+    assert owners(["閩港合作會議由誰主持？"], Glossary([])) == ["闽港合作会议"]
+
+
 def test_a_question_asking_for_a_name():
     assert name_asked("深圳市代市長叫甚麼名字？")
     assert name_asked("What was the name of Shenzhen's acting mayor?")

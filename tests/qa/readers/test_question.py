@@ -268,6 +268,7 @@ def test_only_a_date_question_carries_events():
         # a group's head or 組長 is answered by a post
         ("融入国家发展大局督导组的组长是谁？", False),
         ("Who is the head of the steering group?", False),
+        ("What are the names of the three Secretaries who are deputy heads of the steering group?", True),
     ],
 )
 def test_a_question_asking_a_name_wants_a_person(question, wants_name):
@@ -357,6 +358,26 @@ def test_people_counted_in_english_are_counted_by_their_unit_not_a_word_for_them
     glossary = Glossary([Entry(("people",), ("人數", "人"), "term")])
     analysis = analyse(prepare_query("How many people in Sichuan have benefited?", glossary))
     assert (analysis.unit, analysis.counted) == ("名", ())
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "unit"),
+    [
+        ("How many hours does the convenient visa cover?", "count", "小時"),
+        ("粵港旅遊合作推緊嗰個便利簽證係幾多個鐘？", "count", "小時"),
+        ("Which round was the Cultural Cooperation Meeting up to in 2011?", "ordinal", None),
+        ("What's the most a single company can get from the fund?", "money", "money"),
+    ],
+)
+def test_hours_rounds_and_the_most_one_can_get(question, kind, unit):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.number_kind, analysis.unit) == ("number", kind, unit)
+
+
+def test_what_the_one_who_answers_does():
+    assert "研究" in analyse(prepare_query("为了让企业同时申报，是由谁来研究的？")).asked_verb
+    assert analyse(prepare_query("沪港沟通联络机制，香港这边是哪个机构对接的？")).asked_verb >= {"对接"}
+    assert analyse(prepare_query("When was it set up?")).asked_verb == frozenset()
 
 
 def test_the_posts_whose_holders_name_is_asked():

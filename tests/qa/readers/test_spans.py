@@ -20,6 +20,7 @@ GLOSSARY = Glossary(
         Entry(("Chief Executive",), ("行政長官",), "role"),
         Entry(("DuPont",), ("杜邦公司",), "organisation"),
         Entry(("vice premier", "Li Keqiang"), ("副總理", "李克強"), "role"),
+        Entry(("Customs",), ("海關",), "organisation"),
     ]
 )
 
@@ -228,6 +229,12 @@ def span(question: str, sentence: str) -> str:
             "Under the HK-Shanghai set-up, who on the HK side chairs the high-level meeting?",
             "滬港合作高層會議行政長官與上海市市長主持，並由財政司司長與上海市副市長支援",
             "行政長官",
+        ),
+        # the one the asked verb follows: who studies it
+        (
+            "为了让企业同时向两地道路货物系统申报，是由谁来研究的？",
+            "香港海關已完成系統，雙方同意內地海關研究如何透過第三方平台",
+            "內地海關",
         ),
         # the part (當中) that holds the question's own year, not the whole
         (
