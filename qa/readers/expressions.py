@@ -152,10 +152,11 @@ _BODY_SUFFIX = (
     "委員會|委员会|聯席會議|联席会议|督導組|督导组|專責小組|专责小组|工作小組|工作小组|小組|小组|"
     "辦事處|办事处|聯絡處|联络处|辦公室|办公室|經貿辦|经贸办|政策局|行政部門|行政部门|"
     # not the verbs and words that end like a body: 簽署, 部署, 布局, 格局, 結局
-    "(?<![簽签部])署|(?<![布佈格結结])局|政府|"
+    "(?<![簽签部])署|(?<![布佈格結结])局|(?<!非)政府|"  # not 非政府機構, an NGO
     # schools, institutes and firms (香港知專設計學院, 中國食品藥品檢定研究院, 深圳證券交易所, 杜邦公司)
     "研究院|研究所|學院|学院|大學|大学|交易所|公司"
 )
+BODY_SUFFIX = _BODY_SUFFIX
 # A name does not run through the little words around it (由, 的, 與 …): "由政務司司長" names 政務司司長.
 _LITTLE_WORDS = (
     "由的在與与和及是為为並并將将於于向對对從从被讓让使亦也已而即就其各共同主持負负責责親亲擔担任出包括"

@@ -32,6 +32,7 @@ _WHO_NOUNS = (
     "government|authority|person|team|unit|party|leaders?|officials?|university|universities|institutions?"
     "|mayor|vice-mayor|governor|chairman|chairperson|chief|head|director|minister|president|commissioner"
     "|premier|vice premier|vice-premier|state councillor|party secretary"
+    "|ministry|ministries|commission|council"
     # a company is named as a body is (which contractor won, the two firms that won)
     "|company|companies|firms?|contractors?|enterprises?|developers?|operators?|banks?|consultants?"
     "|schools?|institutes?|colleges?|academy|academies|hospitals?|associations?|stock exchanges?"
@@ -90,7 +91,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             "(?:哪|边)(?:一)?(?:家|间|个|些|两家|两间)[\u4e00-\u9fff]{0,4}?(?:公司|企业|机构|银行|承建商|顾问|商户|商号)",
             "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)",
             # which office (哪一個辦事處, 哪個駐內地辦事處, 邊個經貿辦)
-            "(?:哪|边)一?个[\u4e00-\u9fff]{0,4}?(?:办事处|经贸办|联络处)",
+            "(?:哪|边)一?个[\u4e00-\u9fff]{0,4}?(?:办事处|经贸办|联络处|部委|委员会)",
             _WHICH_INSTITUTION,
             # 邊兩位 / 哪几位 ask for people, not a list of things
             "(?:哪|边)[两二三四五六七八九十几]位",
@@ -129,7 +130,8 @@ _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
 # A place in an order (第三大貿易夥伴): 第幾, "where does it rank", "in what place" (normalised text).
 ORDINAL_ASKED = re.compile(
     r"第几|第多少|\brank(?:ed|s|ing)?\b|\bin what place\b|排第|排名第?几"
-    r"|\b(?:which|what) (?:round|session|edition|meeting number)\b"  # the twelfth meeting: 第十二次
+    # which round: 第十二次
+    r"|\b(?:which|what) (?:round|session|edition|batch|phase|meeting number)\b"
 )
 
 _MONEY = re.compile(

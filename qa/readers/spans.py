@@ -67,6 +67,10 @@ _ORIGIN_ASKED = re.compile(
     r"|\bwhen [\w\s-]{1,40}? first (?:launched|started|began|opened)"
     r"|(?:刚|啱啱|啱|最初|起初|当初|原来|原本|初期|初时)[^，。？?]{0,8}?(?:推出|开始|成立|设立|实施|推行)?(?:时|嗰阵|𠮶阵|的时候)"
     r"|最初|起初|原本有|原来有"
+    # "before the Wuhan office opened, how many": the figure the change left
+    r"|\bbefore (?:the |its |it |they |[\w-]+ ){0,6}?"
+    r"(?:opened|was set up|were set up|launched|started|joined)\b"
+    r"|(?:开设|设立|成立|开业|增设|加入|开幕|未开)(?:之前|以前)"
 )
 # "What month and year": one date, not two things.
 _ONE_THING = re.compile(
@@ -296,6 +300,45 @@ def _parts(text: str, e: Expression) -> list[Expression]:
     return out if len(out) > 1 else [e]
 
 
+# A post or a body at the end of a stretch: where a joined name may be cut
+# (北京協同創新研究院與香港科技園公司).
+_NAME_END = re.compile(rf"(?:{expressions.POST_SUFFIX}|{expressions.BODY_SUFFIX}|部)$")
+
+
+def _without_asked_parts(question: QuestionAnalysis, text: str, e: Expression) -> Expression:
+    """Joined names less those the question itself names: 「與國家發展和改革委員會及廣東省和澳門政府」 for
+    which national body besides Guangdong and Macao is 國家發展和改革委員會."""
+    parts, start = [], e.start
+    for m in re.finditer(_JOINER, e.text):
+        end = e.start + m.start()
+        if end - start >= 2 and _NAME_END.search(text, start, end):
+            parts.append((start, end))
+            start = e.start + m.end()
+    parts.append((start, e.end))
+    if len(parts) < 2:
+        return e
+    kept = [(s, t) for s, t in parts if not _named_by(question, text[s:t])]
+    if not kept or len(kept) == len(parts):
+        return e
+    return _span(text, e, kept[0][0], kept[-1][1])
+
+
+# Words of a name that say what kind of body it is, not which (政府, 有關當局, 公司).
+_GENERIC = re.compile(r"政府|当局|有关|相关|部门|两地|公司|[省市]")
+
+
+def _named_by(question: QuestionAnalysis, name: str) -> bool:
+    """Whether the question names it, its side (香港, 內地) and the words of its kind aside: every place it
+    joins (廣東省和澳門政府 is named by 「除咗同廣東、澳門」), or three in four of its two-character pieces
+    (香港科技園公司 by 香港科技園; not 香港和解中心 by 聯合調解中心)."""
+    plain = _GENERIC.sub("", re.sub(r"^(?:香港|内地|国家)", "", normalize(name)))
+    joined = [p for p in re.split(r"[和及与、]", plain) if p]
+    if len(joined) > 1 and all(p in question.mentioned for p in joined):
+        return True
+    pieces = [plain[k : k + 2] for k in range(len(plain) - 1)]
+    return bool(pieces) and sum(p in question.mentioned for p in pieces) / len(pieces) >= 0.75
+
+
 def _side_asked(question: QuestionAnalysis) -> bool | None:
     """True when the question asks for the Mainland side's post, False for Hong Kong's, None for neither."""
     if _HK_SIDE.search(question.normalized):
@@ -328,6 +371,8 @@ def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: lis
         relative = _RELATIVE_YEAR.match(out.text)
         if relative is not None:
             out = _span(text, out, out.start + relative.end(), out.end)  # 5月 for "which month of 2024"
+    if question.expected == "who" and out.kind in ("post", "body"):
+        out = _without_asked_parts(question, text, out)
     if out.kind == "post":
         named = _NAME_THEN_POST.fullmatch(normalize(out.text))
         if named and named.group(2) in question.asked:

@@ -159,6 +159,10 @@ def test_an_ordinal_keeps_what_it_orders_and_hours_are_counted():
     assert [(e.text, e.unit) for e in numbers("推展「144 小時便利簽證」")] == [("144 小時", "小時")]
 
 
+def test_a_non_government_body_is_no_government():
+    assert [e.text for e in find("body", "由香港非政府機構營運，深圳市政府")] == ["深圳市政府"]
+
+
 def test_a_venue_is_found_by_the_end_of_its_name():
     text = "展覽在香港歷史博物館舉行，論壇在香港會議展覽中心舉行"
     assert [e.text for e in find("venue", text)] == ["香港歷史博物館", "香港會議展覽中心"]

@@ -358,6 +358,13 @@ def test_a_special_region_is_no_district_and_a_venue_is_a_place():
     ]
 
 
+def test_the_questions_own_body_with_its_side_written_is_its_own():
+    glossary = Glossary([Entry(("Invest Hong Kong",), ("投資推廣署",), "organisation")])
+    who = analyse(prepare_query("香港邊個部門同大珠三角商務委員會一齊搞？"))
+    sentence = "投資推廣署一直與香港大珠三角商務委員會合辦考察團"
+    assert [e.text for e in typed_expressions(who, sentence, glossary)] == ["投資推廣署"]
+
+
 def test_the_questions_amount_in_english_is_its_own():
     asked = analyse(prepare_query("What's the most a company can get from that HK$1bn fund?"))
     assert typed_expressions(asked, "設立10億元專項基金", Glossary([])) == []

@@ -69,6 +69,8 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         ("「深港創新圈」三年行動計劃有啲咩合作夥伴參與？", "list"),
         ("Who are the partners involved in the Innovation Circle action plan?", "list"),
         ("Who are the co-chairs of the meeting?", "who"),
+        ("Besides the GD and HK authorities, which national ministry will review the pilot?", "who"),
+        ("粤港两地之外，还有哪个国家部委负责总结试点经验？", "who"),
     ],
 )
 def test_expected_type(question, expected):

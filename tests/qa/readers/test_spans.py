@@ -21,6 +21,11 @@ GLOSSARY = Glossary(
         Entry(("DuPont",), ("杜邦公司",), "organisation"),
         Entry(("vice premier", "Li Keqiang"), ("副總理", "李克強"), "role"),
         Entry(("Customs",), ("海關",), "organisation"),
+        Entry(("NDRC",), ("國家發展和改革委員會",), "organisation"),
+        Entry(("Beijing Institute of Collaborative Innovation",), ("北京協同創新研究院",), "organisation"),
+        Entry(("HKSTP",), ("香港科技園公司",), "organisation"),
+        Entry(("CCPIT",), ("中國國際貿易促進委員會",), "organisation"),
+        Entry(("Hong Kong Mediation Centre",), ("香港和解中心",), "organisation"),
     ]
 )
 
@@ -230,6 +235,26 @@ def span(question: str, sentence: str) -> str:
             "滬港合作高層會議行政長官與上海市市長主持，並由財政司司長與上海市副市長支援",
             "行政長官",
         ),
+        # joined names less those the question names
+        (
+            "參與大灣區城市群發展規劃，香港除咗同廣東、澳門，仲同邊個國家部門合作？",
+            "與國家發展和改革委員會及廣東省和澳門政府攜手參與粵港澳大灣區城市群發展規劃",
+            "國家發展和改革委員會",
+        ),
+        (
+            "与香港科技园公司签署战略合作协议的是北京哪家机构？",
+            "北京協同創新研究院與香港科技園公司簽署戰略合作協議",
+            "北京協同創新研究院",
+        ),
+        # ... but not a name whose pieces only look alike (香港和解中心, 聯合調解中心)
+        (
+            "Who set up the Mainland-Hong Kong Joint Mediation Centre (內地—香港聯合調解中心)?",
+            "中國國際貿易促進委員會與香港和解中心成立內地—香港聯合調解中心",
+            "中國國際貿易促進委員會與香港和解中心",
+        ),
+        # before a thing opened: the figure the change left
+        ("武漢經貿辦未開之前，港府喺內地有幾多個辦事處？", "辦事處數目由4個增至5個", "4個"),
+        ("補充協議七後，銀行開業前設立代表處的年期降至多少年？", "由以往的2年以上降至1年以上", "1年以上"),
         # the one the asked verb follows: who studies it
         (
             "为了让企业同时向两地道路货物系统申报，是由谁来研究的？",
