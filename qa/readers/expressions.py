@@ -288,13 +288,16 @@ def hanzi_value(text: str) -> int | None:
 
 # with the classifier of what it orders: 第十二次 (a meeting's round), 第10屆
 _ORDINAL = re.compile(
-    r"第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:\s*(?:次|屆|届|輪|轮|期|批|場|场|號|号))?"
+    r"第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:\s*(次|屆|届|輪|轮|期|批|場|场|號|号))?"
 )
 
 
 def ordinals(text: str) -> list[Expression]:
-    """Places in an order (第三, 第 2): what 第幾 and "where does it rank" ask."""
-    return [Expression("ordinal", m.start(), m.end(), m.group(0)) for m in _ORDINAL.finditer(text)]
+    """Places in an order (第三, 第 2): what 第幾 and "where does it rank" ask; the unit is what it orders
+    (屆 of 第六屆), None when it says nothing (第三大)."""
+    return [
+        Expression("ordinal", m.start(), m.end(), m.group(0), m.group(1)) for m in _ORDINAL.finditer(text)
+    ]
 
 
 # What may stand between two answers that answer together: 政務司司長與深圳市市長, 2014年11月及2016年12月.

@@ -666,6 +666,9 @@ def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]
 
 
 def unit_strength(question: QuestionAnalysis, e: expressions.Expression) -> float:
+    if question.number_kind == "ordinal" and e.kind == "ordinal" and question.unit is not None:
+        # which edition: 第六屆, not 第一 of 第一階段
+        return float(e.unit is not None and expressions.units_agree(question.unit, e.unit))
     if question.number_kind in ("money", "percent", "ordinal"):
         return float(e.kind == question.number_kind)
     if question.number_kind == "change":

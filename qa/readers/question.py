@@ -560,10 +560,24 @@ def counted_in_english(prepared: PreparedQuery) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
+# What an ordinal question orders: "which edition", 第幾屆 (Traditional, as the papers write it).
+_ORDERED = (
+    (re.compile(r"\bedition\b|\bsession\b|第几届"), "屆"),
+    (re.compile(r"\bround\b|\bmeeting number\b|第几次|第几轮"), "次"),
+    (re.compile(r"\bbatch\b|第几批"), "批"),
+    (re.compile(r"\bphase\b|第几期"), "期"),
+)
+
+
+def _ordered(text: str) -> str | None:
+    """The classifier of what a normalised ordinal question orders, or None (第幾大, "where did it rank")."""
+    return next((unit for pattern, unit in _ORDERED if pattern.search(text)), None)
+
+
 def _number_analysis(prepared: PreparedQuery, expected: str) -> QuestionAnalysis:
     text = normalize(prepared.text)
     if ORDINAL_ASKED.search(text):
-        return QuestionAnalysis(prepared, expected, "ordinal", None)
+        return QuestionAnalysis(prepared, expected, "ordinal", _ordered(text))
     if _PERCENT.search(text):
         return QuestionAnalysis(prepared, expected, "percent", "%")
     m = _CLASSIFIER.search(text)

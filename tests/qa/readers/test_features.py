@@ -378,3 +378,11 @@ def test_a_meeting_of_the_year_asked_is_not_held_in_another():
     assert [e.text for e in typed_expressions(published, "將於2011年年底公布", Glossary([]))] == [
         "2011年年底"
     ]
+
+
+def test_an_ordinal_answers_in_what_the_question_orders():
+    edition = analyse(prepare_query("粵港話支持嘅「國際環保博覽會」係第幾屆？"))
+    sixth, first = expressions.ordinals("第六屆「國際環保博覽會」，第一階段公眾參與")
+    assert (unit_strength(edition, sixth), unit_strength(edition, first)) == (1.0, 0.0)
+    rank = analyse(prepare_query("香港係內地第幾大貿易夥伴？"))
+    assert unit_strength(rank, first) == 1.0

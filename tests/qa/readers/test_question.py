@@ -367,7 +367,9 @@ def test_people_counted_in_english_are_counted_by_their_unit_not_a_word_for_them
     [
         ("How many hours does the convenient visa cover?", "count", "小時"),
         ("粵港旅遊合作推緊嗰個便利簽證係幾多個鐘？", "count", "小時"),
-        ("Which round was the Cultural Cooperation Meeting up to in 2011?", "ordinal", None),
+        ("Which round was the Cultural Cooperation Meeting up to in 2011?", "ordinal", "次"),
+        ("粵港話支持嘅「國際環保博覽會」係第幾屆？", "ordinal", "屆"),
+        ("香港係內地第幾大貿易夥伴？", "ordinal", None),
         ("What's the most a single company can get from the fund?", "money", "money"),
     ],
 )
