@@ -537,7 +537,7 @@ def _with_place(text: str, e: expressions.Expression) -> expressions.Expression:
 _COUNTRY_BEFORE = re.compile(
     "(?:美國|美国|英國|英国|法國|法国|德國|德国|日本|韓國|韩国|澳洲|加拿大|新加坡|瑞典|瑞士|荷蘭|荷兰|意大利"
     # the Mainland's body of a kind both sides have (內地海關, not Hong Kong's)
-    "|(?<![香港])內地|(?<![香港])内地)$"
+    "|內地|内地)$"
 )
 
 

@@ -145,8 +145,8 @@ def test_a_verb_or_word_ending_like_a_body_is_not_one():
 
 
 def test_a_year_within_and_a_part_of_the_papers_own_year():
-    text = "預期在2011年內簽訂，我們亦將於年中推出，加深青年內地實習，今年年中"
-    assert [e.text for e in find("date", text)] == ["2011年內", "年中", "今年年中"]
+    text = "預期在2011年內簽訂，我們亦將於年中推出，加深青年內地實習，今年年中，2010年內地與香港的貿易"
+    assert [e.text for e in find("date", text)] == ["2011年內", "年中", "今年年中", "2010年"]
 
 
 def test_an_ordinal_keeps_what_it_orders_and_hours_are_counted():
