@@ -335,6 +335,9 @@ class _Parser:
                 and not ends_sentence(text)
                 and not self.wraps(text)
                 and "，" not in text
+                # a heading never leaves a 《title》 open: 「（四）繼續開展《深港創新圈建設三年行動計劃」
+                # runs on into 「（2009-2011）》，加強…」
+                and text.count("《") <= text.count("》")
             ):
                 self.heading = text
                 self.open("heading", line, text)

@@ -108,6 +108,14 @@ def test_shenzhen_meeting_fact_is_one_passage():
     assert len(hits) == 1 and hits[0].paragraph == "2"
 
 
+def test_a_title_broken_across_lines_stays_in_one_passage():
+    # the annex prints 「（四）繼續開展《深港創新圈建設三年行動計劃」 short, then 「（2009-2011）》，…」:
+    # not a heading, since a heading never leaves a 《title》 open
+    doc = DOCS["trade-guangdong-2011"]
+    texts = [p.text for p in doc.passages]
+    assert any("《深港創新圈建設三年行動計劃（2009-2011）》" in t.replace(" ", "") for t in texts)
+
+
 def test_sentences_of_passages_are_whole():
     for doc in DOCS.values():
         for p in doc.passages:
