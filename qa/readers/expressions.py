@@ -380,6 +380,14 @@ def digits_of(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+_YEAR_FIGURE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def years_in(text: str) -> frozenset[str]:
+    """The years a text writes in figures (2012 of 「2012年及以後設立的」, of "the 2010 meeting")."""
+    return frozenset(_YEAR_FIGURE.findall(text))
+
+
 # A figure's digits with the magnitude written after them: 17萬 is not the 17 of 2016/17.
 _FIGURE = re.compile(rf"{_DIGITS}(?:\s*(?:多|餘|余))?\s*[萬万億亿]?")
 

@@ -462,16 +462,13 @@ def _hanzi_count(text: str) -> int | None:
 _PART_OF_YEAR = re.compile(r"年底|年初|年中|年末|上半年|下半年|[首一二三四第]季|季度")
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
 def _held_another_year(question: QuestionAnalysis, e: expressions.Expression) -> bool:
     """When the 2010 meeting was held: a meeting held in another year (2009年11月30日) is another one. Only
     for holding: the 2010 figures are published in 2011."""
     if question.events != {"hold"}:
         return False
-    asked = set(_YEAR.findall(without_source(question.prepared.text)[0]))
-    written = set(_YEAR.findall(e.text))
+    asked = expressions.years_in(without_source(question.prepared.text)[0])
+    written = expressions.years_in(e.text)
     return len(asked) == 1 and bool(written) and not written & asked
 
 

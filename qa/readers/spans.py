@@ -152,7 +152,7 @@ def choose(
             noun = _NOUN_AFTER.match(text, e.end)
             if noun and any(c in normalize(noun.group(0)) for c in question.counted):
                 cue = max(cue, 0.6)
-        if _names_more_as_subset(text, e, pairs | _years(question)):
+        if _names_more_as_subset(text, e, pairs | expressions.years_in(question.normalized)):
             cue = max(cue, 0.75)  # 超過380個項目，其中90個位於深圳 for how many in Shenzhen
         if e.kind == "date" and cue == 0 and _SCENE_AFTER.match(text, e.end):
             cue = -0.5  # 去年8月訪港時，亦提出在「十二五」期末: the visit sets the scene of what is dated
@@ -173,11 +173,6 @@ def choose(
 _SUBSET = re.compile(r"(?:其中|當中|当中)\s*$")
 # A date whose clause ends "when ...": the time of the scene (去年8月訪港時，), not of what the sentence says.
 _SCENE_AFTER = re.compile(r"[^，,。；;]{0,8}(?:時|时|期間|期间|之際|之际)[，,]")
-
-
-def _years(question: QuestionAnalysis) -> frozenset[str]:
-    """The years the question writes in figures (2012 of 「2012年及以後設立的」)."""
-    return frozenset(re.findall(r"(?<!\d)\d{4}(?!\d)", question.normalized))
 
 
 def _names_more_as_subset(text: str, e: Expression, pairs: frozenset[str]) -> bool:
