@@ -71,9 +71,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _summary_line(summary: dict, failures: list[str], gated: bool, out: Path) -> str:  # type: ignore[type-arg]
+    from eval.run import RETRIEVED_HIT1
+
     answer, abstention = summary["answer"], summary["abstention"]
     gate = ("gate: " + ("; ".join(failures) if failures else "passed")) if gated else "gate: not applied"
     hits = f"hit@1 {summary['all']['hit@1']:.3f} hit@5 {summary['all']['hit@5']:.3f}"
+    hits += f" (hit@1 retrieved {summary['all'][RETRIEVED_HIT1]:.3f})"
     answers = f"evidence in answer {answer['evidence_in_answer']:.3f}"
     abstain = f"abstention recall {abstention['recall']:.3f} false {abstention['false_abstain_rate']:.3f}"
     latency = f"p50 {summary['latency_ms']['p50']} ms"

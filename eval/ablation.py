@@ -93,7 +93,7 @@ def fusion_baselines(
             scores = per_query(qrels, by_name[name].run())
             rows.append({"name": name} | {m: round(mean(scores[m]), 4) for m in RANX_METRICS})
     for method, norm in RANX_FUSIONS:
-        parts = [Run(by_name[sparse].run(), name=sparse), Run(by_name[dense].run(), name=dense)]
+        parts = [Run(by_name[sparse].scores(), name=sparse), Run(by_name[dense].scores(), name=dense)]
         with quiet_numba():
             fused = fuse(parts, norm=norm, method=method)
         scores = per_query(qrels, {q: dict(d) for q, d in fused.to_dict().items()})

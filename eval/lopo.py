@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eval.gold import GoldQuestion
 from eval.held_out_index import rebuilt_service, tokenizer_with, user_words
-from eval.run import run_service
+from eval.run import RETRIEVED_HIT1, run_service
 from index import FusionConfig, Glossary, normalize
 from index.glossary import Entry
 from qa.service import QAService
@@ -30,6 +30,8 @@ class Fold:
     dropped: int
     hits_at_1: tuple[float, ...]
     hits_at_5: tuple[float, ...]
+    # hit@1 of the index's fused order, before the reader put its answer's passage first.
+    retrieved_at_1: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,11 @@ class Outcome:
     def hit(self, k: int) -> float:
         """Micro average over every question of every fold."""
         values = [v for f in self.folds for v in (f.hits_at_1 if k == 1 else f.hits_at_5)]
+        return sum(values) / len(values) if values else 0.0
+
+    def retrieved_hit(self) -> float:
+        """hit@1 of the fused order, micro averaged."""
+        values = [v for f in self.folds for v in f.retrieved_at_1]
         return sum(values) / len(values) if values else 0.0
 
 
@@ -154,6 +161,7 @@ def _fold(
         dropped,
         tuple(per_query["hit@1"][q.qid] for q in questions),
         tuple(per_query["hit@5"][q.qid] for q in questions),
+        tuple(per_query[RETRIEVED_HIT1][q.qid] for q in questions),
     )
 
 

@@ -22,8 +22,9 @@ def write_trec(run: RunResult, folder: Path) -> None:
     for r in run.results:
         if not r.answerable:
             continue
-        for rank, (chunk_id, score) in enumerate(r.ranked, start=1):
-            lines.append(f"{r.qid} Q0 {chunk_id} {rank} {score:.6f} {run.name}")
+        # Scored by served position (the answer's passage first), so a tool that sorts by score keeps it.
+        for rank, (chunk_id, _) in enumerate(r.ranked, start=1):
+            lines.append(f"{r.qid} Q0 {chunk_id} {rank} {len(r.ranked) - rank + 1} {run.name}")
     (folder / f"{run.name}.run.trec").write_text("\n".join(lines) + "\n", encoding="utf-8")
     qrels = [f"{q} 0 {doc} {rel}" for q, docs in run.qrels.items() for doc, rel in docs.items()]
     (folder / f"{run.name}.qrels.trec").write_text("\n".join(qrels) + "\n", encoding="utf-8")

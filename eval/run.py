@@ -14,6 +14,8 @@ from qa.readers import Reading
 from qa.service import QAService
 
 LANGUAGES = ("en", "zh-Hant", "zh-Hans")
+# hit@1 of the index's fused order: "hit@1" is of the served order, where the answer's passage comes first.
+RETRIEVED_HIT1 = "hit@1 retrieved"
 
 
 @dataclass
@@ -27,6 +29,9 @@ class QuestionResult:
     took_ms: float
     span: str | None = None
     abstain_reason: str | None = None
+    # Chunk ids in the index's fused order, before the reader put its answer's passage first (empty over HTTP,
+    # where only the served order is seen).
+    retrieved: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -39,7 +44,22 @@ class RunResult:
     outcomes: list[Outcome] = field(default_factory=list)
 
     def run(self) -> dict[str, dict[str, float]]:
+        """The passages in the order a person sees them (the answer's first), scored ``n - position``."""
+        return {r.qid: _positions([c for c, _ in r.ranked]) for r in self.results if r.answerable}
+
+    def scores(self) -> dict[str, dict[str, float]]:
+        """Each served passage's retrieval score (for fusing runs as other tools would)."""
         return {r.qid: dict(r.ranked) for r in self.results if r.answerable}
+
+    def retrieved_run(self) -> dict[str, dict[str, float]]:
+        """The same in the index's fused order, before the reader."""
+        return {
+            r.qid: _positions(r.retrieved or [c for c, _ in r.ranked]) for r in self.results if r.answerable
+        }
+
+
+def _positions(chunk_ids: list[str]) -> dict[str, float]:
+    return {c: float(len(chunk_ids) - i) for i, c in enumerate(chunk_ids)}
 
 
 def _progress(iterable: list[GoldQuestion], desc: str) -> Any:
@@ -74,6 +94,7 @@ def run_service(
                 took,
                 reading.span.text if reading.span else None,
                 reading.abstain_reason,
+                [h.chunk_id for h in result.retrieved],
             )
         )
     run = RunResult(name, results, qrels(questions, list(service.index.iter_passages())))
@@ -160,6 +181,7 @@ def summarize(run: RunResult, questions: list[GoldQuestion]) -> dict[str, Any]:
     """Metrics overall and per language; answer-level checks with intervals per language and kind; latency."""
     by_qid = {q.qid: q for q in questions}
     scores = per_query(run.qrels, run.run())
+    scores[RETRIEVED_HIT1] = per_query(run.qrels, run.retrieved_run())["hit@1"]
     summary: dict[str, Any] = {"name": run.name, "questions": len(run.results)}
     for lang in (None, *LANGUAGES):
         qids = [r.qid for r in run.results if r.answerable and (lang is None or r.language == lang)]

@@ -7,7 +7,7 @@ import os
 import sys
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import CorpusError
@@ -67,6 +67,8 @@ class AskResult:
     took_ms: float
     # Why an English question was searched without its Chinese translation (the LLM server down, slow...).
     translation_error: TranslationError | None = None
+    # The passages in the index's fused order, before the reader put the one that answers first.
+    retrieved: tuple[Hit, ...] = ()
 
     @property
     def hits(self) -> list[Hit]:
@@ -119,7 +121,7 @@ class QAService:
         reading = self.reader.read(analyse(prepared), hits, vector)
         reading = _trim(reading, top_k)
         took = (time.perf_counter() - started) * 1000
-        return AskResult(question, prepared, reading, took, translation_error)
+        return AskResult(question, prepared, reading, took, translation_error, tuple(hits[:top_k]))
 
     def documents(self) -> list[PaperMeta]:
         return self.index.documents()
@@ -140,15 +142,7 @@ def _trim(reading: Reading, top_k: int) -> Reading:
     """Keep the first ``top_k`` passages and every passage the answer cites, renumbering the citations."""
     cited = {s.hit for s in reading.sentences}
     keep = [i for i in range(len(reading.hits)) if i < top_k or i in cited]
-    if len(keep) == len(reading.hits):
-        return reading
-    new = {old: pos for pos, old in enumerate(keep)}
-    return replace(
-        reading,
-        hits=tuple(reading.hits[i] for i in keep),
-        sentences=tuple(replace(s, hit=new[s.hit]) for s in reading.sentences),
-        highlights={new[i]: spans for i, spans in reading.highlights.items() if i in new},
-    )
+    return reading if len(keep) == len(reading.hits) else reading.with_hits(keep)
 
 
 SOURCE = "source.json"

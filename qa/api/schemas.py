@@ -159,7 +159,10 @@ class AskResponse(BaseModel):
         description="why the question was searched untranslated (llm_unreachable, llm_timeout, "
         "llm_http_error, llm_bad_response, llm_bad_translation); the answer is complete without it",
     )
-    passages: list[PassageOut]
+    passages: list[PassageOut] = Field(
+        description="the passage the answer comes from first, then the others by fused score (an abstention "
+        "keeps the fused order)"
+    )
     index_version: str
     took_ms: float
     generation_error: ErrorBody | None = Field(

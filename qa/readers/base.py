@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import numpy as np
@@ -60,6 +61,18 @@ class Reading:
     def citations(self) -> tuple[int, ...]:
         """1-based positions of the passages the answer sentences come from, in order, once each."""
         return tuple(dict.fromkeys(s.hit + 1 for s in self.sentences))
+
+    def with_hits(self, order: Sequence[int]) -> Reading:
+        """The same reading citing the hits at positions ``order``, in that order (every cited hit kept)."""
+        new = {old: pos for pos, old in enumerate(order)}
+        if any(s.hit not in new for s in self.sentences):
+            raise ValueError("a cited passage would be left out")
+        return replace(
+            self,
+            hits=tuple(self.hits[i] for i in order),
+            sentences=tuple(replace(s, hit=new[s.hit]) for s in self.sentences),
+            highlights={new[i]: spans for i, spans in self.highlights.items() if i in new},
+        )
 
 
 class Reader(Protocol):

@@ -167,7 +167,11 @@ class TypedSentenceReader:
         for score, c in scored:
             if score >= best_score - HIGHLIGHT_MARGIN and c.own and c.features[_COV] > 0:
                 _add_highlight(highlights, out_hits[c.hit], c.hit, c.sentence.start, c.sentence.end)
-        return Reading(question.expected, tuple(out_hits), sentences, span, confidence, None, highlights)
+        reading = Reading(question.expected, tuple(out_hits), sentences, span, confidence, None, highlights)
+        # The passage that answers comes first, the others keep their retrieved order: a person reads the
+        # first passage as the answer's source, and a type-fitting sentence is surer than the fused rank.
+        first = position_of(best)
+        return reading.with_hits([first] + [i for i in range(len(out_hits)) if i != first])
 
     def follower(
         self, question: QuestionAnalysis, best: Candidate, cands: list[Candidate]

@@ -85,3 +85,33 @@ def test_every_answer_of_the_gold_set_checks_out(real_service):
 
     for q in load_gold():
         _check_offsets(real_service, real_service.ask(q.question).reading)
+
+
+def test_the_passage_that_answers_comes_first_and_the_rest_keep_their_order(real_service):
+    # Without a translation "the Wuhan trade office" retrieves the passage with its opening date second.
+    result = real_service.ask("When did the Wuhan trade office open?")
+    reading = result.reading
+    retrieved = [h.chunk_id for h in result.retrieved]
+    served = [h.chunk_id for h in reading.hits]
+    assert ["2014年4月" in h.passage.text for h in result.retrieved[:2]] == [False, True]
+    assert reading.span is not None and reading.span.text == "2014年4月"
+    assert reading.citations[0] == 1 and served[0] == retrieved[1]
+    assert served[1:] == [c for c in retrieved if c != served[0]][: len(served) - 1]
+    _check_offsets(real_service, reading)
+    for position, spans in reading.highlights.items():
+        text = reading.hits[position].passage.text
+        assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert any("2014年4月" in reading.hits[0].passage.text[a:b] for a, b in reading.highlights[0])
+
+
+def test_reordering_a_reading_keeps_every_citation_and_refuses_to_drop_one(real_service):
+    reading = real_service.ask("深港合作會議何時成立？").reading
+    order = list(range(len(reading.hits)))[::-1]
+    turned = reading.with_hits(order)
+    assert [h.chunk_id for h in turned.hits] == [reading.hits[i].chunk_id for i in order]
+    assert [turned.hits[s.hit].chunk_id for s in turned.sentences] == [
+        reading.hits[s.hit].chunk_id for s in reading.sentences
+    ]
+    cited = reading.sentences[0].hit
+    with pytest.raises(ValueError, match="cited"):
+        reading.with_hits([i for i in range(len(reading.hits)) if i != cited])
