@@ -108,6 +108,9 @@ MEASURES = frozenset({"平方公里", "公頃", "公顷", "公里", "米", "立�
 # What "how long is X" asks for: a span of time or a length.
 LENGTH_OR_TIME = "長度或時間"
 LENGTHS = frozenset({"公里", "米"})
+# What an English "which session" asks for: a meeting's (第三次, 第十六屆) or a course's (第六期).
+SESSION = "場次或期數"
+SESSION_UNITS = frozenset({"次", "屆", "届", "場", "场", "期"})
 # Spans of time: "3年" says how long, never how many of something.
 DURATION_UNITS = frozenset({"年", "個月", "个月", "天", "日", "小時", "小时", "周", "週"})
 # The general classifier: 六個聯合推介會 answers 幾場推介會.
@@ -358,6 +361,8 @@ def unit_agreement(asked: str | None, found: str | None) -> float:
     classifier, 0 for another (and for a span of time when the question does not ask how long)."""
     if asked == LENGTH_OR_TIME:
         return 1.0 if found in DURATION_UNITS or found in LENGTHS else 0.0
+    if asked == SESSION:
+        return 1.0 if found in SESSION_UNITS else 0.0
     if (
         asked is not None
         and found is not None

@@ -368,10 +368,14 @@ def typed_expressions(
         found = [
             e
             for e in who_expressions(text, glossary)
-            if not _person_asked_about(text, e, question) and not _in_title(text, e.start)
+            if not _person_asked_about(text, e, question)
+            and not _in_title(text, e.start)
+            and not _only_the_asked_kind(e, question)
         ]
         if question.wants_post:
             found = [e for e in found if e.kind == "post"]
+        if question.which_title:
+            found = [e for e in found if _holds_title(normalize(e.text), question.which_title)]
         if question.body_kind is not None:
             # which contractor: a body of another kind (港珠澳大橋管理局) does not answer
             # and no post does, but a bureau's head names the bureau (運輸及房屋局局長)
@@ -451,6 +455,26 @@ def _english_numbers(asked: str) -> set[int]:
     """The numbers an English question writes in words ("the three schools")."""
     cardinals = expressions.ENGLISH_CARDINALS
     return {cardinals[w] for w in re.findall(r"[a-z]+", asked) if w in cardinals}
+
+
+# What a name of the asked kind may open with and still name no one: a side, a count (三位司長), "each".
+_KIND_ONLY_PREFIX = re.compile(
+    r"^(?:香港|内地|国家|本地|各|有关|相关|两地)?(?:\d+|[一二两三四五六七八九十]+)?(?:位|名|个|间|所|家)?"
+)
+
+
+def _only_the_asked_kind(e: expressions.Expression, question: QuestionAnalysis) -> bool:
+    """The kind of one the question asks for, not one of them: 內地大學 for "which Mainland university",
+    三位司長 for 「邊位司長」."""
+    rest = _KIND_ONLY_PREFIX.sub("", normalize(e.text))
+    if question.body_kind is not None and is_body_of_kind(rest, question.body_kind) and len(rest) <= 2:
+        return True  # 內地大學 for 「哪所内地高校」
+    return len(rest) <= 2 and (not rest or rest in question.mentioned)
+
+
+def _holds_title(name: str, titles: tuple[str, ...]) -> bool:
+    """A post of one of ``titles`` that says whose (政務司司長 for 司长), not the title alone."""
+    return any(name.endswith(t) and len(_KIND_ONLY_PREFIX.sub("", name)) > len(t) for t in titles)
 
 
 def _hanzi_count(text: str) -> int | None:
@@ -549,6 +573,8 @@ def place_expressions(text: str, glossary: Glossary, venues: bool = False) -> li
                 e += 1  # 東莞市, as the paper writes it
             if _OWNED_POST.match(text, e):
                 continue  # 深圳市代市長: whose post, not where anything is
+            if m := _OTHER_PLACES.match(text, e):
+                e = m.end()  # 珠三角其他城市: the other cities of the region, not the region
             found.append(expressions.Expression("place", s, e, text[s:e]))
     for venue in expressions.find("venue", text) if venues else []:
         found.append(expressions.Expression("place", venue.start, venue.end, venue.text))
@@ -557,6 +583,8 @@ def place_expressions(text: str, glossary: Glossary, venues: bool = False) -> li
 
 # A post of a place's government written after its name (深圳市代市長, 廣東省副省長).
 _OWNED_POST = re.compile(r"(?:市|省)?(?:常務|常务)?(?:副|代)?(?:市長|市长|省長|省长|區長|区长|書記|书记)")
+# The places of a region besides those already named (珠三角其他城市, 內地各省市).
+_OTHER_PLACES = re.compile(r"(?:的)?(?:其他|其它|其餘|其余|各)(?:城市|地區|地区|省市|省份|市)")
 # What a paper writes after a place's name: its kind (東莞市, 廣東省, 南沙區).
 _PLACE_SUFFIXES = frozenset("市省區区縣县鎮镇")
 

@@ -16,7 +16,7 @@ from qa.readers import expressions
 # A question asking for a person's name, not a post (normalised: lower case, Simplified).
 _NAME_ASKED = re.compile(
     r"叫什么名字|叫甚么名字|什么名字|甚么名字|姓名|叫乜名|叫咩名|咩名"
-    r"|\bnames? of (?:the |its |hong kong's |shenzhen's |[\w-]+'s )?(?:[\w-]+ ){0,2}"
+    r"|\bnames? of (?:the |its |hong kong's |shenzhen's |[\w-]+'s )?(?:[\w-]+ ){0,3}?(?:vice-|deputy-)?"
     r"(?:mayor|director|head|chief|secretary|secretaries|governor|chairman|chairperson|leader|minister"
     r"|commissioner)"
     # "Who's the Guangdong governor", 「帶隊嘅特首係邊個」: the question names the post; its holder is asked

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from index import PreparedQuery, normalize, side_pair_places, side_pairs
 from qa.readers.events import asked_events
-from qa.readers.expressions import LENGTH_OR_TIME
+from qa.readers.expressions import LENGTH_OR_TIME, SESSION
 from qa.readers.posts import asked_titles, name_asked
 
 # Expected answer types; "description" is the default (what is X, what does X do).
@@ -28,7 +28,7 @@ def _cues(*parts: str) -> str:
 
 
 _WHO_NOUNS = (
-    "bureau|department|official|officer|body|organi[sz]ation|office|post|agency|minister|secretary|"
+    "bureau|department|official|officer|body|organi[sz]ation|office|post|agency|minister|secretary|secretaries|"
     "government|authority|person|team|unit|party|leaders?|officials?|university|universities|institutions?"
     "|mayor|vice-mayor|governor|chairman|chairperson|chief|head|director|minister|president|commissioner"
     "|premier|vice premier|vice-premier|state councillor|party secretary"
@@ -39,8 +39,9 @@ _WHO_NOUNS = (
 )
 # Words that end a "which" phrase before its noun ("which areas did the bureau ..." asks for areas).
 _NOT_DESCRIBING = "(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|of|the|to|in|on|for)"
-# "which" and a few describing words before the noun ("which Hong Kong design school").
-_WHICH = rf"\bwhich (?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}"
+# "which" and a few describing words before the noun ("which Hong Kong design school", "which of the
+# three Secretaries").
+_WHICH = rf"\bwhich (?:of (?:the|its|their) (?:\w+ )?)?(?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}"
 # Which institution, school or body, its noun a few words on (邊間內地機構) or left out (係邊間？).
 _WHICH_INSTITUTION = (
     "(?:哪|边)(?:一)?(?:间|家|所)(?:[\u4e00-\u9fff]{0,4}?(?:机构|院校|学院|大学|学校|医院|组织|团体)|[？?]?$)"
@@ -352,6 +353,18 @@ class QuestionAnalysis:
         return self.expected == "who" and bool(_CHAIR_ASKED.search(self.normalized))
 
     @cached_property
+    def which_title(self) -> tuple[str, ...]:
+        """For a who question naming the title it wants (邊位司長, "which of the Secretaries"): the titles one
+        of whose holders answers; the title alone (小組組長, 三位司長) does not."""
+        if self.expected != "who":
+            return ()
+        if m := _WHICH_TITLE.search(self.normalized):
+            return (m.group(1),)
+        if m := _WHICH_TITLE_EN.search(self.normalized):
+            return _ENGLISH_TITLES[m.group(1).rstrip("s").replace("secretarie", "secretary")]
+        return ()
+
+    @cached_property
     def asked_verb(self) -> frozenset[str]:
         """For a who question: the two-character pieces right after its question word (「由谁来研究」:
         研究), what the one who answers does."""
@@ -387,12 +400,26 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]+")
 _WHO_WORD = re.compile(
     r"谁|边个|边位|哪位|哪一位|(?:哪|边)(?:一)?个(?:机构|部门|单位|局|政策局)?|什么人|甚么人|咩人"
 )
+# "Which Secretary" in the question's words (normalised): a holder of that title answers.
+_WHICH_TITLE = re.compile(r"(?:哪|边)(?:一)?位(副?(?:司长|局长|市长|省长|部长|署长|处长|书记))")
+_WHICH_TITLE_EN = re.compile(
+    r"\bwhich (?:of the (?:\w+ )?)?(secretar(?:y|ies)|mayors?|governors?|ministers?)\b"
+)
+# A Secretary in Hong Kong is a 司長 (Chief Secretary) or a bureau's 局長 (Secretary for Transport).
+_ENGLISH_TITLES = {
+    "secretary": ("司长", "局长"),
+    "mayor": ("市长",),
+    "governor": ("省长",),
+    "minister": ("部长",),
+}
 # An opening clause that sets the scene, up to its comma: "When X visited Hong Kong, ...", "After the
 # reorganisation, ...".
 _SCENE = re.compile(
     r"^(?:when|after|before|once|while|during|in|at|since|by|following|per|according to)\b[^,?]{3,}?,\s*"
 )
 
+# The question itself after the scene: "When it uses the mechanisms, what does it use as the platform?"
+_ASKS = re.compile(r"(?:what|which|who|whom|whose|where|why|how)\b")
 
 # Where the asker read it, not what they ask about: "according to the 2011 LegCo paper on trade",
 # 按2011年那份立法会文件，, 2011年嗰份文件講，. No answer sentence names its own paper.
@@ -435,7 +462,9 @@ def expected_type(question: str) -> str:
     english = not _HANZI.search(text)  # "HK–Guangxi" with its dash is English too
     if english:
         scene = _SCENE.match(text)
-        if scene and any(p.search(text, scene.end()) for _, p in _COMPILED):
+        if scene and (
+            _ASKS.match(text, scene.end()) or any(p.search(text, scene.end()) for _, p in _COMPILED)
+        ):
             text = text[scene.end() :]
     found = [(m.start(), kind) for kind, pattern in _COMPILED if (m := pattern.search(text))]
     if not found:
@@ -460,7 +489,7 @@ BODY_KINDS: dict[str, tuple[str, str, str]] = {
     ),
     "school": (
         "schools?|colleges?|institutes?|universit(?:y|ies)|academy|academies",
-        "院校|学院|大学|学校|书院|研究院",
+        "院校|学院|大学|高校|学校|书院|研究院",
         "学院|大学|研究院|研究所|学校|院校|书院|学会",
     ),
     "bureau": ("bureaux|bureaus?", "政策局|局(?!长)", "局"),
@@ -562,7 +591,8 @@ def counted_in_english(prepared: PreparedQuery) -> tuple[str, ...]:
 
 # What an ordinal question orders: "which edition", 第幾屆 (Traditional, as the papers write it).
 _ORDERED = (
-    (re.compile(r"\bedition\b|\bsession\b|第几届"), "屆"),
+    (re.compile(r"\bsession\b"), SESSION),
+    (re.compile(r"\bedition\b|第几届"), "屆"),
     (re.compile(r"\bround\b|\bmeeting number\b|第几次|第几轮"), "次"),
     (re.compile(r"\bbatch\b|第几批"), "批"),
     (re.compile(r"\bphase\b|第几期"), "期"),

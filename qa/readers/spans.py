@@ -100,6 +100,14 @@ _RISE = re.compile(
 )
 
 
+# A place a thing reaches is asked ("extended to where", 擴大到邊度), and what writes it (擴大至珠三角).
+_DESTINATION_ASKED = re.compile(
+    r"\bto where\b|\bwhere\b[\w\s'-]{0,60}?\b(?:extend|expand|spread|move|relocate)\w*(?: to)?\b"
+    r"|(?:扩大|扩展|延伸|伸延|推广|推展|迁|搬)(?:到|至|去)(?:哪|边)"
+)
+_TO = re.compile(r"[至到往去]$")
+
+
 def choose(
     question: QuestionAnalysis, text: str, found: list[Expression], focus: tuple[int, ...]
 ) -> Expression:
@@ -121,6 +129,9 @@ def choose(
         if side is not None:
             parts = [p for e in pool for p in _parts(text, e)]
             pool = [e for e in parts if bool(_MAINLAND_POST.match(normalize(e.text))) == side] or pool
+    if question.expected == "place" and _DESTINATION_ASKED.search(question.normalized):
+        # extended to where: the place it is extended to (擴大至珠三角其他城市), not who is asked (向國家爭取)
+        pool = [e for e in pool if _TO.search(text[max(0, e.start - 2) : e.start])] or pool
     pairs = _question_pairs(question)
     total = bool(_TOTAL_ASKED.search(question.normalized))
     change = question.expected == "number" and bool(_CHANGE_ASKED.search(question.normalized))

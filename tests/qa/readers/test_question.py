@@ -5,7 +5,7 @@ import pytest
 from index import normalize
 from index.query import prepare_query
 from qa.readers.events import states_event
-from qa.readers.expressions import LENGTH_OR_TIME
+from qa.readers.expressions import LENGTH_OR_TIME, SESSION
 from qa.readers.question import analyse, body_kind_asked, expected_type, is_body_of_kind
 
 
@@ -330,6 +330,11 @@ def test_an_english_question_asks_with_its_opening_words():
     # "when" in a clause after "how many" does not make it a date question
     assert expected_type("How many cities were in the pilot when it was first launched?") == "number"
     assert expected_type("When did the pilot grow to how many cities?") == "date"
+    # a clause opening with "when" only sets the scene for the question after its comma
+    assert expected_type(
+        "When it uses the two mechanisms with other cities, what does it use as the platform?"
+    ) == ("description")
+    assert expected_type("When the party secretary visited, how many documents were signed?") == "number"
 
 
 @pytest.mark.parametrize(
@@ -369,6 +374,12 @@ def test_people_counted_in_english_are_counted_by_their_unit_not_a_word_for_them
         ("粵港旅遊合作推緊嗰個便利簽證係幾多個鐘？", "count", "小時"),
         ("Which round was the Cultural Cooperation Meeting up to in 2011?", "ordinal", "次"),
         ("粵港話支持嘅「國際環保博覽會」係第幾屆？", "ordinal", "屆"),
+        # a session is a meeting's (第十六屆) or a course's (第六期)
+        (
+            "Customs ran a training course in January - which session of the course was it?",
+            "ordinal",
+            SESSION,
+        ),
         ("香港係內地第幾大貿易夥伴？", "ordinal", None),
         ("What's the most a single company can get from the fund?", "money", "money"),
     ],
@@ -424,3 +435,17 @@ def test_the_sides_a_question_names_are_mentioned_as_the_papers_pair_them():
     sentence = "港深兩地的緊密聯繫始於1978年的「改革開放」"
     assert states_event(sentence, analysis.events, analysis.mentioned)
     assert not states_event(sentence, analysis.events, analysis.asked)
+
+
+@pytest.mark.parametrize(
+    ("question", "titles"),
+    [
+        ("督导组下负责“一带一路”的工作小组由哪位司长担任组长？", ("司长",)),
+        ("督導組下面嗰個工作小組，係邊位司長做組長？", ("司长",)),
+        ("Which of the three Secretaries leads the Belt and Road working group?", ("司长", "局长")),
+        ("Who leads the Belt and Road working group?", ()),
+    ],
+)
+def test_a_which_title_question_wants_a_holder_of_that_title(question, titles):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.which_title) == ("who", titles)

@@ -26,6 +26,9 @@ GLOSSARY = Glossary(
         Entry(("HKSTP",), ("香港科技園公司",), "organisation"),
         Entry(("CCPIT",), ("中國國際貿易促進委員會",), "organisation"),
         Entry(("Hong Kong Mediation Centre",), ("香港和解中心",), "organisation"),
+        Entry(("Huaqiao University",), ("華僑大學",), "organisation"),
+        Entry(("Pearl River Delta",), ("珠三角",), "place"),
+        Entry(("the country",), ("國家",), "place"),
     ]
 )
 
@@ -261,6 +264,18 @@ def span(question: str, sentence: str) -> str:
             "香港海關已完成系統，雙方同意內地海關研究如何透過第三方平台",
             "內地海關",
         ),
+        # extended to where: the place after 至, with the region's other cities, not the one asked (國家)
+        (
+            "The 2012 platform wanted the multiple-entry permit for Shenzhen residents extended to where?",
+            "向國家爭取將現有深圳居民「一年多簽」的自由行擴大至珠三角其他城市，同時提升邊境通關效率",
+            "珠三角其他城市",
+        ),
+        # which university: the one named, not the kind the question names (內地大學)
+        (
+            "哪所内地高校试行招收香港副学位毕业生？",
+            "推出內地大學升學資助華僑大學招收香港副學位畢業生",
+            "華僑大學",
+        ),
         # the part (當中) that holds the question's own year, not the whole
         (
             "香港的国家重点实验室伙伴实验室中，有几所是2012年及以后才设立的？",
@@ -317,3 +332,21 @@ def test_a_name_before_a_post_is_told_from_a_place_before_one(post, person):
 
     named = _NAME_THEN_POST.fullmatch(post)
     assert (named.group(1) if named else None) == person
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["督导组下的工作小组由哪位司长担任组长？", "Which of the three Secretaries leads the working group?"],
+)
+def test_the_title_asked_or_a_count_of_its_holders_answers_no_which(question):
+    # 由三位司長擔任小組組長: which Secretary leads one group is not said
+    analysis = analyse(prepare_query(question))
+    assert typed_expressions(analysis, "由三位司長擔任小組組長的工作小組就國家戰略統籌協調", GLOSSARY) == []
+    found = typed_expressions(analysis, "工作小組由政務司司長擔任組長", GLOSSARY)
+    assert [e.text for e in found] == ["政務司司長"]
+
+
+def test_a_name_of_only_the_asked_kind_names_none():
+    analysis = analyse(prepare_query("哪所内地高校试行招收香港副学位毕业生？"))
+    found = typed_expressions(analysis, "推出內地大學升學資助華僑大學招收香港副學位畢業生", GLOSSARY)
+    assert [e.text for e in found] == ["華僑大學"]
