@@ -41,6 +41,7 @@ FEATURES = (
     "enumeration",
     "purpose_cue",
     "weakest_concept",
+    "table_row",
 )
 
 _PARAGRAPH_NUMBER = re.compile(
@@ -336,6 +337,18 @@ def not_an_answer_alone(body: str) -> bool:
     """A paragraph number, a heading, a legend or a photo caption: too little to answer by itself."""
     body = body.strip()
     return len(body) < MIN_SENTENCE_CHARS or bool(_CAPTION.match(body))
+
+
+# Clause punctuation: a long run of text with almost none is a table's row or a map's labels read across
+# (粵港合作粵港聯席會議行政長官及廣東省省長粵港聯席工作會議政務司司長與廣東省副省長…), not a sentence.
+_PUNCTUATION = re.compile(r"[，。；,;：:、（）()「」]")
+TABLE_ROW_CHARS = 40
+
+
+def table_row(body: str) -> bool:
+    """A table's row or a map's labels run together: long, with under one clause mark in 50 characters."""
+    text = re.sub(r"\s", "", body)
+    return len(text) >= TABLE_ROW_CHARS and len(_PUNCTUATION.findall(text)) * 50 < len(text)
 
 
 def answer_body(text: str) -> tuple[int, str]:
@@ -788,6 +801,7 @@ def candidates(
                 min(body.count("、") + body.count("；"), 5) / 5 if question.expected == "list" else 0.0,
                 float(bool(_PURPOSE.search(body))) if question.expected == "reason" else 0.0,
                 weakest_concept(read_with, query_concepts, shares),
+                float(table_row(body)),
             ]
         )
         on_topic = (

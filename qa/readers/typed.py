@@ -35,6 +35,7 @@ _NEAR = FEATURES.index("type_near_focus")
 # Below this character coverage the best sentence misses most of the question: "focus_not_found".
 FOCUS_MISSING = 0.5
 _DENSE = FEATURES.index("dense")
+_TABLE = FEATURES.index("table_row")
 _TYPE = FEATURES.index("type_match")
 _UNIT = FEATURES.index("unit_match")
 # Another sentence of the top passages is highlighted when it scores within this many logits of the answer.
@@ -219,6 +220,7 @@ def answerability_features(
         "max_dense": max(float(c.features[_DENSE]) for _, c in scored),
         "english": float(question.prepared.language in ("en", "mixed")),
         "typed": float(question.typed),
+        "table_row": float(best.features[_TABLE]),
     }
 
 

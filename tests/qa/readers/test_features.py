@@ -24,6 +24,7 @@ from qa.readers.features import (
     place_expressions,
     seen_tokens,
     sides_named,
+    table_row,
     typed_expressions,
     unit_strength,
     weakest_concept,
@@ -386,3 +387,27 @@ def test_an_ordinal_answers_in_what_the_question_orders():
     assert (unit_strength(edition, sixth), unit_strength(edition, first)) == (1.0, 0.0)
     rank = analyse(prepare_query("香港係內地第幾大貿易夥伴？"))
     assert unit_strength(rank, first) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("body", "row"),
+    [
+        # the 2012 paper's table of cooperation mechanisms, its cells read across
+        (
+            "粵港合作粵港聯席會議行政長官及廣東省省長粵港聯席工作會議政務司司長與廣東省副省長粵港聯席下25個專責小組",
+            True,
+        ),
+        # a map's labels
+        (
+            "金果灣東莞金桔咀花果山萬頃沙深圳東湖中山荔園紫馬嶺塔門唐家元朗荃灣江門東涌珠海大潭山香港端芬澳門",
+            True,
+        ),
+        (
+            "雙方更在2004年設立由政務司司長及深圳市市長共同主持的深港合作會議，以鞏固多個合作項目上取得的成果。",
+            False,
+        ),
+        ("本文件向委員簡介於2009年11月30日舉行的深港合作會議的主要情況。", False),  # short, one mark
+    ],
+)
+def test_a_table_row_read_across_is_told_from_a_sentence(body, row):
+    assert table_row(body) is row
