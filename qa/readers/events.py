@@ -37,7 +37,8 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
         # "piloted", not the noun of a "pilot free trade zone"
         r"|\bkick(?:ed)? off|\bintroduc|\btr(?:y|ying|ied) out|\bpilot(?:ed|ing)\b|\bto pilot\b"
         r"|\bg[eo]t(?:s|ting)? going\b|\bunder ?way\b",
-        "动工|开工|展开|开展|启动|开始(?:兴建|建造|施工)|推出|推行|引入|引进|试行|始于|始自|起始于",
+        # 開始實施: a scheme that started to be carried out started
+        "动工|开工|展开|开展|启动|开始(?:兴建|建造|施工|实施|实行|施行)|推出|推行|引入|引进|试行|始于|始自|起始于",
     ),
     "complete": (
         r"\bcomplet|\bfinish|\bbuilt\b|\bready\b",
@@ -143,6 +144,10 @@ _COMMON_PAIRS = frozenset({"香港", "政府", "特区", "内地", "合作", "�
 
 _CLAUSE_ENDS = "，。；：,;:"
 _ANAPHOR = re.compile("我们|其|该|这|此|有关工程|有关项目|它|他们|上述")
+# A clause whose verb has nothing before it but a date (normalised): its subject is the sentence before's.
+_ZERO_SUBJECT = re.compile(r"[由自于从在]?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?[底初中]?")
+# ... and nothing after it: it has no object of its own (开展至今, 推行以来).
+_NO_OBJECT = re.compile(r"[了]?(?:至今|迄今|以来)?")
 
 
 def _clause_names_asked(text: str, verb: int, verb_end: int, asked: str) -> bool:
@@ -156,6 +161,8 @@ def _clause_names_asked(text: str, verb: int, verb_end: int, asked: str) -> bool
     } - _COMMON_PAIRS
     if _ANAPHOR.search(text[start:end]):
         return True  # 「我們預計於2015年竣工」: the clause refers back to what the sentences before name
+    if _ZERO_SUBJECT.fullmatch(text[start:verb]) and _NO_OBJECT.fullmatch(text[verb_end:end]):
+        return True  # 「由2008年開展至今」: no subject but a date, so the one the sentence before names
     return any(p in asked for p in pairs if all("\u4e00" <= ch <= "\u9fff" for ch in p))
 
 

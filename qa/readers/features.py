@@ -384,6 +384,7 @@ def typed_expressions(
             if not _person_asked_about(text, e, question)
             and not _in_title(text, e.start)
             and not _only_the_asked_kind(e, question)
+            and not _alias_asked(text, e, question)
         ]
         if question.wants_post:
             found = [e for e in found if e.kind == "post"]
@@ -404,6 +405,8 @@ def typed_expressions(
         )
         if question.district:
             found = [e for e in found if not wider_than_a_district(normalize(e.text))]
+        if _CITY_NAMED.search(question.normalized):
+            found = [e for e in found if not a_country(normalize(e.text))]  # which city: not 美國
         if question.locative:
             found = [e for e in found if _LOCATIVE.search(text[max(0, e.start - 3) : e.start])]
     else:
@@ -483,6 +486,16 @@ def _only_the_asked_kind(e: expressions.Expression, question: QuestionAnalysis) 
     if question.body_kind is not None and is_body_of_kind(rest, question.body_kind) and len(rest) <= 2:
         return True  # 內地大學 for 「哪所内地高校」
     return len(rest) <= 2 and (not rest or rest in question.mentioned)
+
+
+_ALIAS = re.compile(r"\s*[（(]([^（）()]{2,10})[）)]")
+
+
+def _alias_asked(text: str, e: expressions.Expression, question: QuestionAnalysis) -> bool:
+    """A name whose short form in brackets after it is the question's own: 香港貿易發展局(貿發局) for
+    「除咗貿發局」."""
+    m = _ALIAS.match(text, e.end)
+    return m is not None and normalize(m.group(1)) in question.asked
 
 
 def _holds_title(name: str, titles: tuple[str, ...]) -> bool:
@@ -608,6 +621,16 @@ _WIDE_PLACES = frozenset(SIDE_ABBREVIATIONS) | frozenset(
     {"广州", "东莞", "佛山", "中山", "江门", "肇庆", "惠州", "内地", "中国", "国家", "全国"}
     | {"大湾区", "粤港澳大湾区", "珠三角", "泛珠三角"}
 )
+
+
+# The question says a city is asked ("which city", 哪座城市, 邊個城市), not a province or a country.
+_CITY_NAMED = re.compile(r"\bcit(?:y|ies)\b|城市|(?:哪|边)(?:一)?(?:个|座)市")
+_COUNTRIES = frozenset({"中国", "国家", "全国", "内地"})
+
+
+def a_country(place: str) -> bool:
+    """Whether a normalised place is the country (国家, 内地) or one named with 國 (美国, 德国): no city."""
+    return place in _COUNTRIES or (place.endswith("国") and len(place) <= 4)
 
 
 def wider_than_a_district(place: str) -> bool:

@@ -119,3 +119,16 @@ def test_ties_that_began_in_a_year_started_then():
     assert events == frozenset({"start"})
     assert asked_events("港深兩地的緊密聯繫始於哪一年？") == frozenset({"start"})
     assert _states("港深兩地的緊密聯繫始於1978年的「改革開放」", "港深兩地的緊密聯繫始於哪一年？")
+
+
+def test_a_clause_with_only_a_date_before_its_verb_is_about_the_sentence_before():
+    # 「持續推行清潔生產伙伴計劃……。由2008年開展至今，共批准超過2 700個資助項目」
+    question = normalize("协助广东港资工厂的清洁生产伙伴计划是哪一年开始实施的？")
+    assert "start" in asked_events(question)
+    assert states_event("由2008年開展至今，共批准超過2 700個資助項目", {"start"}, question)
+    # a clause naming its own subject still has to name the asked thing
+    assert not states_event("深圳於2008年開展至今，共批准超過2 700個資助項目", {"start"}, question)
+    # nor a clause whose verb governs an object of its own
+    assert not states_event(
+        "在2014年4月成立駐武漢經濟貿易辦事處", {"establish"}, normalize("駐天津聯絡處幾時成立？")
+    )

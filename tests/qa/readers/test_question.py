@@ -449,3 +449,16 @@ def test_the_sides_a_question_names_are_mentioned_as_the_papers_pair_them():
 def test_a_which_title_question_wants_a_holder_of_that_title(question, titles):
     analysis = analyse(prepare_query(question))
     assert (analysis.expected, analysis.which_title) == ("who", titles)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("香港同深圳、澳門旅遊局喺邊個國家搞過聯合推介會？", "place"),
+        ("香港曾与深圳及澳门旅游局在哪个国家联合举办旅游推介会？", "place"),
+        ("除咗國家民航局空管局，仲有邊兩個機構有份簽？", "who"),
+        ("兩地喺邊幾個領域合作？", "list"),
+    ],
+)
+def test_which_country_is_a_place_and_which_two_bodies_are_who(question, kind):
+    assert expected_type(question) == kind

@@ -29,6 +29,10 @@ GLOSSARY = Glossary(
         Entry(("Huaqiao University",), ("華僑大學",), "organisation"),
         Entry(("Pearl River Delta",), ("珠三角",), "place"),
         Entry(("the country",), ("國家",), "place"),
+        Entry(("United States",), ("美國",), "place"),
+        Entry(("Shenzhen",), ("深圳",), "place"),
+        Entry(("Trade Development Council",), ("香港貿易發展局",), "organisation"),
+        Entry(("Productivity Council",), ("香港生產力促進局",), "organisation"),
     ]
 )
 
@@ -269,6 +273,18 @@ def span(question: str, sentence: str) -> str:
             "The 2012 platform wanted the multiple-entry permit for Shenzhen residents extended to where?",
             "向國家爭取將現有深圳居民「一年多簽」的自由行擴大至珠三角其他城市，同時提升邊境通關效率",
             "珠三角其他城市",
+        ),
+        # which city: not the country (美國杜邦公司)
+        (
+            "DuPont put its headquarters in Hong Kong - which city got the matching production base?",
+            "雙方更成功邀請美國杜邦公司於香港設立其全球業務總部和研發中心，並於深圳設立相關的生產基地。",
+            "深圳",
+        ),
+        # besides the one the question names by its short form in brackets (貿發局)
+        (
+            "除咗貿發局，政府仲透過邊個機構幫內地港資企業做技術升級？",
+            "香港貿易發展局(貿發局)及香港生產力促進局等支援機構，為港資企業提供技術升級",
+            "香港生產力促進局",
         ),
         # which university: the one named, not the kind the question names (內地大學)
         (
