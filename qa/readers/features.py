@@ -499,8 +499,13 @@ def _alias_asked(text: str, e: expressions.Expression, question: QuestionAnalysi
 
 
 def _holds_title(name: str, titles: tuple[str, ...]) -> bool:
-    """A post of one of ``titles`` that says whose (政務司司長 for 司长), not the title alone."""
-    return any(name.endswith(t) and len(_KIND_ONLY_PREFIX.sub("", name)) > len(t) for t in titles)
+    """A post of one of ``titles`` that says whose (政務司司長, 政務司司長唐英年 for 司长), not the title
+    alone."""
+    for t in titles:
+        at = name.find(t)
+        if at >= 0 and len(_KIND_ONLY_PREFIX.sub("", name[: at + len(t)])) > len(t):
+            return True
+    return False
 
 
 def _hanzi_count(text: str) -> int | None:

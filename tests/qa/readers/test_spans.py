@@ -5,7 +5,7 @@ import pytest
 from index import Entry, Glossary
 from index.query import prepare_query
 from qa.readers import expressions
-from qa.readers.features import typed_expressions
+from qa.readers.features import _holds_title, typed_expressions
 from qa.readers.question import analyse
 from qa.readers.spans import choose
 
@@ -360,6 +360,7 @@ def test_the_title_asked_or_a_count_of_its_holders_answers_no_which(question):
     assert typed_expressions(analysis, "由三位司長擔任小組組長的工作小組就國家戰略統籌協調", GLOSSARY) == []
     found = typed_expressions(analysis, "工作小組由政務司司長擔任組長", GLOSSARY)
     assert [e.text for e in found] == ["政務司司長"]
+    assert _holds_title("政务司司长唐英年", ("司长",)) and not _holds_title("三位司长", ("司长",))
 
 
 def test_a_name_of_only_the_asked_kind_names_none():
