@@ -241,6 +241,11 @@ _POST_ASKED = re.compile(
     r"|局长|司长|主任|市长|省长|主席|组长|负责人|首长|处长|署长|书记|叫什么名字|叫甚么名字"
     r"|(?:哪|边)[一两二三四五六七八九十几]?位"  # 邊兩位主持: people, so their posts
 )
+# Whom a thing is reported or answered to (normalised): the one after 向 answers.
+_RECIPIENT_ASKED = re.compile(
+    r"向(?:谁|边个|边位|哪个|哪位|哪一个|哪一位|什么)[\u4e00-\u9fff]{0,4}?(?:汇报|报告|负责|交代|提交|述职)"
+    r"|\breport(?:s|ed|ing)? (?:[\w'-]+ ){0,4}?to\b|\bto whom\b|\banswer(?:s|ed)? to\b"
+)
 # Who chairs or leads: people, in their posts (a meeting chairs nothing), unless a body is asked.
 _CHAIR_ASKED = re.compile(
     # "who on the HK side chairs", "who co-chaired"
@@ -352,6 +357,11 @@ class QuestionAnalysis:
     def chairs(self) -> bool:
         """Who chairs or leads is asked (主持, "who heads"): the post the papers say chairs answers."""
         return self.expected == "who" and bool(_CHAIR_ASKED.search(self.normalized))
+
+    @cached_property
+    def recipient(self) -> bool:
+        """For a who question: whom a thing is reported to is asked (向邊個匯報, "who do they report to")."""
+        return self.expected == "who" and bool(_RECIPIENT_ASKED.search(self.normalized))
 
     @cached_property
     def which_title(self) -> tuple[str, ...]:
@@ -522,12 +532,14 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
     if expected == "who":
         text = normalize(prepared.text)
         kind = body_kind_asked(text)
-        body = bool(_BODY_ASKED.search(text) or kind) and not _POST_ASKED.search(text)
+        # whom the groups its 組長 head report to: the posts it names describe who reports, not who answers
+        post = bool(_POST_ASKED.search(text)) and not _RECIPIENT_ASKED.search(text)
+        body = bool(_BODY_ASKED.search(text) or kind) and not post
         wants_name = name_asked(prepared.text)
         return QuestionAnalysis(
             prepared,
             expected,
-            wants_post=bool(_POST_ASKED.search(text)) or (not body and bool(_CHAIR_ASKED.search(text))),
+            wants_post=post or (not body and bool(_CHAIR_ASKED.search(text))),
             wants_name=wants_name,
             name_of=asked_titles([prepared.text, *(term for _, term in prepared.expansions)])
             if wants_name

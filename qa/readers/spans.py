@@ -106,6 +106,7 @@ _DESTINATION_ASKED = re.compile(
     r"|(?:扩大|扩展|延伸|伸延|推广|推展|迁|搬)(?:到|至|去)(?:哪|边)"
 )
 _TO = re.compile(r"[至到往去]$")
+_TOWARDS = re.compile(r"向[「『“\"]?$")
 
 
 def choose(
@@ -120,6 +121,9 @@ def choose(
             pool = expressions.departed(text, pool) or pool
         elif not _CHANGE_ASKED.search(question.normalized):
             pool = expressions.arrived(text, pool) or pool
+    if question.expected == "who" and question.recipient:
+        # who it reports to: the one after 向 (定期向「督導組」報告), not the ones reporting
+        pool = [e for e in pool if _TOWARDS.search(text[max(0, e.start - 2) : e.start])] or pool
     if question.expected == "who":
         wanted = "body" if question.wants_body else "post"
         pool = [e for e in pool if e.kind == wanted] or pool

@@ -462,3 +462,10 @@ def test_a_which_title_question_wants_a_holder_of_that_title(question, titles):
 )
 def test_which_country_is_a_place_and_which_two_bodies_are_who(question, kind):
     assert expected_type(question) == kind
+
+
+def test_whom_a_group_reports_to_is_asked_whatever_posts_describe_the_group():
+    analysis = analyse(prepare_query("三位司長做組長嘅工作小組，要定期向邊個匯報工作進展同成果？"))
+    assert analysis.recipient and not analysis.wants_post
+    assert analyse(prepare_query("Who do the working groups report their progress to?")).recipient
+    assert not analyse(prepare_query("邊位司長做組長？")).recipient

@@ -33,6 +33,7 @@ GLOSSARY = Glossary(
         Entry(("Shenzhen",), ("深圳",), "place"),
         Entry(("Trade Development Council",), ("香港貿易發展局",), "organisation"),
         Entry(("Productivity Council",), ("香港生產力促進局",), "organisation"),
+        Entry(("steering group",), ("督導組",), "organisation"),
     ]
 )
 
@@ -285,6 +286,12 @@ def span(question: str, sentence: str) -> str:
             "除咗貿發局，政府仲透過邊個機構幫內地港資企業做技術升級？",
             "香港貿易發展局(貿發局)及香港生產力促進局等支援機構，為港資企業提供技術升級",
             "香港生產力促進局",
+        ),
+        # whom the groups report to: the one after 向, not the ones reporting
+        (
+            "三位司長做組長嘅工作小組，要定期向邊個匯報工作進展同成果？",
+            "由三位司長擔任小組組長的工作小組統籌協調各相關政策措施，並定期向「督導組」報告工作進展。",
+            "督導組",
         ),
         # which university: the one named, not the kind the question names (內地大學)
         (
