@@ -405,7 +405,7 @@ def typed_expressions(
         )
         if question.district:
             found = [e for e in found if not wider_than_a_district(normalize(e.text))]
-        if _CITY_NAMED.search(question.normalized):
+        if question.city_only:
             found = [e for e in found if not a_country(normalize(e.text))]  # which city: not 美國
         if question.locative:
             found = [e for e in found if _LOCATIVE.search(text[max(0, e.start - 3) : e.start])]
@@ -483,9 +483,11 @@ def _only_the_asked_kind(e: expressions.Expression, question: QuestionAnalysis) 
     """The kind of one the question asks for, not one of them: 內地大學 for "which Mainland university",
     三位司長 for 「邊位司長」."""
     rest = _KIND_ONLY_PREFIX.sub("", normalize(e.text))
-    if question.body_kind is not None and is_body_of_kind(rest, question.body_kind) and len(rest) <= 2:
-        return True  # 內地大學 for 「哪所内地高校」
-    return len(rest) <= 2 and (not rest or rest in question.mentioned)
+    kind = question.body_kind
+    # 大學 of 內地大學 is the kind of 「哪所内地高校」 though the question writes 高校
+    return len(rest) <= 2 and (
+        not rest or rest in question.mentioned or (kind is not None and is_body_of_kind(rest, kind))
+    )
 
 
 _ALIAS = re.compile(r"\s*[（(]([^（）()]{2,10})[）)]")
@@ -628,8 +630,6 @@ _WIDE_PLACES = frozenset(SIDE_ABBREVIATIONS) | frozenset(
 )
 
 
-# The question says a city is asked ("which city", 哪座城市, 邊個城市), not a province or a country.
-_CITY_NAMED = re.compile(r"\bcit(?:y|ies)\b|城市|(?:哪|边)(?:一)?(?:个|座)市")
 _COUNTRIES = frozenset({"中国", "国家", "全国", "内地"})
 
 

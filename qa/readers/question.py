@@ -359,6 +359,11 @@ class QuestionAnalysis:
         return self.expected == "who" and bool(_CHAIR_ASKED.search(self.normalized))
 
     @cached_property
+    def city_only(self) -> bool:
+        """For a place: the question says a city is asked ("which city", 哪座城市), no province or country."""
+        return self.expected == "place" and bool(_CITY_NAMED.search(self.normalized))
+
+    @cached_property
     def recipient(self) -> bool:
         """For a who question: whom a thing is reported to is asked (向邊個匯報, "who do they report to")."""
         return self.expected == "who" and bool(_RECIPIENT_ASKED.search(self.normalized))
@@ -372,7 +377,7 @@ class QuestionAnalysis:
         if m := _WHICH_TITLE.search(self.normalized):
             return (m.group(1),)
         if m := _WHICH_TITLE_EN.search(self.normalized):
-            return _ENGLISH_TITLES[m.group(1).rstrip("s").replace("secretarie", "secretary")]
+            return _ENGLISH_TITLES[m.group(1)]
         return ()
 
     @cached_property
@@ -413,12 +418,10 @@ _WHO_WORD = re.compile(
 )
 # "Which Secretary" in the question's words (normalised): a holder of that title answers.
 _WHICH_TITLE = re.compile(r"(?:哪|边)(?:一)?位(副?(?:司长|局长|市长|省长|部长|署长|处长|书记))")
-_WHICH_TITLE_EN = re.compile(
-    r"\bwhich (?:of the (?:\w+ )?)?(secretar(?:y|ies)|mayors?|governors?|ministers?)\b"
-)
+_WHICH_TITLE_EN = re.compile(r"\bwhich (?:of the (?:\w+ )?)?(secretar|mayor|governor|minister)(?:y|ies|s)?\b")
 # A Secretary in Hong Kong is a 司長 (Chief Secretary) or a bureau's 局長 (Secretary for Transport).
 _ENGLISH_TITLES = {
-    "secretary": ("司长", "局长"),
+    "secretar": ("司长", "局长"),
     "mayor": ("市长",),
     "governor": ("省长",),
     "minister": ("部长",),
@@ -485,6 +488,7 @@ def expected_type(question: str) -> str:
     return found[0][1]
 
 
+_CITY_NAMED = re.compile(r"\bcit(?:y|ies)\b|城市|(?:哪|边)(?:一)?(?:个|座)市")
 _DISTRICT_ASKED = re.compile(r"\bdistricts?\b|(?:哪|边)(?:一)?(?:个|一个)?区")
 _CITY_ASKED = re.compile(
     r"\b(?:which|what) (?:city|cities|province|country)\b|(?:哪|边)(?:一)?(?:个|一个)?(?:城市|省|国家)"

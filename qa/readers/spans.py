@@ -109,6 +109,11 @@ _TO = re.compile(r"[至到往去]$")
 _TOWARDS = re.compile(r"向[「『“\"]?$")
 
 
+def _after(marker: re.Pattern[str], text: str, pool: list[Expression]) -> list[Expression]:
+    """The expressions right after ``marker`` (至, 向「), or all of them when none is."""
+    return [e for e in pool if marker.search(text[max(0, e.start - 2) : e.start])] or pool
+
+
 def choose(
     question: QuestionAnalysis, text: str, found: list[Expression], focus: tuple[int, ...]
 ) -> Expression:
@@ -123,7 +128,7 @@ def choose(
             pool = expressions.arrived(text, pool) or pool
     if question.expected == "who" and question.recipient:
         # who it reports to: the one after 向 (定期向「督導組」報告), not the ones reporting
-        pool = [e for e in pool if _TOWARDS.search(text[max(0, e.start - 2) : e.start])] or pool
+        pool = _after(_TOWARDS, text, pool)
     if question.expected == "who":
         wanted = "body" if question.wants_body else "post"
         pool = [e for e in pool if e.kind == wanted] or pool
@@ -135,7 +140,7 @@ def choose(
             pool = [e for e in parts if bool(_MAINLAND_POST.match(normalize(e.text))) == side] or pool
     if question.expected == "place" and _DESTINATION_ASKED.search(question.normalized):
         # extended to where: the place it is extended to (擴大至珠三角其他城市), not who is asked (向國家爭取)
-        pool = [e for e in pool if _TO.search(text[max(0, e.start - 2) : e.start])] or pool
+        pool = _after(_TO, text, pool)
     pairs = _question_pairs(question)
     total = bool(_TOTAL_ASKED.search(question.normalized))
     change = question.expected == "number" and bool(_CHANGE_ASKED.search(question.normalized))
