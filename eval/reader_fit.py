@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from scipy.optimize import minimize
 
 from eval.gold import GoldQuestion, contains_evidence, evidence_key
 from index import Hit, Index
@@ -24,6 +25,10 @@ from qa.readers.features import FEATURES, READ_DEPTH, Candidate, candidates
 from qa.readers.typed import answerability_features
 from qa.service import prepare_translated
 from qa.translators import Translator
+
+Array = npt.NDArray[np.float64]
+_TYPE = FEATURES.index("type_match")
+_UNIT = FEATURES.index("unit_match")
 
 FOLDS = 5
 SEED = 13
@@ -77,11 +82,64 @@ def prepare(
 
 
 def fit_weights(rows: list[Prepared], l2: float = L2) -> tuple[dict[str, float], float]:
-    """Sentence weights: logistic regression over answerable questions' candidates ("holds the evidence")."""
+    """Sentence weights: which of a question's candidates holds the evidence, fitted as the reader uses them.
+
+    The reader answers with the best-scoring candidate among those it may choose (for a typed question,
+    the ones holding an expression of the asked type), so the weights maximise the probability of the
+    evidence within each question's choice (a conditional logit), not each candidate's own probability
+    pooled over all questions, where easy negatives of other questions pull the weights. The scores are
+    then scaled by a logistic fit (scale and bias), so a score stays the log-odds that the sentence holds
+    the evidence, which the answerability model and the highlight margin read.
+
+    Held out on 1,467 questions, against the pooled fit: evidence in answer 0.894 -> 0.910 (English
+    0.831 -> 0.853), exact spans 0.916 -> 0.922 (eval/READER.md).
+    """
     x = np.array([c.features for p in rows if p.question.answerable for c in p.candidates])
     y = np.array([y for p in rows if p.question.answerable for y in p.labels])
-    w = logistic(x, y, l2)
-    return {f: round(float(v), 4) for f, v in zip(FEATURES, w[:-1], strict=True)}, round(float(w[-1]), 4)
+    pooled = logistic(x, y, l2)
+    direction = conditional_logit([s for p in rows if (s := choice_set(p)) is not None], l2, pooled[:-1])
+    scale, bias = logistic((x @ direction)[:, None], y, 0.0)
+    w = direction * scale
+    return {f: round(float(v), 4) for f, v in zip(FEATURES, w, strict=True)}, round(float(bias), 4)
+
+
+def choice_set(p: Prepared) -> tuple[Array, Array] | None:
+    """The features and labels of the candidates the reader chooses among for an answerable question: for a
+    typed one, those with an expression of the asked type (and unit) on its topic, when the evidence is
+    among them; None when no candidate holds the evidence or there is nothing to choose."""
+    if not p.question.answerable:
+        return None
+    x, y = np.array([c.features for c in p.candidates]), p.labels
+    if p.analysis.typed:
+        keep = np.array(
+            [
+                c.features[_TYPE] > 0
+                and c.on_topic
+                and (p.analysis.expected != "number" or c.features[_UNIT] > 0)
+                for c in p.candidates
+            ]
+        )
+        if (y[keep] > 0).any():
+            x, y = x[keep], y[keep]
+    if len(y) < 2 or not (y > 0).any():
+        return None
+    return x, y
+
+
+def conditional_logit(sets: list[tuple[Array, Array]], l2: float, start: Array) -> Array:
+    """L2-penalised weights maximising, per set, the softmax probability of its positive rows (L-BFGS)."""
+
+    def loss(w: Array) -> tuple[float, Array]:
+        total, gradient = 0.5 * l2 * float(w @ w), l2 * w
+        for x, y in sets:
+            s = x @ w
+            e = np.exp(s - s.max())
+            positive = e * y
+            total += float(np.log(e.sum()) - np.log(positive.sum()))
+            gradient = gradient + x.T @ (e / e.sum() - positive / positive.sum())
+        return total, gradient
+
+    return np.asarray(minimize(loss, start, jac=True, method="L-BFGS-B").x)
 
 
 @dataclass(frozen=True)
@@ -176,9 +234,6 @@ def _objective(f: dict[str, float], worst_false_abstain: float) -> float:
 def worst_false_abstain(outcomes: list[Outcome]) -> float:
     """The highest false abstention of any language: English askers must not pay for the others."""
     return max(figures([o for o in outcomes if o.language == lang])["false_abstain"] for lang in LANGUAGES)
-
-
-Array = npt.NDArray[np.float64]
 
 
 def logistic(x: Array, y: Array, l2: float = L2) -> Array:
