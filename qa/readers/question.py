@@ -48,7 +48,8 @@ _WHICH_INSTITUTION = (
 )
 _LIST_NOUNS = (
     "areas|fields|sectors|measures|offices|cities|places|bodies|agreements|industries|projects|platforms|"
-    "initiatives|mechanisms|documents|services|professions|topics|departments|parties|regions|zones"
+    "initiatives|mechanisms|documents|services|professions|topics|departments|parties|regions|zones|"
+    "governments|schemes"
 )
 _QUANTITY_NOUNS = (
     "target|rate|value|supply|population|total|amount|budget|cost|volume|size|area|length|capacity|"
@@ -59,6 +60,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "date",
         _cues(
             r"\bwhen\b|\bwhat (?:year|date|month|time)\b|\bwhich (?:year|month|date)\b|\bsince when\b",
+            r"\bwhat(?:'s| is| was) the date\b",
             r"\bhow long ago\b|\bwhat day\b|\bopening hours\b|\bwhat time\b|几点",
             "何时|几时|什么时候|甚么时候|哪一年|哪年|哪个月|哪一天|哪天|何年|何日|什么日子|甚么日子",
             "(?<!\\d)年份|日期|几月|几号|边年|边一年|边日|边个月|哪个时候|哪一个时候|啥时候|什么时间|甚么时间",
@@ -119,10 +121,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "list",
         _cues(
-            rf"\bwhich (?:\w+ )?(?:{_LIST_NOUNS}|provinces|modes|ways|kinds|types)\b",
+            # "which key cooperation platforms", "which governments/bodies"
+            rf"\bwhich (?:[\w'-]+[ /]){{0,2}}(?:{_LIST_NOUNS}|provinces|modes|ways|kinds|types)\b",
             r"\bwhat (?:\w+ )?(?:areas|fields|sectors|measures|offices|platforms|initiatives|projects)\b",
             r"\bwhat (?:(?:are|were) the )?(?:two|three|four|five|six|seven|eight|\d+) \w+",
-            r"\blist\b|\bname the\b",
+            # to list, not a list ("on the care-home waiting list", "after the list was enlarged")
+            r"(?<!\bthe )(?<!\ba )(?<!waiting )(?<!negative )\blist\b|\bname the\b",
             "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|边啲|(?:哪|边)[两二三四五六七八九十](?:个|样|项|种|大|方面)?",
             "啲(?:咩|乜|什么|甚么)",  # 有啲咩合作夥伴: which ones, in Cantonese
         ),

@@ -71,6 +71,13 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         ("Who are the co-chairs of the meeting?", "who"),
         ("Besides the GD and HK authorities, which national ministry will review the pilot?", "who"),
         ("粤港两地之外，还有哪个国家部委负责总结试点经验？", "who"),
+        # plural nouns a few words after "which", or joined by a slash, ask for several; "a waiting list"
+        # is no list asked, "what's the date" a date
+        ("Which key cooperation platforms does the paper encourage people to use?", "list"),
+        ("Which governments/bodies does HK keep in close touch with?", "list"),
+        ("The pilot for people on the care-home waiting list - how long will it be extended?", "number"),
+        ("What funding schemes did the 2011 paper list?", "list"),
+        ("The map cites a study digest - what's the date of that digest?", "date"),
     ],
 )
 def test_expected_type(question, expected):
