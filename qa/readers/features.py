@@ -42,6 +42,7 @@ FEATURES = (
     "purpose_cue",
     "weakest_concept",
     "table_row",
+    "sense_coverage",
 )
 
 _PARAGRAPH_NUMBER = re.compile(
@@ -129,6 +130,17 @@ def concepts(question: QuestionAnalysis, index: Retriever) -> Concepts:
             groups.setdefault(phrase, []).append(tokens)
     out.extend(groups.values())
     return _with_sibling_events(out, question.events, index)
+
+
+def sense_concepts(question: QuestionAnalysis, index: Retriever) -> Concepts:
+    """The English words only the general dictionary knew, each a concept whose alternatives are its senses
+    (應用 or 申請 for "application"): weaker than the glossary's names, so scored apart from them."""
+    groups: dict[str, list[list[str]]] = {}
+    for phrase, term in question.prepared.senses:
+        tokens = [t for t in tokenize(term) if t in index.term_stats]
+        if tokens:
+            groups.setdefault(phrase.lower(), []).append(tokens)
+    return list(groups.values())
 
 
 def _first_time(phrase: str, text: str) -> bool:
@@ -761,6 +773,7 @@ def candidates(
     if not top:
         return []
     query_concepts = concepts(question, index)
+    senses = sense_concepts(question, index)
     weights = character_weights(index)
     owners = (
         posts.owners(
@@ -830,6 +843,7 @@ def candidates(
                 float(bool(_PURPOSE.search(body))) if question.expected == "reason" else 0.0,
                 weakest_concept(read_with, query_concepts, shares),
                 float(table_row(body)),
+                coverage(index.sentence_tokens(sentence), senses, index) if senses else 0.0,
             ]
         )
         on_topic = (

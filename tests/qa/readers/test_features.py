@@ -23,6 +23,7 @@ from qa.readers.features import (
     not_an_answer_alone,
     place_expressions,
     seen_tokens,
+    sense_concepts,
     sides_named,
     table_row,
     typed_expressions,
@@ -411,3 +412,23 @@ def test_an_ordinal_answers_in_what_the_question_orders():
 )
 def test_a_table_row_read_across_is_told_from_a_sentence(body, row):
     assert table_row(body) is row
+
+
+def test_english_words_only_the_dictionary_knows_are_concepts_of_their_own():
+    # "pilot" is the glossary's; "certificates" and "signature" only the dictionary's, each sense an
+    # alternative of one concept
+    glossary = Glossary([Entry(("pilot",), ("試點",), "term")])
+    dictionary = Glossary(
+        [
+            Entry(("certificates",), ("證書", "證明"), "dictionary"),
+            Entry(("signature",), ("簽名", "簽字"), "dictionary"),
+        ]
+    )
+    prepared = prepare_query(
+        "When was the pilot on e-signature certificates announced?", glossary, fallback=dictionary
+    )
+    index = SimpleNamespace(term_stats={"试点", "证书", "证明", "签名", "签字"})
+    senses = sense_concepts(analyse(prepared), index)  # type: ignore[arg-type]
+    assert sorted(senses) == [[["签名"], ["签字"]], [["证书"], ["证明"]]]
+    # a Chinese question has none
+    assert sense_concepts(analyse(prepare_query("試點幾時公布？", glossary)), index) == []  # type: ignore[arg-type]
