@@ -129,6 +129,8 @@ _COUNT = (
 _YEAR = r"(?:\d{4}|[零〇一二三四五六七八九]{4})\s*年"
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號号]"
+# A date that names its day (2024年5月16日), what "which day" asks.
+HAS_DAY = re.compile(_DAY)
 _DATE = (
     rf"{_YEAR}(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
     # 2011年內, but not the 內 of 內地 (2010年內地與香港的貿易)
@@ -142,6 +144,9 @@ _DATE = (
     r"|\d{4}\s*[-至到–]\s*\d{2,4}\s*年度?"
     # a five-year plan's period: 「十二五」期末, 十四五規劃期間
     r"|「?十[一二三四五六七八九]五」?\s*(?:規劃|规划)?\s*(?:期末|期內|期内|期間|期间|初期|末期|時期|时期)"
+    # last year, this year, said alone as when a thing happened (雙方海關在去年已於各陸路口岸……); last,
+    # so 去年4月 and 去年年底 are read whole
+    r"|(?<=[於于在自從从])(?:去年|今年|前年)"
 )
 
 _POST_SUFFIX = (
@@ -156,7 +161,9 @@ _BODY_SUFFIX = (
     "委員會|委员会|聯席會議|联席会议|督導組|督导组|專責小組|专责小组|工作小組|工作小组|小組|小组|"
     "辦事處|办事处|聯絡處|联络处|辦公室|办公室|經貿辦|经贸办|政策局|行政部門|行政部门|"
     # not the verbs and words that end like a body: 簽署, 部署, 布局, 格局, 結局
-    "(?<![簽签部])署|(?<![布佈格結结])局|(?<!非)政府|"  # not 非政府機構, an NGO
+    "(?<![簽签部])署|(?<![布佈格結结])局|(?<!非)政府|"
+    # a province's department (廣東省對外貿易經濟合作廳), not a hall (餐廳, 展覽廳)
+    "(?<![餐客大舞門门覽览])廳|(?<![餐客大舞門门覽览])厅|"  # not 非政府機構, an NGO
     # schools, institutes and firms (香港知專設計學院, 中國食品藥品檢定研究院, 深圳證券交易所, 杜邦公司)
     "研究院|研究所|學院|学院|大學|大学|交易所|公司"
 )
@@ -167,13 +174,17 @@ _LITTLE_WORDS = (
     "間间屬属"  # a classifier (兩間香港公司 names 香港公司); 屬 says what it belongs to
     "嘅"  # Cantonese 的, in the questions (會議嘅廣東省省長)
     "率"  # 行政長官率領特區政府代表團: the post leads the body, the name does not run on
+    "據据"  # 根據廣東省……提供: according to whom
 )
-_NAME_CHARS = rf"(?:(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
+# 對 is a little word, but 對外 (external) is part of a name: 廣東省對外貿易經濟合作廳.
+_NAME_CHARS = rf"(?:對外|对外|(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
 # A name starts where a word can: after punctuation, a little word, or at the start.
 _NAME_START = rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{_LITTLE_WORDS}]))"
 # A post's name does not run through a meeting's (粵港聯席會議行政長官 is the meeting, then the post).
 _POST = rf"{_NAME_START}(?:(?!會議|会议){_NAME_CHARS}){{0,10}}(?:{_POST_SUFFIX})"
 _BODY = rf"{_NAME_START}{_NAME_CHARS}{{1,8}}(?:{_BODY_SUFFIX})(?![門门分長长])"
+# A province's department, its name long (廣東省對外貿易經濟合作廳); not a hall (餐廳, 展覽廳).
+_DEPARTMENT = rf"{_NAME_START}{_NAME_CHARS}{{2,10}}(?<![餐客大舞門门覽览])(?:廳|厅)(?![長长])"
 _JOIN = r"(?:及|與|与|和|、|以及)"
 _VENUE_SUFFIX = (
     "博物館|博物馆|展覽中心|展览中心|會展中心|会展中心|文化中心|藝術館|艺术馆|美術館|美术馆|大會堂|大会堂"
@@ -186,7 +197,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "percent": re.compile(rf"{_ABOUT}(?:{_PERCENT}){_OVER}"),
     "count": re.compile(rf"{_ABOUT}(?:{_COUNT}){_OVER}"),
     "post": re.compile(rf"{_POST}(?:{_JOIN}{_POST})*"),
-    "body": re.compile(rf"{_BODY}"),
+    "body": re.compile(rf"{_BODY}|{_DEPARTMENT}"),
     # A venue where something is held or shown: 香港歷史博物館, 香港會議展覽中心.
     "venue": re.compile(rf"{_NAME_START}{_NAME_CHARS}{{2,8}}?(?:{_VENUE_SUFFIX})"),
     # A time of day (上午7時, 晚上10時30分) or round the clock (24小時): what "what time" / 幾點 asks.
@@ -296,12 +307,20 @@ _ORDINAL = re.compile(
 )
 
 
+# An anniversary is a place in an order too: 回歸祖國20周年 is the twentieth.
+_ANNIVERSARY = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:周年|週年)")
+
+
 def ordinals(text: str) -> list[Expression]:
-    """Places in an order (第三, 第 2): what 第幾 and "where does it rank" ask; the unit is what it orders
-    (屆 of 第六屆), None when it says nothing (第三大)."""
-    return [
+    """Places in an order (第三, 第 2, 20周年): what 第幾 and "where does it rank" ask; the unit is what it
+    orders (屆 of 第六屆, 周年 of 20周年), None when it says nothing (第三大)."""
+    found = [
         Expression("ordinal", m.start(), m.end(), m.group(0), m.group(1)) for m in _ORDINAL.finditer(text)
     ]
+    found += [
+        Expression("ordinal", m.start(), m.end(), m.group(0), "周年") for m in _ANNIVERSARY.finditer(text)
+    ]
+    return sorted(found, key=lambda e: e.start)
 
 
 # What may stand between two answers that answer together: 政務司司長與深圳市市長, 2014年11月及2016年12月.

@@ -382,6 +382,7 @@ def typed_expressions(
             if not _in_title(text, e.start)
             and not (question.since and _deadline(text, e))
             and not _held_another_year(question, e)
+            and (not question.day or expressions.HAS_DAY.search(e.text))
         ]
     elif kind == "number" and question.number_kind == "ordinal":
         found = expressions.ordinals(text)
@@ -411,6 +412,11 @@ def typed_expressions(
                 for e in found
                 if is_body_of_kind(normalize(e.text), asked) or (e.kind == "post" and asked == "bureau")
             ]
+    elif kind == "place" and question.venue:
+        # which venue: a venue it names (香港會議展覽中心), not the city it is in
+        found = [
+            expressions.Expression("place", v.start, v.end, v.text) for v in expressions.find("venue", text)
+        ]
     elif kind == "place":
         found = place_expressions(
             text, glossary, venues=question.locative and not question.district and not question.city

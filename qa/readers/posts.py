@@ -37,7 +37,7 @@ NAME_AFTER_POST = re.compile(
 OWNER_OVERLAP = 0.6
 # Bodies too general to say which one is meant.
 _GENERAL = re.compile(
-    r"^(?:香港)?(?:特区|香港特别行政区)?政府$|^(?:深圳|广东|广州|北京|上海)?(?:市|省)?政府$"
+    r"^(?:香港)?(?:特区|香港特别行政区)?政府$|^(?:深圳|广东|广州|北京|上海)?(?:市|省)?(?:人民)?政府$"
 )
 
 

@@ -60,6 +60,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "date",
         _cues(
             r"\bwhen\b|\bwhat (?:year|date|month|time)\b|\bwhich (?:year|month|date)\b|\bsince when\b",
+            r"\b(?:what|which|on) exact (?:day|date)\b",
             r"\bwhat(?:'s| is| was) the date\b",
             r"\bhow long ago\b|\bwhat day\b|\bopening hours\b|\bwhat time\b|几点",
             "何时|几时|什么时候|甚么时候|哪一年|哪年|哪个月|哪一天|哪天|何年|何日|什么日子|甚么日子",
@@ -87,7 +88,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             rf"{_WHICH}(?:{_WHO_NOUNS})\b",
             "谁|哪个部门|哪个机构|哪位|什么人|甚么人|哪一位|由哪|哪个政策局|哪个局|哪个单位|哪个官员",
             # 邊個 asks who, but 邊個區 / 邊個城市 ask where
-            "边个(?!区|城市|省|市|镇|地方|口岸|港口|国家(?!部|机构|单位|级|领导))",
+            "边个(?!区|城市|省|市|镇|地方|口岸|港口|场地|场馆|会场|国家(?!部|机构|单位|级|领导))",
             "负责人|哪一个部门|哪个组织|哪个政府|哪所|哪间大学|哪些机构|哪些部门|哪些内地领导|名字",
             "边位|边一位|边个部门|边个机构|边个局|边间机构|边间大学|咩人|乜人|叫咩名|叫乜名|咩名",
             # which company (邊間公司投得, 哪家企业中标)
@@ -105,6 +106,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         "place",
         _cues(
             r"\bwhere\b|\bwhich (?:city|province|place|district|location|port|country|station|checkpoint)\b",
+            r"\bwhich (?:border |boundary |land )?(?:crossing|control point)s?\b",
+            r"\b(?:which|what) venue\b|(?:哪|边)(?:个|一个|间)?(?:场地|场馆|会场)",
             # not 在哪些領域 (in which fields: a list)
             "哪里|哪儿|在哪(?!些)|何处|什么地方|甚么地方|边度|哪个城市|哪个地方|哪个省|位于",
             "(?:哪|边)(?:个|一个)?(?:区|城市|省|镇|口岸|港口|国家(?!部|机构|单位|级|领导))",
@@ -138,6 +141,8 @@ ORDINAL_ASKED = re.compile(
     r"第几|第多少|\brank(?:ed|s|ing)?\b|\bin what place\b|排第|排名第?几"
     # which round: 第十二次
     r"|\b(?:which|what) (?:round|session|edition|batch|phase|meeting number)\b"
+    # which anniversary: 回歸20周年
+    r"|(?:多少|几多|几)\s*周年|\b(?:which|what) anniversary\b"
 )
 
 _MONEY = re.compile(
@@ -198,6 +203,11 @@ _CLOCK = re.compile(r"\bopening hours\b|\bwhat time\b|\bwhat hours?\b|几点|开
 _LOCATION_OF = re.compile(
     r"\bwhere (?:is|are|was|were|'s)\b|\bwhere does\b|\blocated\b|\bleaves? from\b|\bdepart"
     r"|在哪|设在|建在|设于|位于|喺边|在边(?:度|个|处)|系边度|喺哪"
+    r"|\bvenue\b|场地|场馆|会场"  # the venue a thing was held at: 在香港會議展覽中心舉行
+)
+_VENUE_ASKED = re.compile(r"\bvenue\b|场地|场馆|会场")
+_DAY_ASKED = re.compile(
+    r"\b(?:what|which|exact) day\b|\bexact date\b|边日|哪天|哪一天|哪日|哪一日|几号|几日(?!内|之内)"
 )
 # "How big is X in square kilometres", 規劃面積多大: an area, whatever the question's other words.
 _AREA = re.compile(
@@ -323,8 +333,12 @@ class QuestionAnalysis:
     name_of: tuple[str, ...] = ()
     # For a date: a time of day is asked (幾點, "what time", opening hours), not a day of the calendar.
     clock: bool = False
+    # For a date: the day is asked (邊日, 幾號, "on what exact day"), which a month or a year does not give.
+    day: bool = False
     # For a place: where a thing is (在哪裏, 設喺邊度, "where is"), answered by a place it is said to be in.
     locative: bool = False
+    # For a place: the venue is asked (邊個場地, "which venue"), which a city or a district does not name.
+    venue: bool = False
     # For a date: since when something holds is asked (由幾時開始, "since when"); a deadline cannot answer.
     since: bool = False
     # For a count in a named classifier: the Chinese of what is counted (学校 of 多少所学校), normalised; an
@@ -561,6 +575,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             expected,
             events=asked_events(without_source(prepared.text)[0]),
             clock=bool(_CLOCK.search(normalize(prepared.text))),
+            day=bool(_DAY_ASKED.search(normalize(prepared.text))),
             since=bool(_SINCE.search(normalize(prepared.text))),
         )
     if expected == "place":
@@ -569,6 +584,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             prepared,
             expected,
             locative=bool(_LOCATION_OF.search(text)),
+            venue=bool(_VENUE_ASKED.search(text)),
             district=bool(_DISTRICT_ASKED.search(text)),
             city=bool(_CITY_ASKED.search(text)),
         )
@@ -612,6 +628,7 @@ def counted_in_english(prepared: PreparedQuery) -> tuple[str, ...]:
 
 # What an ordinal question orders: "which edition", 第幾屆 (Traditional, as the papers write it).
 _ORDERED = (
+    (re.compile(r"周年|\banniversary\b"), "周年"),
     (re.compile(r"\bsession\b"), SESSION),
     (re.compile(r"\bedition\b|第几届"), "屆"),
     (re.compile(r"\bround\b|\bmeeting number\b|第几次|第几轮"), "次"),

@@ -135,6 +135,22 @@ def test_ordinals_are_places_in_an_order():
     text = "香港是內地的第三大貿易夥伴，第 2 位是日本"
     assert [e.text for e in ordinals(text)] == ["第三", "第 2"]
     assert all(text[e.start : e.end] == e.text for e in ordinals(text))
+    # an anniversary is the twentieth
+    found = ordinals("2017年是香港回歸祖國20周年")
+    assert [(e.text, e.unit) for e in found] == [("20周年", "周年")]
+
+
+def test_last_year_said_alone_is_when_a_thing_happened():
+    assert [e.text for e in find("date", "雙方海關在去年已於各陸路口岸加強合作")] == ["去年"]
+    # a month or a part of it is read whole; 去年 inside other words is no date
+    assert [e.text for e in find("date", "在去年年底完成，於去年4月公布")] == ["去年年底", "去年4月"]
+    assert find("date", "比去年增長32.4%") == []
+
+
+def test_a_provinces_department_is_a_body_and_a_hall_is_not():
+    text = "根據廣東省對外貿易經濟合作廳最新提供的貿易數字"
+    assert [e.text for e in find("body", text)] == ["廣東省對外貿易經濟合作廳"]
+    assert find("body", "在展覽廳舉行") == []
 
 
 def test_a_verb_or_word_ending_like_a_body_is_not_one():

@@ -414,6 +414,25 @@ def test_a_table_row_read_across_is_told_from_a_sentence(body, row):
     assert table_row(body) is row
 
 
+def test_a_month_does_not_answer_which_day():
+    question = analyse(prepare_query("特首同廣西黨委書記喺香港見面，係2024年5月邊日？"))
+    assert typed_expressions(question, "今年5月和9月，行政長官在香港會面", Glossary([])) == []
+    found = typed_expressions(question, "今年5月16日，行政長官在香港會面", Glossary([]))
+    assert [e.text for e in found] == ["今年5月16日"]
+
+
+def test_a_venue_asked_is_answered_by_a_venue_not_its_city():
+    question = analyse(prepare_query("高峰論壇喺邊個場地舉行？"))
+    assert (
+        typed_expressions(
+            question, "在北京舉行的高峰論壇", Glossary([Entry(("Beijing",), ("北京",), "place")])
+        )
+        == []
+    )
+    found = typed_expressions(question, "高峰論壇在香港會議展覽中心舉行", Glossary([]))
+    assert [e.text for e in found] == ["香港會議展覽中心"]
+
+
 def test_english_words_only_the_dictionary_knows_are_concepts_of_their_own():
     # "pilot" is the glossary's; "certificates" and "signature" only the dictionary's, each sense an
     # alternative of one concept

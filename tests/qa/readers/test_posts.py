@@ -16,6 +16,8 @@ EMPTY = Glossary([])
         ("「一帶一路」辦公室由邊個話事？", ["一带一路办公室"]),
         ("融入國家發展大局督導組由誰擔任組長？", ["融入国家发展大局督导组"]),
         ("特區政府由誰領導？", []),
+        # a department of the Guangdong government: any Guangdong body, not the government itself
+        ("廣東省人民政府邊個部門提供數字？", []),
         # the body asked for is no body the answer must be about
         ("前海同南沙嘅發展由邊個政策局統籌？", []),
         ("改组后由哪个局牵头与商务部磋商扩展CEPA？", []),

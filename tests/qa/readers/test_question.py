@@ -78,6 +78,7 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         ("The pilot for people on the care-home waiting list - how long will it be extended?", "number"),
         ("What funding schemes did the 2011 paper list?", "list"),
         ("The map cites a study digest - what's the date of that digest?", "date"),
+        ("Which border crossing's co-location clearance will they keep improving?", "place"),
     ],
 )
 def test_expected_type(question, expected):
@@ -296,6 +297,45 @@ def test_a_question_asking_a_name_wants_a_person(question, wants_name):
 def test_a_time_of_day_is_asked(question, clock):
     analysis = analyse(prepare_query(question))
     assert (analysis.expected, analysis.clock) == ("date", clock)
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("特首同廣西黨委書記喺香港見面，係2024年5月邊日？", True),
+        ("行政长官与广西党委书记在香港会面，是2024年5月几号？", True),
+        ("On what exact day in May 2024 did the CE meet the Guangxi party secretary?", True),
+        ("When did the CE meet the Guangxi party secretary?", False),
+    ],
+)
+def test_the_day_is_asked(question, day):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.day) == ("date", day)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2016年第一屆「一帶一路」高峰論壇喺香港邊個場地舉行？",
+        "Which venue in HK hosted the first Belt and Road Summit?",
+    ],
+)
+def test_a_venue_is_asked_as_a_place(question):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.venue) == ("place", True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2017年係香港回歸第幾多周年？",
+        "2017年是香港回归祖国多少周年？",
+        "Which anniversary of HK's return did 2017 mark?",
+    ],
+)
+def test_an_anniversary_is_a_place_in_an_order(question):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.number_kind, analysis.unit) == ("number", "ordinal", "周年")
 
 
 @pytest.mark.parametrize(
