@@ -6,6 +6,7 @@ cross-validation on the gold set) apply to exactly what the service computes.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -43,6 +44,7 @@ FEATURES = (
     "weakest_concept",
     "table_row",
     "sense_coverage",
+    "place_missing",
 )
 
 _PARAGRAPH_NUMBER = re.compile(
@@ -141,6 +143,37 @@ def sense_concepts(question: QuestionAnalysis, index: Retriever) -> Concepts:
         if tokens:
             groups.setdefault(phrase.lower(), []).append(tokens)
     return list(groups.values())
+
+
+# Places every paper here is about: naming them says nothing about which passage answers.
+_EVERYWHERE = frozenset({"香港", "内地", "中国", "国家", "香港特区", "香港特别行政区"})
+
+
+@functools.cache
+def _place_names(glossary: Glossary) -> tuple[tuple[str, ...], ...]:
+    """Each glossary place's names, normalised (广东, 广东省, 粤), once per glossary."""
+    return tuple(
+        names
+        for entry in glossary.entries
+        if entry.kind == "place"
+        and (names := tuple(normalize(c) for c in entry.chinese))[0] not in _EVERYWHERE
+    )
+
+
+def asked_places(question: QuestionAnalysis, glossary: Glossary) -> list[tuple[str, ...]]:
+    """The places the question names (湖北 of "the mechanism with Hubei"), each with the ways the papers
+    write it (廣東, 廣東省, 粵), normalised; not Hong Kong and the Mainland, which every paper is about.
+    A single character (粵) names a place only inside a name, so it does not count as named."""
+    asked = question.asked
+    return [names for names in _place_names(glossary) if any(len(n) > 1 and n in asked for n in names)]
+
+
+def place_missing(places: list[tuple[str, ...]], text: str) -> float:
+    """The share of the asked places a text does not name (a sentence on 閩港合作機制 for Hubei's)."""
+    if not places:
+        return 0.0
+    norm = normalize(text)
+    return sum(not any(n in norm for n in names) for names in places) / len(places)
 
 
 def _first_time(phrase: str, text: str) -> bool:
@@ -780,6 +813,7 @@ def candidates(
         return []
     query_concepts = concepts(question, index)
     senses = sense_concepts(question, index)
+    places = asked_places(question, index.analyzer.glossary)
     weights = character_weights(index)
     owners = (
         posts.owners(
@@ -788,7 +822,8 @@ def candidates(
         if question.expected == "who"
         else []
     )
-    titles = {m.doc_id: m.title_zh for m in index.documents()} if owners else {}
+    titles_all = {m.doc_id: m.title_zh for m in index.documents()}
+    titles = titles_all if owners else {}
     top_score = max(h.score for h in top) or 1.0
     seen: set[int] = set()
     picked: list[tuple[Sentence, int, bool]] = []
@@ -850,6 +885,7 @@ def candidates(
                 weakest_concept(read_with, query_concepts, shares),
                 float(table_row(body)),
                 coverage(index.sentence_tokens(sentence), senses, index) if senses else 0.0,
+                place_missing(places, read_with + titles_all.get(sentence.doc_id, "")),
             ]
         )
         on_topic = (

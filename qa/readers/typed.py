@@ -36,6 +36,7 @@ _NEAR = FEATURES.index("type_near_focus")
 FOCUS_MISSING = 0.5
 _DENSE = FEATURES.index("dense")
 _TABLE = FEATURES.index("table_row")
+_PLACE_MISSING = FEATURES.index("place_missing")
 _TYPE = FEATURES.index("type_match")
 _UNIT = FEATURES.index("unit_match")
 # Another sentence of the top passages is highlighted when it scores within this many logits of the answer.
@@ -221,6 +222,7 @@ def answerability_features(
         "english": float(question.prepared.language in ("en", "mixed")),
         "typed": float(question.typed),
         "table_row": float(best.features[_TABLE]),
+        "place_missing": float(best.features[_PLACE_MISSING]),
     }
 
 

@@ -14,6 +14,7 @@ from qa.readers.features import (
     _topic_tokens,
     _with_sibling_events,
     a_change_not_asked,
+    asked_places,
     concept_shares,
     concepts,
     counted_people,
@@ -22,6 +23,7 @@ from qa.readers.features import (
     narrows_to_asked,
     not_an_answer_alone,
     place_expressions,
+    place_missing,
     seen_tokens,
     sense_concepts,
     sides_named,
@@ -451,3 +453,23 @@ def test_english_words_only_the_dictionary_knows_are_concepts_of_their_own():
     assert sorted(senses) == [[["签名"], ["签字"]], [["证书"], ["证明"]]]
     # a Chinese question has none
     assert sense_concepts(analyse(prepare_query("試點幾時公布？", glossary)), index) == []  # type: ignore[arg-type]
+
+
+def test_a_sentence_about_another_place_misses_the_asked_one():
+    glossary = Glossary(
+        [
+            Entry(("Hubei",), ("湖北",), "place"),
+            Entry(("Guangdong",), ("廣東", "廣東省", "粵"), "place"),
+            Entry(("Hong Kong",), ("香港",), "place"),
+        ]
+    )
+    hubei = analyse(prepare_query("When did HK set up its cooperation mechanism with Hubei?", glossary))
+    places = asked_places(hubei, glossary)
+    assert places == [("湖北",)]  # Hong Kong is what every paper is about
+    assert place_missing(places, "並於2015年成立閩港合作機制") == 1.0
+    assert place_missing(places, "香港特區已經與北京、湖北以及泛珠三角區域設立區域合作機制") == 0.0
+    # the papers' other names of a place count, in either script; 粵 alone is not a place named
+    guangdong = asked_places(analyse(prepare_query("香港同广东省有几多合作？", glossary)), glossary)
+    assert guangdong == [("广东", "广东省", "粤")]
+    assert place_missing(guangdong, "粵港合作聯席會議") == 0.0
+    assert asked_places(analyse(prepare_query("粵港合作聯席會議幾時成立？", glossary)), glossary) == []
