@@ -22,13 +22,11 @@ from eval.gold import GoldQuestion, contains_evidence, evidence_key
 from index import Hit, Index
 from qa.readers import Calibration, QuestionAnalysis, TypedSentenceReader, analyse
 from qa.readers.features import FEATURES, READ_DEPTH, Candidate, candidates
-from qa.readers.typed import answerability_features
+from qa.readers.typed import answerability_features, fits
 from qa.service import prepare_translated
 from qa.translators import Translator
 
 Array = npt.NDArray[np.float64]
-_TYPE = FEATURES.index("type_match")
-_UNIT = FEATURES.index("unit_match")
 
 FOLDS = 5
 SEED = 13
@@ -111,14 +109,7 @@ def choice_set(p: Prepared) -> tuple[Array, Array] | None:
         return None
     x, y = np.array([c.features for c in p.candidates]), p.labels
     if p.analysis.typed:
-        keep = np.array(
-            [
-                c.features[_TYPE] > 0
-                and c.on_topic
-                and (p.analysis.expected != "number" or c.features[_UNIT] > 0)
-                for c in p.candidates
-            ]
-        )
+        keep = np.array([fits(p.analysis, c) for c in p.candidates])
         if (y[keep] > 0).any():
             x, y = x[keep], y[keep]
     if len(y) < 2 or not (y > 0).any():

@@ -83,12 +83,7 @@ class TypedSentenceReader:
             return scored, None, _sigmoid(best_score), "focus_not_found"
         if question.typed:
             fitting = [
-                (s, c)
-                for s, c in scored
-                if c.features[_TYPE] > 0
-                and c.on_topic
-                and (question.expected != "number" or c.features[_UNIT] > 0)
-                and c.features[_CHARS] >= cal.focus_coverage
+                (s, c) for s, c in scored if fits(question, c) and c.features[_CHARS] >= cal.focus_coverage
             ]
             if not fitting:
                 # Say "the papers mention this but not its date" only when they do mention it.
@@ -205,6 +200,13 @@ class TypedSentenceReader:
         chosen = spans.choose(question, best.sentence.text, list(best.typed), best.focus)
         s = best.sentence
         return AnswerSpan(s.doc_id, s.start + chosen.start, s.start + chosen.end, chosen.text, chosen.kind)
+
+
+def fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a candidate may answer a typed question: it holds an expression of the asked type (and, for
+    a number, of a fitting unit) and is about what the question asks."""
+    f = candidate.features
+    return f[_TYPE] > 0 and candidate.on_topic and (question.expected != "number" or f[_UNIT] > 0)
 
 
 def answerability_features(
