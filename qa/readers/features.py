@@ -822,8 +822,7 @@ def candidates(
         if question.expected == "who"
         else []
     )
-    titles_all = {m.doc_id: m.title_zh for m in index.documents()}
-    titles = titles_all if owners else {}
+    titles = {m.doc_id: m.title_zh for m in index.documents()}
     top_score = max(h.score for h in top) or 1.0
     seen: set[int] = set()
     picked: list[tuple[Sentence, int, bool]] = []
@@ -885,7 +884,7 @@ def candidates(
                 weakest_concept(read_with, query_concepts, shares),
                 float(table_row(body)),
                 coverage(index.sentence_tokens(sentence), senses, index) if senses else 0.0,
-                place_missing(places, read_with + titles_all.get(sentence.doc_id, "")),
+                place_missing(places, read_with + titles.get(sentence.doc_id, "")),
             ]
         )
         on_topic = (

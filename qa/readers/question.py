@@ -203,8 +203,8 @@ _CLOCK = re.compile(r"\bopening hours\b|\bwhat time\b|\bwhat hours?\b|几点|开
 _LOCATION_OF = re.compile(
     r"\bwhere (?:is|are|was|were|'s)\b|\bwhere does\b|\blocated\b|\bleaves? from\b|\bdepart"
     r"|在哪|设在|建在|设于|位于|喺边|在边(?:度|个|处)|系边度|喺哪"
-    r"|\bvenue\b|场地|场馆|会场"  # the venue a thing was held at: 在香港會議展覽中心舉行
 )
+# The venue a thing was held at (在香港會議展覽中心舉行).
 _VENUE_ASKED = re.compile(r"\bvenue\b|场地|场馆|会场")
 _DAY_ASKED = re.compile(
     r"\b(?:what|which|exact) day\b|\bexact date\b|边日|哪天|哪一天|哪日|哪一日|几号|几日(?!内|之内)"
