@@ -176,8 +176,10 @@ _LITTLE_WORDS = (
 )
 # 對 is a little word, but 對外 (external) is part of a name: 廣東省對外貿易經濟合作廳.
 _NAME_CHARS = rf"(?:對外|对外|(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
-# A name starts where a word can: after punctuation, a little word, or at the start.
-_NAME_START = rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{_LITTLE_WORDS}]))"
+# "Through" (透過香港貿易發展局舉辦): the body named is the one after it.
+_THROUGH = "透過|透过|通過|通过|經由|经由"
+# A name starts where a word can: after punctuation, a little word, "through", or at the start.
+_NAME_START = rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{_LITTLE_WORDS}])|(?<={_THROUGH}))(?!{_THROUGH})"
 # A post's name does not run through a meeting's (粵港聯席會議行政長官 is the meeting, then the post).
 _POST = rf"{_NAME_START}(?:(?!會議|会议){_NAME_CHARS}){{0,10}}(?:{_POST_SUFFIX})"
 _BODY = rf"{_NAME_START}{_NAME_CHARS}{{1,8}}(?:{_BODY_SUFFIX})(?![門门分長长])"

@@ -182,3 +182,8 @@ def test_a_non_government_body_is_no_government():
 def test_a_venue_is_found_by_the_end_of_its_name():
     text = "展覽在香港歷史博物館舉行，論壇在香港會議展覽中心舉行"
     assert [e.text for e in find("venue", text)] == ["香港歷史博物館", "香港會議展覽中心"]
+
+
+def test_a_body_acted_through_is_named_without_through():
+    text = "此外，我們亦透過香港貿易發展局舉辦推廣及展銷活動，通過駐內地辦事處為港人提供協助"
+    assert [e.text for e in find("body", text)] == ["香港貿易發展局", "駐內地辦事處"]
