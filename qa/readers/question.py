@@ -76,8 +76,9 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\bwhat(?:'s| is| was) the (?:most|maximum|least|minimum)\b",  # "the most a company can get"
             "多少|几多|百分之几|占多少|多大|多长|多远|数目|数量|金额|比例|多久",
             # 幾 before a classifier asks how many (幾輪, 幾批); 哪幾個/邊幾個 asks which ones
-            # ... but 十幾項 / 三十幾個 is a figure with "-odd", not a question
-            "(?<![哪边十百千万\\d])几(?:个|份|项|名|间|家|成|年|次|条|位|倍|耐|长|远|大|场|届|轮|回|批|种|类|宗|所|座|只|件|期)",
+            # ... but 十幾項 / 三十幾個 is a figure with "-odd", and 嗰幾個小組 / 下設的幾個小組 "those few
+            # groups": not a question
+            "(?<![哪边十百千万\\d嗰𠮶那这呢的])几(?:个|份|项|名|间|家|成|年|次|条|位|倍|耐|长|远|大|场|届|轮|回|批|种|类|宗|所|座|只|件|期)",
         ),
     ),
     (
@@ -93,7 +94,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             "边位|边一位|边个部门|边个机构|边个局|边间机构|边间大学|咩人|乜人|叫咩名|叫乜名|咩名",
             # which company (邊間公司投得, 哪家企业中标)
             "(?:哪|边)(?:一)?(?:家|间|个|些|两家|两间)[\u4e00-\u9fff]{0,4}?(?:公司|企业|机构|银行|承建商|顾问|商户|商号)",
-            "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)",
+            "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)|边啲(?:部门|机构|政策局|单位|官员|组织)",
             # which office (哪一個辦事處, 哪個駐內地辦事處, 邊個經貿辦)
             "(?:哪|边)一?个[\u4e00-\u9fff]{0,4}?(?:办事处|经贸办|联络处|部委|委员会)",
             _WHICH_INSTITUTION,
@@ -279,7 +280,7 @@ _BODY_ASKED = re.compile(
     r"|government department|institution)s?\b"
     rf"|{_WHICH}(?:school|institute|college|academy|academie"
     r"|hospital|association|company|companie|firm|bank|stock exchange|enterprise|contractor)s?\b"
-    r"|(?:哪|边)(?:一)?(?:个|间)(?:政府)?(?:政策局|局|部门|机构|单位|组织)|(?:什么|甚么|咩)(?:机构|部门)"
+    r"|(?:哪|边)(?:一)?(?:个|间|些|啲|几个)(?:政府)?(?:政策局|局|部门|机构|单位|组织)|(?:什么|甚么|咩)(?:机构|部门)"
     rf"|{_WHICH_INSTITUTION}"
 )
 # "How long did it take", 多久: a span of time, in years, months or days alike.

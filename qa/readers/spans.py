@@ -371,8 +371,12 @@ def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: lis
         if out is not chosen:
             return out
     two = bool(_TWO_ASKED.search(_ONE_THING.sub(" ", question.normalized)))
-    if out.kind in ("post", "body") and _side_asked(question) is not None:
-        pass  # one side's post: not the other side's joined to it
+    side = _side_asked(question) if out.kind in ("post", "body") else None
+    if side is not None:
+        # one side's posts: joined to others of that side (相關政策局及中央政策組), not to the other side's
+        joined = _joined_both_ways(text, out, found)
+        if all(bool(_MAINLAND_POST.match(normalize(p.text))) == side for p in _parts(text, joined)):
+            out = joined
     elif out.kind in ("post", "body", "date"):
         joined = _joined_both_ways(text, out, found)
         paired = _respective(question, text, joined, found)

@@ -37,6 +37,9 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         # 邊兩位 asks for two people, not a list; 三十幾項 is thirty-odd, not how many
         ("粵港合作第十六次工作會議，係邊兩位主持？", "who"),
         ("李克強宣布嗰三十幾項措施，係邊個政策局負責統籌？", "who"),
+        # 嗰幾個小組 is "those few groups", not how many; 邊啲部門 asks which bodies
+        ("深港合作會議下面嗰幾個專責小組，香港政府係邊啲部門出席參與？", "who"),
+        ("那几个工作小组由哪些部门参与？", "who"),
         ("京港第五次合作会议是哪个时候开的？", "date"),
         ("How fast did outward investment grow per year?", "number"),
         # a clause that sets the scene is not what is asked; a mayor is a who

@@ -34,6 +34,7 @@ GLOSSARY = Glossary(
         Entry(("Trade Development Council",), ("香港貿易發展局",), "organisation"),
         Entry(("Productivity Council",), ("香港生產力促進局",), "organisation"),
         Entry(("steering group",), ("督導組",), "organisation"),
+        Entry(("Central Policy Unit",), ("中央政策組",), "organisation"),
     ]
 )
 
@@ -242,6 +243,12 @@ def span(question: str, sentence: str) -> str:
             "Under the HK-Shanghai set-up, who on the HK side chairs the high-level meeting?",
             "滬港合作高層會議行政長官與上海市市長主持，並由財政司司長與上海市副市長支援",
             "行政長官",
+        ),
+        # one side's bodies joined (相關政策局及中央政策組), the other side's post left out
+        (
+            "深港合作会议下设的几个专责小组，香港方面由哪些部门参与？",
+            "深港合作會議政務司司長與深圳市市長主持—專責小組由相關政策局及中央政策組參與",
+            "相關政策局及中央政策組",
         ),
         # joined names less those the question names
         (
