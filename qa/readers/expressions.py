@@ -173,6 +173,7 @@ _LITTLE_WORDS = (
     "嘅"  # Cantonese 的, in the questions (會議嘅廣東省省長)
     "率"  # 行政長官率領特區政府代表團: the post leads the body, the name does not run on
     "據据"  # 根據廣東省……提供: according to whom
+    "此"  # 為此特區政府與……: "for this", no name holds it
 )
 # 對 is a little word, but 對外 (external) is part of a name: 廣東省對外貿易經濟合作廳.
 _NAME_CHARS = rf"(?:對外|对外|(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"

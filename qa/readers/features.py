@@ -580,6 +580,58 @@ def _held_another_year(question: QuestionAnalysis, e: expressions.Expression) ->
     return len(asked) == 1 and bool(written) and not written & asked
 
 
+# A year written relative to the paper's own (今年, 去年): it may be the year asked, whatever figures say.
+_RELATIVE_YEAR = re.compile(r"今年|去年|前年|明年|本年|同年|当年|该年|上年|年内|现时|目前|现在|至今|迄今")
+# A year the figure is counted up to ("signed by 2012", 截至2012年): any year before it may write the count.
+_UP_TO_YEAR = re.compile(
+    r"\b(?:by|as of|until|up to|through)\s+(?:the end of\s+|end-)?(?:19|20)\d\d"
+    r"|(?:截至|截止|到|至)(?:19|20)\d\d"
+)
+
+
+def figures_of_another_year(question: QuestionAnalysis, text: str) -> bool:
+    """How much in 2009, from 自2010年1月至12月……3,692億元: a figure of a sentence (read with the one before
+    it) that writes only years other than the one the question asks, none around it, and no year relative
+    to the paper's own (今年 may be the year asked)."""
+    if question.expected != "number" or question.number_kind == "ordinal":
+        return False
+    asked = expressions.years_in(without_source(question.prepared.text)[0])
+    if len(asked) != 1 or _UP_TO_YEAR.search(question.normalized):
+        return False
+    norm = normalize(text)
+    written = sorted(int(y) for y in expressions.years_in(norm))
+    if not written or _RELATIVE_YEAR.search(norm):
+        return False
+    year = int(next(iter(asked)))
+    return not written[0] <= year <= written[-1]
+
+
+_LIST_COUNTED = re.compile(
+    r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个|份|项|大|条|种|类|方面|间|家|所|位|名|宗)"
+)
+
+
+def only_counts_the_list(question: QuestionAnalysis, text: str) -> bool:
+    """「就11個合作領域達成共識」 for "what were the 11 areas": the sentence counts the items the question
+    asks to list, by the question's own count, and lists none (no 、 or ；, no 包括, no colon before a
+    list)."""
+    if question.expected != "list":
+        return False
+    norm = normalize(text)
+    if any(c in norm for c in "、；;：:") or "包括" in norm:
+        return False
+    asked = normalize(question.prepared.text)
+    named = _english_numbers(asked.lower()) | {
+        value for m in _LIST_COUNTED.finditer(asked) if (value := _count_value(m.group(1))) is not None
+    }
+    named |= {int(d) for d in re.findall(r"(?<!\d)\d{1,3}(?!\d)", asked)}
+    return any(_count_value(m.group(1)) in named for m in _LIST_COUNTED.finditer(norm))
+
+
+def _count_value(figure: str) -> int | None:
+    return int(figure) if figure.isdigit() else expressions.hanzi_value(figure)
+
+
 def _repeats_question(expression: expressions.Expression, asked: str) -> bool:
     """The question's own figure (its year, its 2016年12月), not an answer to it: every figure of the
     expression is one of the question's (2010年6月 answers "when in 2010")."""
@@ -898,6 +950,8 @@ def candidates(
             and (not question.wants_name or posts.names_person(sentence.text, question.name_of))
             # the fourth meeting asked, the fifth named (第五次會議)
             and (occurrence is None or not names_another(normalize(sentence.text), occurrence))
+            # the figures of 2010 for a question on 2009's
+            and not figures_of_another_year(question, read_with)
         )
         out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus), on_topic))
     return out

@@ -89,7 +89,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             rf"{_WHICH}(?:{_WHO_NOUNS})\b",
             "谁|哪个部门|哪个机构|哪位|什么人|甚么人|哪一位|由哪|哪个政策局|哪个局|哪个单位|哪个官员",
             # 邊個 asks who, but 邊個區 / 邊個城市 ask where
-            "边个(?!区|城市|省|市|镇|地方|口岸|港口|场地|场馆|会场|国家(?!部|机构|单位|级|领导))",
+            "边个(?!区|城市|省|市|镇|地方|口岸|港口|检查站|管制站|场地|场馆|会场|国家(?!部|机构|单位|级|领导))",
             "负责人|哪一个部门|哪个组织|哪个政府|哪所|哪间大学|哪些机构|哪些部门|哪些内地领导|名字",
             "边位|边一位|边个部门|边个机构|边个局|边间机构|边间大学|咩人|乜人|叫咩名|叫乜名|咩名",
             # which company (邊間公司投得, 哪家企业中标)
@@ -111,7 +111,7 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\b(?:which|what) venue\b|(?:哪|边)(?:个|一个|间)?(?:场地|场馆|会场)",
             # not 在哪些領域 (in which fields: a list)
             "哪里|哪儿|在哪(?!些)|何处|什么地方|甚么地方|边度|哪个城市|哪个地方|哪个省|位于",
-            "(?:哪|边)(?:个|一个)?(?:区|城市|省|镇|口岸|港口|国家(?!部|机构|单位|级|领导))",
+            "(?:哪|边)(?:个|一个)?(?:区|城市|省|镇|口岸|港口|检查站|管制站|国家(?!部|机构|单位|级|领导))",
         ),
     ),
     (
@@ -128,10 +128,11 @@ _RULES: tuple[tuple[str, str], ...] = (
             # "which key cooperation platforms", "which governments/bodies"
             rf"\bwhich (?:[\w'-]+[ /]){{0,2}}(?:{_LIST_NOUNS}|provinces|modes|ways|kinds|types)\b",
             r"\bwhat (?:\w+ )?(?:areas|fields|sectors|measures|offices|platforms|initiatives|projects)\b",
-            r"\bwhat (?:(?:are|were) the )?(?:two|three|four|five|six|seven|eight|\d+) \w+",
+            r"\bwhat (?:(?:exactly |precisely )?(?:are|were) the )?"
+            r"(?:two|three|four|five|six|seven|eight|\d+) \w+",
             # to list, not a list ("on the care-home waiting list", "after the list was enlarged")
             r"(?<!\bthe )(?<!\ba )(?<!waiting )(?<!negative )\blist\b|\bname the\b",
-            "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|边啲|(?:哪|边)[两二三四五六七八九十](?:个|样|项|种|大|方面)?",
+            "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|边啲|(?:哪|边)(?:[两二三四五六七八九十]|\\d{1,3})(?:个|样|项|种|大|方面)?",
             "啲(?:咩|乜|什么|甚么)",  # 有啲咩合作夥伴: which ones, in Cantonese
         ),
     ),

@@ -145,7 +145,7 @@ def choose(
     total = bool(_TOTAL_ASKED.search(question.normalized))
     change = question.expected == "number" and bool(_CHANGE_ASKED.search(question.normalized))
 
-    def rank(e: Expression) -> tuple[float, int, int, int, int]:
+    def rank(e: Expression) -> tuple[float, int, int, int, int, int]:
         """Cues first (由, 總數, the asked event, a change, the counted thing), then the clause's words (in
         a list of like items, the item's own words), then nearness."""
         cue = 0.0
@@ -182,8 +182,9 @@ def choose(
         words = _clause_overlap(text, e, pairs)
         # in a list of like items, the item's own words first: not the subject the first item carries
         item = _item_overlap(text, e, pairs) if e in parallel else words
-        return (-cue, -item, -words, distance, e.start)
+        return (-cue, -_shared_figures(text, e, asked_figures), -item, -words, distance, e.start)
 
+    asked_figures = expressions.figures(question.normalized) - expressions.years_in(question.normalized)
     respective = _respective_figure(text, pool, pairs)
     parallel = _parallel_items(text, pool)
     chosen = min(pool, key=rank)
@@ -231,6 +232,14 @@ def _clause(text: str, e: Expression) -> str:
     start = max(text.rfind(c, 0, e.start) for c in _CLAUSE_ENDS) + 1
     ends = [i for i in (text.find(c, e.end) for c in _CLAUSE_ENDS) if i >= 0]
     return text[start : min(ends, default=len(text))]
+
+
+def _shared_figures(text: str, e: Expression, asked: set[str]) -> int:
+    """How many figures the question names (its 74 projects) the clause of the expression writes besides
+    its own: 香港藝術發展局則資助共74個項目（資助額逾1,200萬港元）, not the 60 projects' clause before it."""
+    if not asked:
+        return 0
+    return len((expressions.figures(_clause(text, e)) - expressions.figures(e.text)) & asked)
 
 
 def _clause_overlap(text: str, e: Expression, pairs: frozenset[str]) -> int:

@@ -25,6 +25,7 @@ from qa.readers.features import (
     answer_body,
     candidates,
     narrows_to_asked,
+    only_counts_the_list,
 )
 from qa.readers.question import QuestionAnalysis
 
@@ -95,6 +96,10 @@ class TypedSentenceReader:
             if part is not None:
                 best_score, best = part  # 其中出口到香港……: the part the question asks, not the total
         confidence = self.answerability(question, scored, best_score, best)
+        counted_only = only_counts_the_list(question, best.sentence.text)
+        if counted_only and self.follower(question, best, cands) is None:
+            # 就11個合作領域達成共識 for "what were the 11 areas": counted, not listed
+            return scored, None, confidence, "list_not_given"
         if confidence < cal.threshold(question.typed):
             # Most of the question's words missing from the best sentence: the papers do not discuss it.
             reason = "focus_not_found" if best.features[_CHARS] < FOCUS_MISSING else "weak_evidence"

@@ -187,3 +187,8 @@ def test_a_venue_is_found_by_the_end_of_its_name():
 def test_a_body_acted_through_is_named_without_through():
     text = "此外，我們亦透過香港貿易發展局舉辦推廣及展銷活動，通過駐內地辦事處為港人提供協助"
     assert [e.text for e in find("body", text)] == ["香港貿易發展局", "駐內地辦事處"]
+    # 為此 ("for this") is not part of the name after it
+    assert [e.text for e in find("body", "為此特區政府與四川省人民政府建立機制")] == [
+        "特區政府",
+        "四川省人民政府",
+    ]

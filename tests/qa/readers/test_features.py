@@ -19,9 +19,11 @@ from qa.readers.features import (
     concepts,
     counted_people,
     counts_another_thing,
+    figures_of_another_year,
     hide_inside_wider,
     narrows_to_asked,
     not_an_answer_alone,
+    only_counts_the_list,
     place_expressions,
     place_missing,
     seen_tokens,
@@ -473,3 +475,43 @@ def test_a_sentence_about_another_place_misses_the_asked_one():
     assert guangdong == [("广东", "广东省", "粤")]
     assert place_missing(guangdong, "粵港合作聯席會議") == 0.0
     assert asked_places(analyse(prepare_query("粵港合作聯席會議幾時成立？", glossary)), glossary) == []
+
+
+def test_a_figure_of_another_year_does_not_answer_for_the_year_asked():
+    settled = "自2010年1月至12月，香港的人民幣貿易結算總額達3,692億元人民幣。"
+    assert figures_of_another_year(
+        analyse(prepare_query("2009年經香港銀行辦理的人民幣貿易結算總額是多少？")), settled
+    )
+    assert figures_of_another_year(
+        analyse(prepare_query("How much RMB trade was settled via HK in 2009?")), settled
+    )
+    # the year asked, a year inside the span written, a year relative to the paper's, or a count up to a year
+    assert not figures_of_another_year(analyse(prepare_query("2010年人民幣貿易結算總額是多少？")), settled)
+    span = "2006年至2015年，區內錄得的二氧化硫年均值下降72%。"
+    assert not figures_of_another_year(analyse(prepare_query("2009年二氧化硫下降了多少？")), span)
+    assert not figures_of_another_year(
+        analyse(prepare_query("2011年粵港貿易結算佔幾成？")), "現時佔大約三成。2010年……"
+    )
+    signed = "自2003年簽署CEPA以來，雙方已簽署八份補充協議。"
+    assert not figures_of_another_year(
+        analyse(prepare_query("How many CEPA supplements were signed by 2012?")), signed
+    )
+
+
+def test_a_sentence_that_only_counts_what_a_list_question_asks_lists_nothing():
+    counted = "2024年4月舉行了「滬港合作會議」第六次會議，就15個合作領域達成共識。"
+    for question in (
+        "What exactly were the 15 cooperation areas agreed at the 6th Shanghai–HK Cooperation Conference?",
+        "第六次滬港合作會議達成共識嗰15個合作領域，具體係邊15個？",
+        "2009年深港合作会议后签署的七份合作协议分别是哪些？",
+    ):
+        analysis = analyse(prepare_query(question))
+        assert analysis.expected == "list", question
+    assert only_counts_the_list(
+        analyse(prepare_query("第六次滬港合作會議達成共識嗰15個合作領域，具體係邊15個？")), counted
+    )
+    seven = analyse(prepare_query("2009年深港合作会议后签署的七份合作协议分别是哪些？"))
+    assert only_counts_the_list(seven, "會後，雙方簽署七份合作協議(合作協議內容見附件)。")
+    # the sentence lists them, or counts another number of things
+    assert not only_counts_the_list(seven, "雙方簽署七份合作協議，包括創新科技、教育、醫療等。")
+    assert not only_counts_the_list(seven, "雙方簽署兩份合作協議。")

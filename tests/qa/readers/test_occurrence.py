@@ -11,6 +11,11 @@ from qa.readers.occurrence import asked_occurrence, chinese_number, names_anothe
     [
         ("When was the 4th meeting of the Beijing-Hong Kong Cooperation Conference held?", (4, None)),
         ("京港合作會議第四次會議係幾時開㗎？", (4, "次")),
+        # an English question with a typographic dash is still English
+        (
+            "When was the 17th working meeting of the HK–Guangdong Cooperation Joint Conference held?",
+            (17, None),
+        ),
         ("京港合作会议第四次会议是什么时候召开的？", (4, "次")),
         ("Who chaired the first round of the talks?", (1, "轮")),
         ("首屆粵港澳青年電影盛典喺邊度舉行？", (1, "届")),

@@ -244,6 +244,13 @@ def span(question: str, sentence: str) -> str:
             "滬港合作高層會議行政長官與上海市市長主持，並由財政司司長與上海市副市長支援",
             "行政長官",
         ),
+        # of like clauses, the one writing the figure the question names (its 74 projects)
+        (
+            "藝發局資助嗰74個去內地交流嘅項目，資助額總共有幾多？",
+            "藝術發展基金資助共60個內地文化交流項目（資助額逾600萬港元），香港藝術發展局則資助共74個項目（資助額逾"
+            "1,200萬港元）。",
+            "逾1,200萬港元",
+        ),
         # one side's bodies joined (相關政策局及中央政策組), the other side's post left out
         (
             "深港合作会议下设的几个专责小组，香港方面由哪些部门参与？",
