@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 # PDF extraction leaves a space as the thousands separator ("2 400").
 _DIGITS = r"\d(?:[\d,，]|\s(?=\d{3}(?!\d)))*(?:\.\d+)?"
+DIGITS = _DIGITS
 _HANZI_NUM = r"[零〇一二兩两三四五六七八九十百千]+"
 _NUMBER = rf"(?:{_DIGITS}|{_HANZI_NUM})(?:\s*(?:多|餘|余))?(?:\s*[萬万億亿千百])*"
 _ABOUT = (

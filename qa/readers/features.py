@@ -606,6 +606,46 @@ def figures_of_another_year(question: QuestionAnalysis, text: str) -> bool:
     return not written[0] <= year <= written[-1]
 
 
+# A count and the noun after it (60個內地文化交流項目, 74個項目), normalised.
+_COUNT_NOUN = re.compile(
+    rf"(?:{expressions.DIGITS}|[一二两三四五六七八九十百千]+)\s*(?:个|项|名|间|所|家|位|份|宗|条|只)([\u4e00-\u9fff]{{2,8}})"
+)
+# A count a question quotes: 74個, "80 tech projects"; not an amount (HK$1bn, 10億) or a share.
+_QUOTED_COUNT = re.compile(
+    rf"(?<![$\d.])(?:{expressions.DIGITS})(?=\s*(?:个|项|名|间|所|家|位|份|宗|条|只|[a-z]{{2,}}))"
+    r"(?!\s*(?:bn|billion|million|mn|percent|per cent)\b)"
+)
+# Pieces every count's noun shares with a question here: they do not say which things are counted.
+_EMPTY_NOUN_PIECES = frozenset({"香港", "内地", "合作", "两地", "相关"})
+
+
+def quotes_another_count(question: QuestionAnalysis, text: str) -> bool:
+    """How much went to "the roughly 80 tech projects", from a sentence (read with the one before it) that
+    counts 60個……項目 and 74個項目 and never 80: the question names its things by their number, and the
+    sentence counts other ones."""
+    if question.expected != "number":
+        return False
+    asked_text = normalize(without_source(question.prepared.text)[0])
+    quoted = {
+        re.sub(r"[\s,，]", "", m.group(0))
+        for m in _QUOTED_COUNT.finditer(asked_text)
+        if not expressions.years_in(m.group(0))
+    }
+    quoted |= {str(n) for n in _english_numbers(asked_text) if n > 2}
+    if not quoted:
+        return False
+    norm = normalize(text)
+    if quoted & expressions.figures(norm):
+        return False
+    mentioned = question.mentioned
+    return any(
+        piece in mentioned
+        for m in _COUNT_NOUN.finditer(norm)
+        for piece in (m.group(1)[k : k + 2] for k in range(len(m.group(1)) - 1))
+        if piece not in _EMPTY_NOUN_PIECES
+    )
+
+
 _LIST_COUNTED = re.compile(
     r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个|份|项|大|条|种|类|方面|间|家|所|位|名|宗)"
 )
@@ -952,6 +992,8 @@ def candidates(
             and (occurrence is None or not names_another(normalize(sentence.text), occurrence))
             # the figures of 2010 for a question on 2009's
             and not figures_of_another_year(question, read_with)
+            # 60個……項目 and 74個項目 for "the 80 projects"
+            and not quotes_another_count(question, read_with)
         )
         out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus), on_topic))
     return out

@@ -24,6 +24,7 @@ from qa.readers.features import (
     narrows_to_asked,
     not_an_answer_alone,
     only_counts_the_list,
+    quotes_another_count,
     place_expressions,
     place_missing,
     seen_tokens,
@@ -515,3 +516,16 @@ def test_a_sentence_that_only_counts_what_a_list_question_asks_lists_nothing():
     # the sentence lists them, or counts another number of things
     assert not only_counts_the_list(seven, "雙方簽署七份合作協議，包括創新科技、教育、醫療等。")
     assert not only_counts_the_list(seven, "雙方簽署兩份合作協議。")
+
+
+def test_a_sentence_counting_other_things_than_the_ones_a_question_quotes_is_about_others():
+    arts = "藝術發展基金資助共60個內地文化交流項目（資助額逾600萬港元），香港藝術發展局則資助共74個項目。"
+    tech = analyse(prepare_query("粵港科技合作資助計劃資助的近80個項目，撥款總額是多少？"))
+    assert quotes_another_count(tech, arts)
+    # the quoted count is there, or what is quoted is an amount (HK$1bn), not a count
+    assert not quotes_another_count(analyse(prepare_query("藝發局資助嗰74個項目，資助額總共有幾多？")), arts)
+    fund = analyse(prepare_query("What's the most a company can get from the HK$1bn fund for 60 projects?"))
+    assert not quotes_another_count(fund, arts)
+    assert not quotes_another_count(
+        analyse(prepare_query("What's the most a company can get from the HK$1bn fund?")), arts
+    )
