@@ -74,6 +74,37 @@ def english_names(sense: str) -> list[str]:
         words = part.split()
         if 1 <= len(words) <= MAX_WORDS and all(re.fullmatch(r"[A-Za-z][A-Za-z'\-]*", w) for w in words):
             out.append(part)
+            if (variant := british(part)) != part:
+                out.append(variant)
+    return out
+
+
+# CC-CEDICT writes American English; Hong Kong askers write British ("labour inspection", "organisation").
+_OUR = frozenset(
+    "labor harbor neighbor favor honor color behavior flavor rumor vigor endeavor savior humor".split()  # noqa: SIM905
+)
+_BRITISH = (
+    (re.compile(r"\b(?!(?:size|seize|prize|capsize)\b)(\w{2,})iz(e|es|ed|ing|ation|ations)\b"), r"\1is\2"),
+    (re.compile(r"\bcenter(s?)\b"), r"centre\1"),
+    (re.compile(r"\bprogram(s?)\b"), r"programme\1"),
+    (re.compile(r"\bdefense\b"), "defence"),
+    (re.compile(r"\blicense\b"), "licence"),
+    (re.compile(r"\bcatalog(s?)\b"), r"catalogue\1"),
+)
+
+
+def british(name: str) -> str:
+    """A sense as British English writes it: labor force -> labour force, organization -> organisation."""
+    words = []
+    for word in name.split():
+        lower = word.lower()
+        stem = lower[:-1] if lower.endswith("s") and lower[:-1] in _OUR else lower
+        if stem in _OUR:
+            word = word[: len(stem) - 1] + "ur" + word[len(stem) :]  # labors -> labours
+        words.append(word)
+    out = " ".join(words)
+    for pattern, replacement in _BRITISH:
+        out = pattern.sub(replacement, out)
     return out
 
 

@@ -20,7 +20,7 @@ from index.mining import MINED_KIND, mine_terms
 TERMS_FILE = "terms.tsv"
 UPLOADED_FILE = "uploaded_glossary.tsv"
 # Stamped into the manifest; an index built by another version of the mining is rebuilt.
-TERMS_VERSION = 1
+TERMS_VERSION = 2
 FALLBACK_KINDS = frozenset({MINED_KIND, DICTIONARY_KIND})
 # The dictionary's senses are CC BY-SA: the file that carries them says whose they are.
 ATTRIBUTION = (

@@ -30,6 +30,12 @@ def test_a_dictionary_line_is_parsed():
         ("Nansha Islands, aka Spratly Islands", ["Nansha Islands", "aka Spratly Islands"]),
         ("CL:個|个[ge4]", []),
         ("variant of 面[mian4]", []),
+        # CC-CEDICT is American; Hong Kong askers write British, so both spellings are names
+        (
+            "physical labor; organization",
+            ["physical labor", "physical labour", "organization", "organisation"],
+        ),
+        ("exhibition center; size", ["exhibition center", "exhibition centre", "size"]),
         ("a sense far too long to be a name a question uses", []),
     ],
 )
