@@ -69,7 +69,9 @@ _ASKING = frozenset(
     # when, relative to another event (重組之前): the sentence dates it, or says 改組後, not 之前
     " 之前 以前 之后 以后 期间"
     # how exactly it is asked (具體是哪一天)
-    " 具体 究竟 到底 实际 实际上".split()
+    " 具体 究竟 到底 实际 实际上"
+    # where the asker saw it (回顧小冊子張相, 照片展示的): a caption does not repeat that it is a photo
+    " 小册子 小册 册子 照片 相片 图片 张相 插图 图表".split()
 )
 # Characters of question words, particles and little words (Mandarin and Cantonese, Simplified as normalised):
 # an unknown token holding one is a way of asking jieba did not know, not a missing topic.
@@ -589,10 +591,12 @@ _UP_TO_YEAR = re.compile(
 )
 
 
-def figures_of_another_year(question: QuestionAnalysis, text: str) -> bool:
-    """How much in 2009, from 自2010年1月至12月……3,692億元: a figure of a sentence (read with the one before
-    it) that writes only years other than the one the question asks, none around it, and no year relative
-    to the paper's own (今年 may be the year asked)."""
+def figures_of_another_year(question: QuestionAnalysis, text: str, before: str | None = None) -> bool:
+    """How much in 2009, from 自2010年1月至12月……3,692億元: a figure of a sentence that writes only years
+    other than the one the question asks, none around it, and no year relative to the paper's own (今年 may
+    be the year asked). A sentence that writes no year is read with the one ``before`` it."""
+    if before is not None and not expressions.years_in(normalize(text)):
+        text = before + text
     if question.expected != "number" or question.number_kind == "ordinal":
         return False
     asked = expressions.years_in(without_source(question.prepared.text)[0])
@@ -991,7 +995,7 @@ def candidates(
             # the fourth meeting asked, the fifth named (第五次會議)
             and (occurrence is None or not names_another(normalize(sentence.text), occurrence))
             # the figures of 2010 for a question on 2009's
-            and not figures_of_another_year(question, read_with)
+            and not figures_of_another_year(question, sentence.text, previous.text if previous else None)
             # 60個……項目 and 74個項目 for "the 80 projects"
             and not quotes_another_count(question, read_with)
         )

@@ -316,6 +316,15 @@ def test_first_before_the_asked_event_is_not_a_concept(real_service):
     assert "第一" in asked("When was the first Shenzhen-Hong Kong cooperation meeting held?")
 
 
+def test_where_the_asker_saw_it_is_not_a_concept(real_service):
+    question = analyse(real_service.index.prepare("回顧小冊子張相影嘅香港電影廣東展映周，係第幾屆？"))
+    found = {
+        t for alternatives in concepts(question, real_service.index) for alt in alternatives for t in alt
+    }
+    assert {"电影", "展映"} <= found
+    assert not found & {"小册子", "小册", "册子", "张相"}
+
+
 def test_a_place_is_read_with_its_kind_and_not_inside_a_post():
     glossary = Glossary([Entry(("Dongguan",), ("東莞",), "place"), Entry(("Shenzhen",), ("深圳",), "place")])
     where = analyse(prepare_query("廣東外資企業產品內銷博覽會喺邊個城市舉行？"))
@@ -493,6 +502,11 @@ def test_a_figure_of_another_year_does_not_answer_for_the_year_asked():
     assert not figures_of_another_year(
         analyse(prepare_query("2011年粵港貿易結算佔幾成？")), "現時佔大約三成。2010年……"
     )
+    # the sentence's own year governs its figures; the one before is read only when it writes none
+    tests = "食物安全中心每年檢測約65 000個食物樣本，2016年整體合格率為99.8%。"
+    pass_rate = analyse(prepare_query("2015年食物樣本整體合格率係幾多？"))
+    assert figures_of_another_year(pass_rate, tests, "2012年至2016年，中心與內地合作。")
+    assert not figures_of_another_year(pass_rate, "整體合格率為99.8%。", "在2015年，中心檢測樣本。")
     signed = "自2003年簽署CEPA以來，雙方已簽署八份補充協議。"
     assert not figures_of_another_year(
         analyse(prepare_query("How many CEPA supplements were signed by 2012?")), signed
