@@ -494,6 +494,12 @@ def expected_type(question: str) -> str:
     if _WHO_LIST.search(text):
         return "list"  # "who are the partners": the kinds of body a sentence lists
     english = not _HANZI.search(text)  # "HK–Guangxi" with its dash is English too
+    # "The paper on who handles it names two zones: Qianhai and where else?": what follows the colon asks
+    colon = text.rfind(":")
+    if colon > 0 and not text[colon + 1 : colon + 2].isdigit():
+        tail = text[colon + 1 :]
+        if any(p.search(tail) for _, p in _COMPILED):
+            text = tail
     if english:
         scene = _SCENE.match(text)
         if scene and (

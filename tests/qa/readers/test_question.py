@@ -37,6 +37,11 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         # 邊兩位 asks for two people, not a list; 三十幾項 is thirty-odd, not how many
         ("粵港合作第十六次工作會議，係邊兩位主持？", "who"),
         ("李克強宣布嗰三十幾項措施，係邊個政策局負責統籌？", "who"),
+        # after a colon, the question itself: the clause before only says which paper
+        (
+            "The 2012 paper on who handles Mainland cooperation names two zones: Qianhai and where else?",
+            "place",
+        ),
         # a checkpoint is a place (邊個檢查站), not a who
         ("回顧小冊子有張相係政府人員抽查進口食品，係喺邊個檢查站影㗎？", "place"),
         # 嗰幾個小組 is "those few groups", not how many; 邊啲部門 asks which bodies
