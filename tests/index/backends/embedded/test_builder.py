@@ -6,6 +6,7 @@ from corpus.models import PaperMeta
 from corpus.pipeline import build_document
 from index import Index, build_index, stale_reason
 from index.glossary import Entry
+from index.paper_terms import TERMS_VERSION
 from index.store import resolve
 from tests.fakes import FakeEncoder
 
@@ -25,7 +26,7 @@ def test_terms_are_built_stored_and_loaded(tmp_path):
     uploaded = [Entry(("Trade and Industry Department", "TID"), ("工業貿易署",), "organisation")]
     build_index(_docs(), FakeEncoder(), tmp_path, "fake", show_progress=False, uploaded_terms=uploaded)
     manifest = json.loads((resolve(tmp_path) / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["terms"]["version"] == 1
+    assert manifest["terms"]["version"] == TERMS_VERSION
     assert (manifest["terms"]["uploaded"], manifest["terms"]["mined"]) == (1, 1)
     assert {"terms.tsv", "uploaded_glossary.tsv"} <= set(manifest["files"])
     index = Index.load(tmp_path, encoder=FakeEncoder())
