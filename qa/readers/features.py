@@ -416,6 +416,7 @@ def typed_expressions(
             for e in expressions.find("clock" if question.clock else "date", text)
             if not _in_title(text, e.start)
             and not (question.since and _deadline(text, e))
+            and not (question.done and _planned(text, e))
             and not _held_another_year(question, e)
             and (not question.day or expressions.HAS_DAY.search(e.text))
         ]
@@ -489,6 +490,16 @@ _BEFORE = re.compile(r"\s*(?:之前|以前|前)")
 def _deadline(text: str, e: expressions.Expression) -> bool:
     """A date something must happen by (2017年年底前, 2020年之前): not when a thing began."""
     return e.text.endswith("前") or _BEFORE.match(text, e.end) is not None
+
+
+# What plans a date rather than reports it (將於, 預計, 計劃於, 目標; normalised), close before it in its
+# clause.
+_PLAN_BEFORE = re.compile(r"(?:将|预计|预期|计划|拟|目标|争取|期望)[^，。；,;]{0,6}$")
+
+
+def _planned(text: str, e: expressions.Expression) -> bool:
+    """A date a thing is planned for (將於2017年年底前設入境事務組), not one it happened on."""
+    return _PLAN_BEFORE.search(normalize(text[max(0, e.start - 10) : e.start])) is not None
 
 
 def _in_title(text: str, position: int) -> bool:

@@ -201,6 +201,14 @@ _SINCE = re.compile(
     r"|(?:几时|何时|什么时候|甚么时候|哪年|哪一年|边年|哪个月)(?:开始|起)"
     r"|(?:由|从|自)(?:几时|何时|什么时候|甚么时候|哪年|哪一年|边年|哪个月)"
 )
+# When a thing did happen ("when did it actually get going", 幾時設立咗): a date it was only planned for
+# (將於2017年年底前設入境事務組) does not say.
+_DONE = re.compile(r"\b(?:actually|finally|in the end|in fact)\b|实际上|咗|已经")
+# ... unless the plan is asked ("when was it expected to be signed", 預計幾時).
+_PLAN_ASKED = re.compile(
+    r"\b(?:expect|plan|schedul|due|suppos|target|aim|meant|intend|slated|set to)\w*"
+    r"|预计|预期|计划|目标|打算|拟"
+)
 _CLOCK = re.compile(r"\bopening hours\b|\bwhat time\b|\bwhat hours?\b|几点|开放时间|通关时间|营业时间")
 _LOCATION_OF = re.compile(
     r"\bwhere (?:is|are|was|were|'s)\b|\bwhere does\b|\blocated\b|\bleaves? from\b|\bdepart"
@@ -354,6 +362,8 @@ class QuestionAnalysis:
     # For a who question: the kind of body asked for (``BODY_KINDS``: a company, a school, a bureau), which
     # a body of another kind does not answer (港珠澳大橋管理局 is not the contractor that built the bridge).
     body_kind: str | None = None
+    # For a date: when a thing did happen, which a date it was planned for does not answer.
+    done: bool = False
     # For a place: a district is asked (which district, 邊個區), which a city or a province does not answer.
     district: bool = False
     # For a place: a city is asked (which city, 哪個城市), which a venue does not answer.
@@ -585,6 +595,8 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             clock=bool(_CLOCK.search(normalize(prepared.text))),
             day=bool(_DAY_ASKED.search(normalize(prepared.text))),
             since=bool(_SINCE.search(normalize(prepared.text))),
+            done=bool(_DONE.search(normalize(prepared.text)))
+            and not _PLAN_ASKED.search(normalize(prepared.text)),
         )
     if expected == "place":
         text = normalize(prepared.text)

@@ -543,3 +543,19 @@ def test_a_sentence_counting_other_things_than_the_ones_a_question_quotes_is_abo
     assert not quotes_another_count(
         analyse(prepare_query("What's the most a company can get from the HK$1bn fund?")), arts
     )
+
+
+def test_a_date_only_planned_does_not_say_when_a_thing_happened():
+    planned = "駐武漢辦事處亦將於2017年年底前設入境事務組。"
+    done = analyse(
+        prepare_query("When did the Wuhan ETO actually get its immigration division up and running?")
+    )
+    assert done.done
+    assert typed_expressions(done, planned, Glossary([])) == []
+    # the plan asked, or a date reported
+    plan = analyse(prepare_query("When was the Wuhan ETO expected to get its immigration division?"))
+    assert not plan.done
+    assert [e.text for e in typed_expressions(plan, planned, Glossary([]))] == ["2017年年底前"]
+    assert [e.text for e in typed_expressions(done, "駐武漢辦事處於2018年設入境事務組。", Glossary([]))] == [
+        "2018年"
+    ]
