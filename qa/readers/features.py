@@ -606,14 +606,14 @@ def figures_of_another_year(question: QuestionAnalysis, text: str, before: str |
     """How much in 2009, from 自2010年1月至12月……3,692億元: a figure of a sentence that writes only years
     other than the one the question asks, none around it, and no year relative to the paper's own (今年 may
     be the year asked). A sentence that writes no year is read with the one ``before`` it."""
-    if before is not None and not expressions.years_in(normalize(text)):
-        text = before + text
     if question.expected != "number" or question.number_kind == "ordinal":
         return False
     asked = expressions.years_in(without_source(question.prepared.text)[0])
     if len(asked) != 1 or _UP_TO_YEAR.search(question.normalized):
         return False
     norm = normalize(text)
+    if before is not None and not expressions.years_in(norm):
+        norm = normalize(before) + norm
     written = sorted(int(y) for y in expressions.years_in(norm))
     if not written or _RELATIVE_YEAR.search(norm):
         return False
