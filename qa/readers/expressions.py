@@ -14,6 +14,8 @@ from dataclasses import dataclass
 # PDF extraction leaves a space as the thousands separator ("2 400").
 _DIGITS = r"\d(?:[\d,，]|\s(?=\d{3}(?!\d)))*(?:\.\d+)?"
 DIGITS = _DIGITS
+# Chinese characters: a question holding none is asked in English, whatever its dashes and quotes.
+HANZI = re.compile(r"[\u4e00-\u9fff]+")
 _HANZI_NUM = r"[零〇一二兩两三四五六七八九十百千]+"
 _NUMBER = rf"(?:{_DIGITS}|{_HANZI_NUM})(?:\s*(?:多|餘|余))?(?:\s*[萬万億亿千百])*"
 _ABOUT = (

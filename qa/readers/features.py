@@ -608,8 +608,8 @@ def figures_of_another_year(question: QuestionAnalysis, text: str, before: str |
     be the year asked). A sentence that writes no year is read with the one ``before`` it."""
     if question.expected != "number" or question.number_kind == "ordinal":
         return False
-    asked = expressions.years_in(without_source(question.prepared.text)[0])
-    if len(asked) != 1 or _UP_TO_YEAR.search(question.normalized):
+    year = _year_asked(question.prepared.text)
+    if year is None:
         return False
     norm = normalize(text)
     if before is not None and not expressions.years_in(norm):
@@ -617,8 +617,17 @@ def figures_of_another_year(question: QuestionAnalysis, text: str, before: str |
     written = sorted(int(y) for y in expressions.years_in(norm))
     if not written or _RELATIVE_YEAR.search(norm):
         return False
-    year = int(next(iter(asked)))
     return not written[0] <= year <= written[-1]
+
+
+@functools.lru_cache(maxsize=1024)
+def _year_asked(question: str) -> int | None:
+    """The one year a question asks about, unless it counts up to it ("by 2012"); once per question, not per
+    candidate sentence."""
+    asked = expressions.years_in(without_source(question)[0])
+    if len(asked) != 1 or _UP_TO_YEAR.search(normalize(question)):
+        return None
+    return int(next(iter(asked)))
 
 
 # A count and the noun after it (60個內地文化交流項目, 74個項目), normalised.
@@ -640,13 +649,7 @@ def quotes_another_count(question: QuestionAnalysis, text: str) -> bool:
     sentence counts other ones."""
     if question.expected != "number":
         return False
-    asked_text = normalize(without_source(question.prepared.text)[0])
-    quoted = {
-        re.sub(r"[\s,，]", "", m.group(0))
-        for m in _QUOTED_COUNT.finditer(asked_text)
-        if not expressions.years_in(m.group(0))
-    }
-    quoted |= {str(n) for n in _english_numbers(asked_text) if n > 2}
+    quoted = _counts_quoted(question.prepared.text)
     if not quoted:
         return False
     norm = normalize(text)
@@ -659,6 +662,18 @@ def quotes_another_count(question: QuestionAnalysis, text: str) -> bool:
         for piece in (m.group(1)[k : k + 2] for k in range(len(m.group(1)) - 1))
         if piece not in _EMPTY_NOUN_PIECES
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _counts_quoted(question: str) -> frozenset[str]:
+    """The counts a question quotes (74個, "80 tech projects"; not years or amounts), once per question."""
+    asked = normalize(without_source(question)[0])
+    quoted = {
+        re.sub(r"[\s,，]", "", m.group(0))
+        for m in _QUOTED_COUNT.finditer(asked)
+        if not expressions.years_in(m.group(0))
+    }
+    return frozenset(quoted | {str(n) for n in _english_numbers(asked) if n > 2})
 
 
 _LIST_COUNTED = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from qa.readers.expressions import hanzi_value
+from qa.readers.expressions import HANZI, hanzi_value
 
 _ENGLISH = {
     "first": 1,
@@ -33,7 +33,6 @@ _ENGLISH_ORDINAL = re.compile(
     rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({'|'.join(_ENGLISH)}))\b(?=(?:\s+[\w'-]+){{0,6}}?\s+"
     r"(?:meeting|session|round|plenary|conference|forum|summit|gala|expo|fair|edition)s?\b)"
 )
-_HANZI = re.compile(r"[\u4e00-\u9fff]")
 _ENGLISH_KIND = re.compile(r"\b(round)s?\b|\b(edition|gala|expo|fair|forum|summit)s?\b")
 
 
@@ -50,7 +49,7 @@ def asked_occurrence(question: str) -> tuple[int, str | None] | None:
         number = 1 if m.group(2) else chinese_number(m.group(1))
         return (number, m.group(3)) if number else None
     m = _ENGLISH_ORDINAL.search(question)
-    if m and not _HANZI.search(question):  # an English question (its dashes and quotes need not be ASCII)
+    if m and not HANZI.search(question):  # an English question (its dashes and quotes need not be ASCII)
         number = int(m.group(1)) if m.group(1) else _ENGLISH[m.group(2)]
         kind = _ENGLISH_KIND.search(question, m.end())
         return number, ("轮" if kind and kind.group(1) else None)

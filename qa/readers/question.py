@@ -13,7 +13,7 @@ from functools import cached_property
 
 from index import PreparedQuery, normalize, side_pair_places, side_pairs
 from qa.readers.events import asked_events
-from qa.readers.expressions import LENGTH_OR_TIME, SESSION
+from qa.readers.expressions import HANZI, LENGTH_OR_TIME, SESSION
 from qa.readers.posts import asked_titles, name_asked
 
 # Expected answer types; "description" is the default (what is X, what does X do).
@@ -418,9 +418,7 @@ class QuestionAnalysis:
         if m is None:
             return frozenset()
         after = re.sub(r"^(?:负责|来|去|会|要|将|系|是)", "", self.normalized[m.end() : m.end() + 6])
-        return frozenset(
-            after[k : k + 2] for k in range(len(after) - 1) if _HANZI.fullmatch(after[k : k + 2])
-        )
+        return frozenset(after[k : k + 2] for k in range(len(after) - 1) if HANZI.fullmatch(after[k : k + 2]))
 
     @cached_property
     def asked(self) -> str:
@@ -441,7 +439,6 @@ class QuestionAnalysis:
         return {pair: " ".join(places) for pair, places in side_pair_places(self.asked).items()}
 
 
-_HANZI = re.compile(r"[\u4e00-\u9fff]+")
 # The word that asks who (谁, 邊個, 哪個機構), normalised.
 _WHO_WORD = re.compile(
     r"谁|边个|边位|哪位|哪一位|(?:哪|边)(?:一)?个(?:机构|部门|单位|局|政策局)?|什么人|甚么人|咩人"
@@ -503,7 +500,7 @@ def expected_type(question: str) -> str:
         return "number"  # "Where did Hong Kong rank", 第幾大: a place in an order, not a place
     if _WHO_LIST.search(text):
         return "list"  # "who are the partners": the kinds of body a sentence lists
-    english = not _HANZI.search(text)  # "HK–Guangxi" with its dash is English too
+    english = not HANZI.search(text)  # "HK–Guangxi" with its dash is English too
     # "The paper on who handles it names two zones: Qianhai and where else?": what follows the colon asks
     colon = text.rfind(":")
     if colon > 0 and not text[colon + 1 : colon + 2].isdigit():
