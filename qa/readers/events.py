@@ -80,6 +80,9 @@ _PARTICLES = "了的"
 _MODIFIERS = ("国家", "中央", "全国", "两地", "有关", "相关", "本港", "香港", "合作")
 # "A new one" in front of an object (normalised).
 _NEW = ("新的", "新一份", "新一轮", "新一届")
+# A count and its classifier in front of an object (通過一份「深港創新圈」三年行動計劃: the plan is the
+# object; normalised).
+_COUNTED = re.compile(r"(?:[一两二三四五六七八九十首]{1,3}|\d{1,3})\s*[份项个套批条宗部本张]")
 # A verb followed by one of these has no object of its own: a time word, a conjunction, a preposition.
 _NOT_AN_OBJECT = frozenset("后後时時以及和并並与與至于於为為之前来起等中内外上下止由")
 
@@ -176,6 +179,9 @@ def _governs_other(text: str, end: int, asked: str, english: bool = False) -> bo
         i += 2  # 公布的國家「十二五」規劃綱要: 國家 says whose plan, the object is the plan
     new = next((w for w in _NEW if text.startswith(w, i)), "")
     i += len(new)  # 簽訂新的供水協議: the new agreement is the agreement
+    counted = _COUNTED.match(text, i)
+    if counted is not None:
+        i = counted.end()
     if text[i : i + 1] == "《":
         close = text.find("》", i)
         return not _title_asked(text[i + 1 : close if close >= 0 else len(text)], asked, english)

@@ -18,7 +18,7 @@ import numpy.typing as npt
 from index import SIDE_ABBREVIATIONS, CharacterStats, Glossary, Hit, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions, posts
 from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, states_event
-from qa.readers.occurrence import asked_occurrence, names_another
+from qa.readers.occurrence import asked_occurrence, asked_supplement, names_another, names_another_supplement
 from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis, is_body_of_kind, without_source
 
 # Sentences are drawn from this many top passages (and their neighbours in the same paragraph).
@@ -71,7 +71,9 @@ _ASKING = frozenset(
     # how exactly it is asked (具體是哪一天)
     " 具体 究竟 到底 实际 实际上"
     # where the asker saw it (回顧小冊子張相, 照片展示的): a caption does not repeat that it is a photo
-    " 小册子 小册 册子 照片 相片 图片 张相 插图 图表".split()
+    " 小册子 小册 册子 照片 相片 图片 张相 插图 图表"
+    # how a thing is worded is asked (用咩說法形容, 用哪八个字概括): the sentence words it, it need not say so
+    " 说法 讲法 字眼 用语 措辞 形容 描述 概括 八个字 四个字".split()
 )
 # Characters of question words, particles and little words (Mandarin and Cantonese, Simplified as normalised):
 # an unknown token holding one is a way of asking jieba did not know, not a missing topic.
@@ -434,6 +436,7 @@ def typed_expressions(
             and not _in_title(text, e.start)
             and not _only_the_asked_kind(e, question)
             and not _alias_asked(text, e, question)
+            and not sides_restated(normalize(e.text), question.asked)
         ]
         if question.wants_post:
             found = [e for e in found if e.kind == "post"]
@@ -466,6 +469,32 @@ def typed_expressions(
     else:
         return []
     return [e for e in found if not _repeats_question(e, question.asked)]
+
+
+# What makes the sides a question names one body: 港深兩地政府, 粵港雙方 (normalised).
+_JOINT_BODY = re.compile(r"(?:两地|双方|三地)?(?:特区)?(?:政府|当局)?$")
+_SIDE_OF_ABBREVIATION = {short: place for place, short in SIDE_ABBREVIATIONS.items()}
+
+
+def sides_restated(name: str, asked: str) -> bool:
+    """A body that is only two or more of the sides the question names, joined (港深兩地政府 for "who signed
+    it, for Hong Kong and for Shenzhen"): the question restated, not who answers. One side alone (香港特區政府
+    for "Hong Kong or Shenzhen?") may answer."""
+    joint = _JOINT_BODY.search(name)
+    stem = name if joint is None else name[: joint.start()]
+    if stem == name:
+        return False
+    sides, i = 0, 0
+    while i < len(stem):
+        place = next((p for p in SIDE_ABBREVIATIONS if stem.startswith(p, i)), None)
+        if place is not None and place in asked:
+            i += len(place)
+        elif (side := _SIDE_OF_ABBREVIATION.get(stem[i])) is not None and (stem[i] in asked or side in asked):
+            i += 1
+        else:
+            return False
+        sides += 1
+    return sides >= 2
 
 
 def _person_asked_about(text: str, e: expressions.Expression, question: QuestionAnalysis) -> bool:
@@ -960,6 +989,7 @@ def candidates(
 
     asked = question.asked
     occurrence = asked_occurrence(question.normalized)
+    supplement = asked_supplement(question.asked)
 
     def cov(sentence: Sentence) -> float:
         if sentence.row not in covered:
@@ -1020,6 +1050,8 @@ def candidates(
             and (not question.wants_name or posts.names_person(sentence.text, question.name_of))
             # the fourth meeting asked, the fifth named (第五次會議)
             and (occurrence is None or not names_another(normalize(sentence.text), occurrence))
+            # the supplement asked (補充協議八), a sentence on the seventh or on eight of them
+            and (supplement is None or not names_another_supplement(normalize(sentence.text), supplement))
             # the figures of 2010 for a question on 2009's
             and not figures_of_another_year(question, sentence.text, previous.text if previous else None)
             # 60個……項目 and 74個項目 for "the 80 projects"

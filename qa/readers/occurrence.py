@@ -1,5 +1,9 @@
 """Which occurrence of a recurring thing a question asks about, and whether a sentence is about another one.
 
+A numbered supplement works alike, and more strictly: "When was CEPA's eighth supplement signed?" is about
+補充協議八, so a sentence on supplements that never names the eighth (簽訂了八份補充協議, 補充協議七) cannot
+date it.
+
 "When was the 4th meeting of the Beijing-Hong Kong Cooperation Conference held?" is not answered by 「京港合作
 會議」第五次會議 in 2023年11月: the papers name the fifth meeting, not the fourth. A question that names the
 occurrence (4th, fourth, 第四次, 第4屆, 首屆) is off topic on a sentence that names occurrences of the same
@@ -64,3 +68,37 @@ def names_another(sentence: str, asked: tuple[int, str | None]) -> bool:
         if kind is None or m.group(3) == kind:
             seen.append(1 if m.group(2) else chinese_number(m.group(1)))
     return bool(seen) and number not in seen
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_ROMAN_ALT = "|".join(sorted(_ROMAN, key=len, reverse=True))
+_NUMERAL = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+# 補充協議八, 補充協議（八）, 第八份補充協議 (normalised)
+_SUPPLEMENT = re.compile(
+    rf"补充协议\s*[(（]?\s*({_NUMERAL})(?![份项个条])|第\s*({_NUMERAL})\s*份?\s*补充协议"
+)
+# "Supplement VIII", "supplement 8", "Supplement No. 8", "the eighth supplement" (normalised: lower case)
+_SUPPLEMENT_EN = re.compile(
+    rf"\bsupplement\s+(?:no\.?\s*)?(\d{{1,2}}|{_ROMAN_ALT})\b"
+    rf"|\b(?:(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(_ENGLISH)}))\s+supplement"
+)
+
+
+def asked_supplement(question: str) -> int | None:
+    """The numbered supplement a normalised question names (補充協議八, "Supplement VIII"), or None."""
+    m = _SUPPLEMENT.search(question)
+    if m:
+        return chinese_number(m.group(1) or m.group(2))
+    m = _SUPPLEMENT_EN.search(question)
+    if m is None:
+        return None
+    if m.group(1):
+        return int(m.group(1)) if m.group(1).isdigit() else _ROMAN[m.group(1)]
+    return int(m.group(2)) if m.group(2) else _ENGLISH[m.group(3)]
+
+
+def names_another_supplement(sentence: str, asked: int) -> bool:
+    """Whether a normalised sentence speaks of supplements (补充协议) without naming the asked one."""
+    if "补充协议" not in sentence:
+        return False
+    return asked not in {chinese_number(a or b) for a, b in _SUPPLEMENT.findall(sentence)}

@@ -471,11 +471,17 @@ _SOURCE = re.compile(
     r"[^，,。？?\s]{0,8})(?:文件|报告|報告|小册子|小冊子)"
     r"(?:讲|講|话|話|说|說|所述|入面|里面|裏面)?[，,]"
 )
+# The paper as the subject of the question, named by its year or its kind (政制及內地事務局2024年施政報告文件
+# 用咩說法形容……): not 「簽署的合作文件中提到……」, a document the papers speak of.
+_SOURCE_SUBJECT = re.compile(
+    r"[^，,。？?\s]{0,20}(?:\d{4}\s*年|施政|小册子|小冊子|回顾|回顧)[^，,。？?\s]{0,20}"
+    r"(?:文件|小册子|小冊子|施政报告|施政報告)(?:的)?(?=用|中|里|裏|入面|提到|提及|点|點|怎|如何)"
+)
 
 
 def without_source(question: str) -> tuple[str, str]:
     """The question without the clause that says which paper it read, and that clause ("" if none)."""
-    m = _SOURCE.search(question)
+    m = _SOURCE.search(question) or _SOURCE_SUBJECT.search(question)
     if m is None:
         return question, ""
     return question[: m.start()] + " " + question[m.end() :], m.group(0)

@@ -94,6 +94,12 @@ def test_a_new_agreement_is_the_agreement_and_a_meeting_opened_is_held():
     assert asked_events("2010年嗰次深港合作會議係幾時開㗎？") == {"hold"}
 
 
+def test_a_count_before_the_object_is_no_object_of_its_own():
+    asked = normalize("「深港創新圈」三年行動計劃係幾時通過㗎？")
+    assert states_event("兩地政府在2009年3月通過一份「深港創新圈」三年行動計劃", {"approve"}, asked)
+    assert not states_event("兩地政府在2009年3月通過一份財政預算", {"approve"}, asked)
+
+
 def test_a_pilot_zone_in_a_name_is_no_start_and_co_hosting_is_holding():
     question = "When did HK team up with Guangdong to hold a briefing on the Guangdong pilot free trade zone?"
     assert asked_events(question) == {"hold"}

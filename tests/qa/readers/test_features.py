@@ -30,6 +30,7 @@ from qa.readers.features import (
     seen_tokens,
     sense_concepts,
     sides_named,
+    sides_restated,
     table_row,
     typed_expressions,
     unit_strength,
@@ -171,6 +172,19 @@ def test_the_post_of_a_person_the_question_names_is_not_its_answer():
     assert [e.text for e in found] == ["財經事務及庫務局"]
 
 
+def test_the_sides_the_question_names_joined_are_not_who_answers():
+    glossary = Glossary([])
+    sentence = "港深兩地政府簽訂合作備忘錄，共同發展港深創新及科技園。"
+    both = analyse(prepare_query("簽署河套合作備忘錄嘅，港深兩邊分別係邊個？"))
+    assert typed_expressions(both, sentence, glossary) == []
+    assert sides_restated("港深两地政府", both.asked)
+    assert sides_restated("粤港双方", "粤港合作 香港 广东")
+    # one side of the two asked about may answer; a body with a name of its own is no restatement
+    assert not sides_restated("香港特区政府", "香港定深圳")
+    assert not sides_restated("粤港合作联席会议", "粤港")
+    assert not sides_restated("港深两地政府", "落马洲河套")
+
+
 def test_a_body_of_another_kind_does_not_answer_which_company():
     glossary = Glossary([])
     sentence = "港珠澳大橋管理局已於2010年12月與承建商簽署合約。"
@@ -234,6 +248,13 @@ def test_an_alternative_counts_by_all_its_tokens():
         ),
         # 合作文件 here is what is asked about, not where it was read
         ("簽署的合作文件，涵蓋哪些範疇？", ""),
+        ("簽署的合作文件中提到哪些範疇？", ""),
+        # the paper as the question's subject, named by its year
+        ("政制及內地事務局2024年施政報告文件用咩說法形容香港嘅優勢？", "政制及內地事務局2024年施政報告文件"),
+        (
+            "政制及内地事务局关于2024年施政报告的文件用哪八个字概括？",
+            "政制及内地事务局关于2024年施政报告的文件",
+        ),
     ],
 )
 def test_the_paper_the_asker_read_is_not_what_they_ask_about(question, source):

@@ -3,7 +3,13 @@
 import pytest
 
 from index import normalize
-from qa.readers.occurrence import asked_occurrence, chinese_number, names_another
+from qa.readers.occurrence import (
+    asked_occurrence,
+    asked_supplement,
+    chinese_number,
+    names_another,
+    names_another_supplement,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +54,27 @@ def test_a_sentence_naming_only_another_occurrence_is_about_another_one():
 )
 def test_chinese_numbers(text, number):
     assert chinese_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("CEPA補充協議八係幾時簽署嘅？", 8),
+        ("第十份補充協議幾時生效？", 10),
+        ("When was CEPA's eighth supplement signed?", 8),
+        ("When did CEPA Supplement VII come into effect?", 7),
+        ("What did Supplement No. 10 open?", 10),
+        ("CEPA簽署以來共簽訂了多少份補充協議？", None),
+    ],
+)
+def test_the_supplement_a_question_names(question, number):
+    assert asked_supplement(normalize(question)) == number
+
+
+def test_a_sentence_on_supplements_must_name_the_asked_one():
+    counted = normalize("CEPA自2003年簽署以來，內地與香港已先後簽訂了八份補充協議。")
+    seventh = normalize("CEPA補充協議七於今年1月1日起開始實施。")
+    assert names_another_supplement(counted, 8)
+    assert names_another_supplement(seventh, 8)
+    assert not names_another_supplement(seventh, 7)
+    assert not names_another_supplement(normalize("前海於2010年成立。"), 8)
