@@ -419,6 +419,7 @@ def typed_expressions(
             if not _in_title(text, e.start)
             and not (question.since and _deadline(text, e))
             and not (question.done and _planned(text, e))
+            and not _dates_another_name(text, e, question.mentioned)
             and not _held_another_year(question, e)
             and (not question.day or expressions.HAS_DAY.search(e.text))
         ]
@@ -529,6 +530,68 @@ _PLAN_BEFORE = re.compile(r"(?:将|预计|预期|计划|拟|目标|争取|期望
 def _planned(text: str, e: expressions.Expression) -> bool:
     """A date a thing is planned for (將於2017年年底前設入境事務組), not one it happened on."""
     return _PLAN_BEFORE.search(normalize(text[max(0, e.start - 10) : e.start])) is not None
+
+
+# Events whose before and after the papers set apart (normalised Chinese, and the English that names them):
+# the government's reorganisation of 2012 (改組 or 重組), the handover.
+_PHASE_EVENTS = (
+    ("改组|重组", r"reorgani[sz]\w*|restructur\w*|re-organi[sz]\w*"),
+    ("回归", r"handover"),
+)
+_BEFORE_WORDS, _AFTER_WORDS = "之前|以前|前", "之后|以后|后"
+
+
+@functools.lru_cache(maxsize=1024)
+def _phase_asked(question: str) -> tuple[str, str] | None:
+    """The event and the side of it a normalised question asks about: (改组|重组, "before") for
+    「政府總部重組之前」 or "before the 2012 reorganisation"; None when it asks neither side of one."""
+    for chinese, english in _PHASE_EVENTS:
+        for side, words, en in (
+            ("before", _BEFORE_WORDS, "before|prior to"),
+            ("after", _AFTER_WORDS, "after|since"),
+        ):
+            if re.search(rf"(?:{chinese})(?:{words})", question) or re.search(
+                rf"\b(?:{en})\b[^,?;]{{0,40}}?\b(?:{english})", question
+            ):
+                return chinese, side
+    return None
+
+
+def another_phase(question: QuestionAnalysis, text: str) -> bool:
+    """The sentence is about the other side of the event the question places itself by: 改組後 for a
+    question on what held before the reorganisation, 改組前 for one on after it."""
+    asked = _phase_asked(question.normalized)
+    if asked is None:
+        return False
+    chinese, side = asked
+    other = _AFTER_WORDS if side == "before" else _BEFORE_WORDS
+    return re.search(rf"(?:{chinese})(?:{other})", normalize(text)) is not None
+
+
+# What may stand between a name and the bracket holding its date: 粵港合作聯席會議（1998年成立）.
+_NAME_START = "、，。；：,;:（(）)"
+# In the bracket, after the date: what happened then (1998年成立, 2004年起).
+_EVENT_AFTER_DATE = re.compile(r"\s*[\u4e00-\u9fff]")
+# Words that open an item of a list, not part of its name (normalised): 當中包括, 以及.
+_LISTING = re.compile(r"^(?:当中|其中)?(?:包括|包含|例如|诸如)?(?:以及|及|和|与)?")
+# Of a dated name, this share of its two-character pieces must be the question's for its date to answer.
+DATED_NAME_OVERLAP = 0.5
+
+
+def _dates_another_name(text: str, e: expressions.Expression, mentioned: str) -> bool:
+    """A date opening a bracket dates the name before it (粵港合作聯席會議（1998年成立）): when the question
+    names another thing (川港溝通協調機制), a list of such names does not date it."""
+    opening = max(text.rfind("（", 0, e.start), text.rfind("(", 0, e.start))
+    if opening < 0 or text[opening + 1 : e.start].strip():
+        return False
+    if not _EVENT_AFTER_DATE.match(text, e.end):
+        return False  # 資料摘要（2013年7月）: a paper's own date, which the asker names in other words
+    start = max(text.rfind(d, 0, opening) for d in _NAME_START) + 1
+    name = _LISTING.sub("", normalize(text[start:opening]))
+    pairs = [name[k : k + 2] for k in range(len(name) - 1) if expressions.HANZI.fullmatch(name[k : k + 2])]
+    if len(pairs) < 2:
+        return False
+    return sum(p in mentioned for p in pairs) / len(pairs) < DATED_NAME_OVERLAP
 
 
 def _in_title(text: str, position: int) -> bool:
@@ -973,6 +1036,9 @@ def candidates(
         if question.expected == "who"
         else []
     )
+    english_owner = (
+        posts.english_owner(question.prepared) if question.expected == "who" and not owners else []
+    )
     titles = {m.doc_id: m.title_zh for m in index.documents()}
     top_score = max(h.score for h in top) or 1.0
     seen: set[int] = set()
@@ -1047,11 +1113,16 @@ def candidates(
             and posts.mentions_owner(
                 sentence.text, owners, previous.text if previous else None, titles.get(sentence.doc_id)
             )
+            and posts.mentions_english_owner(
+                sentence.text, english_owner, previous.text if previous else None, titles.get(sentence.doc_id)
+            )
             and (not question.wants_name or posts.names_person(sentence.text, question.name_of))
             # the fourth meeting asked, the fifth named (第五次會議)
             and (occurrence is None or not names_another(normalize(sentence.text), occurrence))
             # the supplement asked (補充協議八), a sentence on the seventh or on eight of them
             and (supplement is None or not names_another_supplement(normalize(sentence.text), supplement))
+            # 改組後的工商及產業局 for which bureau led the talks before the reorganisation
+            and not another_phase(question, sentence.text)
             # the figures of 2010 for a question on 2009's
             and not figures_of_another_year(question, sentence.text, previous.text if previous else None)
             # 60個……項目 and 74個項目 for "the 80 projects"

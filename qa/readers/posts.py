@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from index import Glossary, normalize
+from index import SIDE_ABBREVIATIONS, Glossary, PreparedQuery, normalize
 from qa.readers import expressions
 
 # A question asking for a person's name, not a post (normalised: lower case, Simplified).
@@ -161,3 +161,48 @@ def _holds(text: str, name: str) -> bool:
         return False  # 京港合作會議 holds most pieces of 閩港合作會議, but not 閩港
     pairs = [name[k : k + 2] for k in range(len(name) - 1)]
     return bool(pairs) and sum(p in text for p in pairs) / len(pairs) >= OWNER_OVERLAP
+
+
+# A body an English question names that no glossary knows whole: capitalised words (joined by hyphens, "and",
+# "of") ending in a kind of body ("the Guangdong-Hong Kong Industrial Design Cooperation Working Group").
+_ENGLISH_BODY = re.compile(
+    r"(?:[A-Z][\w'’]*(?:[\s-]+|\s+(?:and|of|on|for)\s+))+"
+    r"(?:Working Group|Task Force|Group|Committee|Meeting|Conference|Council|Commission|Board|Panel|Forum"
+    r"|Alliance|Mechanism)s?\b"
+)
+# An English body is named by a sentence holding this share of the Chinese of its words other than places
+# (粵港 is in every other sentence: the places do not tell one body from another).
+ENGLISH_OWNER_OVERLAP = 0.75
+# ... when its name has at least this many such words the glossary or dictionary put into Chinese.
+ENGLISH_OWNER_PIECES = 2
+
+
+def english_owner(prepared: PreparedQuery) -> list[tuple[str, ...]]:
+    """The Chinese of each word but the places of the body an English question names, when no glossary knows
+    the body whole (normalised; each word with its alternatives): [工業設計, 合作|協作, 工作組]."""
+    m = _ENGLISH_BODY.search(prepared.text)
+    if m is None:
+        return []
+    span = m.group(0)
+    pieces: dict[str, list[str]] = {}
+    for phrase, term in (*prepared.expansions, *prepared.senses):
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", span):
+            pieces.setdefault(phrase, []).append(normalize(term))
+    # a phrase inside a longer one is the same words (Hong Kong of Shenzhen-Hong Kong)
+    kept = [p for p in pieces if not any(p != q and p in q for q in pieces)]
+    words = [tuple(dict.fromkeys(pieces[p])) for p in kept]
+    return [alts for alts in words if not any(a in SIDE_ABBREVIATIONS for a in alts)]
+
+
+def mentions_english_owner(
+    text: str, pieces: list[tuple[str, ...]], previous: str | None = None, title: str | None = None
+) -> bool:
+    """Whether the sentence (with the one before and its paper's title) holds most words of the English
+    body: 粵港合作聯席會議第十六次工作會議 does not hold 工業設計 or 工作組 of the Industrial Design Working
+    Group, so who chaired it does not say who heads that group."""
+    if len(pieces) < ENGLISH_OWNER_PIECES:
+        return True
+    norm = normalize(" ".join(t for t in (text, previous, title) if t))
+    chars = set(norm)
+    held = sum(any(a in norm or (len(a) > 1 and set(a) <= chars) for a in alts) for alts in pieces)
+    return held / len(pieces) >= ENGLISH_OWNER_OVERLAP

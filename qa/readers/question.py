@@ -548,11 +548,15 @@ BODY_KINDS: dict[str, tuple[str, str, str]] = {
     ),
     "bureau": ("bureaux|bureaus?", "政策局|局(?!长)", "局"),
     "office": ("offices?", "办事处|办公室|经贸办", "办事处|办公室|经贸办|联络处"),
+    # which bank: a bank's name (牽頭銀行 unnamed, or the bridge's authority, does not answer)
+    "bank": ("banks?", "(?<![同与和跟及])银行", "银行"),
 }
 _BODY_KIND_ASKED = {
     kind: re.compile(
         rf"{_WHICH}(?:{english})\b"
         rf"|(?:哪|边)(?:一)?(?:个|间|家|所|些|两家|两间)?[\u4e00-\u9fff]{{0,4}}?(?:{chinese})"
+        # the kind named first, then which one (牽頭銀行係邊間, 合作院校是哪一所)
+        rf"|(?:{chinese})(?:系|是|为)(?:边|哪)"
     )
     for kind, (english, chinese, _) in BODY_KINDS.items()
 }

@@ -5,15 +5,17 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from index import Entry, Glossary, Sentence, tokenize
+from index import Entry, Glossary, Sentence, normalize, tokenize
 from index.query import prepare_query
 from qa.readers import expressions
 from qa.readers.features import (
     FEATURES,
     Candidate,
+    _dates_another_name,
     _topic_tokens,
     _with_sibling_events,
     a_change_not_asked,
+    another_phase,
     asked_places,
     concept_shares,
     concepts,
@@ -580,3 +582,32 @@ def test_a_date_only_planned_does_not_say_when_a_thing_happened():
     assert [e.text for e in typed_expressions(done, "駐武漢辦事處於2018年設入境事務組。", Glossary([]))] == [
         "2018年"
     ]
+
+
+def test_a_date_in_brackets_dates_the_name_before_it():
+    text = "當中包括粵港合作聯席會議（1998年成立）、滬港經貿合作會議（2003年成立）"
+    first, second = expressions.find("date", text)
+    sichuan = normalize("川港溝通協調機制係幾時正式設立㗎？")
+    shanghai = normalize("滬港經貿合作會議幾時成立？")
+    assert _dates_another_name(text, first, sichuan) and _dates_another_name(text, second, sichuan)
+    assert _dates_another_name(text, first, shanghai) and not _dates_another_name(text, second, shanghai)
+    # a paper's own date in brackets is not an event of the name before it
+    source = "資料來源：落馬洲河套地區發展規劃及工程研究–資料摘要（2013年7月）"
+    (date,) = expressions.find("date", source)
+    assert not _dates_another_name(source, date, "which month is the info digest from")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Before the 2012 government reorganisation, which bureau led the talks on expanding CEPA?",
+        "政府總部重組之前，由哪個政策局牽頭與商務部磋商？",
+    ],
+)
+def test_a_sentence_on_after_the_reorganisation_does_not_say_what_held_before(question):
+    analysis = analyse(prepare_query(question))
+    assert another_phase(analysis, "改組後的工商及產業局繼續牽頭與商務部就有關進一步擴展 CEPA 進行磋商")
+    assert not another_phase(analysis, "商務及經濟發展局牽頭與商務部就有關進一步擴展 CEPA 展開磋商")
+    after = analyse(prepare_query("改組後由哪個局牽頭磋商？"))
+    assert another_phase(after, "改組前由商務及經濟發展局牽頭")
+    assert not another_phase(analyse(prepare_query("前海幾時成立？")), "改組後的工商及產業局")

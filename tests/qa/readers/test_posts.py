@@ -3,7 +3,15 @@
 import pytest
 
 from index import Glossary
-from qa.readers.posts import mentions_owner, name_asked, names_person, owners
+from index.query import PreparedQuery
+from qa.readers.posts import (
+    english_owner,
+    mentions_english_owner,
+    mentions_owner,
+    name_asked,
+    names_person,
+    owners,
+)
 
 EMPTY = Glossary([])
 
@@ -90,3 +98,26 @@ def test_a_cooperation_meeting_is_told_from_another_by_its_sides():
     beijing = "京港合作高層會議行政長官與北京市市長主持，並由財政司司長與北京市副市長支援"
     assert mentions_owner(beijing, ["闽港合作会议"]) is False
     assert mentions_owner("閩港合作會議由兩地官員主持", ["闽港合作会议"]) is True
+
+
+def test_an_english_body_no_glossary_knows_is_named_by_most_of_its_words():
+    question = "Who heads the Guangdong-Hong Kong Industrial Design Cooperation Working Group?"
+    prepared = PreparedQuery(
+        question,
+        "en",
+        (),
+        expansions=(
+            ("heads", "主持"),
+            ("Guangdong", "廣東"),
+            ("Guangdong", "粵"),
+            ("Industrial Design", "工業設計"),
+        ),
+        senses=(("Cooperation", "合作"), ("Working Group", "工作組")),
+    )
+    pieces = english_owner(prepared)
+    assert pieces == [("工业设计",), ("合作",), ("工作组",)]  # the places say nothing of which body
+    chairs = "政務司司長和廣東省副省長共同主持粵港合作聯席會議第十六次工作會議"
+    assert not mentions_english_owner(chairs, pieces)
+    assert mentions_english_owner("成立粵港工業設計合作工作小組，由創新科技署署長擔任組長", pieces)
+    # too few words to tell: no check
+    assert mentions_english_owner(chairs, [("文化",)])

@@ -222,6 +222,10 @@ def test_a_question_naming_a_kind_of_body_wants_a_body(question, wants_body):
         ("Which bureau took the delegation to Shanghai?", "bureau"),
         ("邊個政策局帶業界去上海？", "bureau"),
         ("Which Hong Kong office handles liaison with Shanghai?", "office"),
+        ("Which bank led the financing for the bridge?", "bank"),
+        ("港珠澳大橋落實融資安排，牽頭銀行係邊間？", "bank"),
+        # who did it with the bank: no bank asked
+        ("港珠澳大橋嘅融資安排係邊個同銀行落實嘅？", None),
         ("Who chairs the meeting?", None),
         ("前海管理局局長係邊個？", None),
         # the areas asked for, not a bureau
