@@ -181,9 +181,15 @@ class TypedSentenceReader:
         """The next sentence, when the best one only leads into it (a short lead-in, or a list's opening)."""
         text = best.sentence.text.strip()
         leads = text.endswith(("：", ":")) or (question.expected == "list" and len(text) < SHORT_LEAD)
-        if not leads:
+        # a list broken at a semicolon goes on in the next piece, when that one lists too
+        # (包括投資控股、專業及商用服務；進出口貿易、批發及零售；……)
+        semicolon = question.expected == "list" and text.endswith(("；", ";"))
+        if not (leads or semicolon):
             return None
-        return next((c for c in cands if c.sentence.row == best.sentence.row + 1 and c.own), None)
+        follower = next((c for c in cands if c.sentence.row == best.sentence.row + 1 and c.own), None)
+        if follower is not None and not leads and "、" not in follower.sentence.text:
+            return None
+        return follower
 
     def whole_of(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
         """The sentence before, when the best one only narrows it (其中出口到香港……): what it is a part of."""

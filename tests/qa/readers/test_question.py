@@ -140,6 +140,8 @@ def test_expected_type(question, expected):
         ("中轉貨物便利計劃幫商戶慳咗幾多關稅？", "money", "money"),
         ("艺术发展基金资助内地文化交流项目的资助额是多少？", "money", "money"),
         ("計劃有幾多個名額？", "count", "個"),
+        # livestock are counted by the head
+        ("供港活猪电子耳标测试一共给多少头活猪打了耳标？", "count", "頭"),
         # the 人 of 人民幣 is no person counted; 貨值 is money
         ("2010年一整年，香港做咗幾多人民幣貿易結算？", "money", "money"),
         ("内地货物经香港转口后又回流内地的那部分货值是多少？", "money", "money"),

@@ -48,6 +48,13 @@ def test_a_part_narrowed_from_a_total_answers_with_the_total_before_it(real_serv
     _check_offsets(real_service, reading)
 
 
+def test_a_list_broken_at_a_semicolon_reads_on_into_the_next_piece_that_lists(real_service):
+    # 「……包括投資控股、專業及商用服務；」 then 「進出口貿易、批發及零售；」: one list in two pieces
+    reading = real_service.ask("在香港營運的內地企業涵蓋哪些經濟活動？").reading
+    assert len(reading.sentences) == 2 and "進出口貿易" in reading.sentences[1].text
+    _check_offsets(real_service, reading)
+
+
 @pytest.mark.parametrize(
     ("question", "reason"),
     [
