@@ -62,6 +62,7 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         ("港珠澳大橋隧道工程嘅總承包合約係邊間公司投得？", "who"),
         ("港珠澳大桥岛隧工程由哪家企业中标？", "who"),
         ("杜邦喺深圳嘅生產基地設喺邊個區？", "place"),
+        ("港珠澳大橋建成之後，香港會同邊個地區有直接道路連接？", "place"),
         ("深港合作會議由邊個主持？", "who"),
         # a scene-setting clause in English with a dash in it (HK–Guangxi); 邊啲 asks which ones
         (
