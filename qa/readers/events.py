@@ -134,11 +134,22 @@ def states_event(sentence: str, events: frozenset[str], asked: str, english: boo
     text = normalize(sentence)
     for name in events:
         for m in _VERBS[name].finditer(text):
+            if _undated_when(text, m.start(), m.end()):
+                continue
             if not _governs_other(text, m.end(), asked, english) and _clause_names_asked(
                 text, m.start(), m.end(), asked
             ):
                 return True
     return False
+
+
+def _undated_when(text: str, verb: int, verb_end: int) -> bool:
+    """「由試點推出時的5個城市」: the verb names the moment of the event (推出時) to describe something else,
+    and no year in its clause says when it was."""
+    if not text.startswith(("时", "之时"), verb_end):
+        return False
+    start = max(text.rfind(p, 0, verb) for p in _CLAUSE_ENDS) + 1
+    return re.search(r"(?:19|20)\d\d", text[start:verb]) is None
 
 
 # Two-character pieces nearly every clause of these papers holds: they do not say what a clause is about.

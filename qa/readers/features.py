@@ -64,6 +64,8 @@ Concepts = list[list[list[str]]]
 _ASKING = frozenset(
     "时候 时间 日期 年份 数目 数量 总数 多少 几多 什么 甚么 哪些 哪个 哪年 一年 何时 几时 是否 情况"  # noqa: SIM905
     " 名字 一共 总共 大概 大约 当时 现时 目前 百分之 百分比 百分率 几成 几多成 多少成"
+    # which few (邊幾個地方, 哪几个城市): asked, like 哪些
+    " 几个"
     # the side asked for (港方組長): the span chooser picks its post, the sentence need not say 港方
     " 港方 深方 粤方"
     # when, relative to another event (重組之前): the sentence dates it, or says 改組後, not 之前
@@ -694,11 +696,17 @@ _UP_TO_YEAR = re.compile(
 )
 
 
+# Answers that are not themselves a date: a question dating its thing (首屆論壇 of 2016年5月) is not answered
+# by a sentence on the same kind of thing in another year.
+_YEARLESS_ANSWERS = frozenset({"number", "who", "place", "list"})
+
+
 def figures_of_another_year(question: QuestionAnalysis, text: str, before: str | None = None) -> bool:
     """How much in 2009, from 自2010年1月至12月……3,692億元: a figure of a sentence that writes only years
     other than the one the question asks, none around it, and no year relative to the paper's own (今年 may
-    be the year asked). A sentence that writes no year is read with the one ``before`` it."""
-    if question.expected != "number" or question.number_kind == "ordinal":
+    be the year asked). A sentence that writes no year is read with the one ``before`` it. So too who held,
+    where or which things of a year: the forum of 2017年5月 for who organised the one of 2016年5月."""
+    if question.expected not in _YEARLESS_ANSWERS or question.number_kind == "ordinal":
         return False
     year = _year_asked(question.prepared.text)
     if year is None:
@@ -712,12 +720,16 @@ def figures_of_another_year(question: QuestionAnalysis, text: str, before: str |
     return not written[0] <= year <= written[-1]
 
 
+# Years from one to another (the 2012–17 review, 2012-2017, 2012至17年): a span, not one year.
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:[-–—~～至到]|to)\s*(?:(?:19|20)?\d\d)(?!\d)")
+
+
 @functools.lru_cache(maxsize=1024)
 def _year_asked(question: str) -> int | None:
     """The one year a question asks about, unless it counts up to it ("by 2012"); once per question, not per
     candidate sentence."""
     asked = expressions.years_in(without_source(question)[0])
-    if len(asked) != 1 or _UP_TO_YEAR.search(normalize(question)):
+    if len(asked) != 1 or _UP_TO_YEAR.search(normalize(question)) or _YEAR_RANGE.search(question):
         return None
     return int(next(iter(asked)))
 
@@ -780,14 +792,24 @@ def only_counts_the_list(question: QuestionAnalysis, text: str) -> bool:
     if question.expected != "list":
         return False
     norm = normalize(text)
-    if any(c in norm for c in "、；;：:") or "包括" in norm:
-        return False
     asked = normalize(question.prepared.text)
     named = _english_numbers(asked.lower()) | {
         value for m in _LIST_COUNTED.finditer(asked) if (value := _count_value(m.group(1))) is not None
     }
     named |= {int(d) for d in re.findall(r"(?<!\d)\d{1,3}(?!\d)", asked)}
-    return any(_count_value(m.group(1)) in named for m in _LIST_COUNTED.finditer(norm))
+    return any(
+        _count_value(m.group(1)) in named and not _lists_around(norm, m.start())
+        for m in _LIST_COUNTED.finditer(norm)
+    )
+
+
+def _lists_around(norm: str, at: int) -> bool:
+    """Whether a list goes with the count at ``at``: in its own clause (金融、經貿等11個領域) or after it
+    (11個領域，包括……). A 、 of another clause before it (a column the PDF ran into the sentence) is not
+    one."""
+    start = max(norm.rfind(p, 0, at) for p in "，,。") + 1
+    rest = norm[start:]
+    return any(c in rest for c in "、；;：:") or "包括" in rest
 
 
 def _count_value(figure: str) -> int | None:

@@ -127,7 +127,9 @@ _RULES: tuple[tuple[str, str], ...] = (
         _cues(
             # "which key cooperation platforms", "which governments/bodies"
             rf"\bwhich (?:[\w'-]+[ /]){{0,2}}(?:{_LIST_NOUNS}|provinces|modes|ways|kinds|types)\b",
-            r"\bwhat (?:\w+ )?(?:areas|fields|sectors|measures|offices|platforms|initiatives|projects)\b",
+            # "what big new joint cultural projects": a few describing words, no verb or preposition
+            rf"\bwhat (?:(?:are|were) the )?(?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,4}}"
+            r"(?:areas|fields|sectors|measures|offices|platforms|initiatives|projects)\b",
             r"\bwhat (?:(?:exactly |precisely )?(?:are|were) the )?"
             r"(?:two|three|four|five|six|seven|eight|\d+) \w+",
             # to list, not a list ("on the care-home waiting list", "after the list was enlarged")

@@ -10,6 +10,7 @@ by a sentence that holds one near its focus; otherwise the reader abstains and s
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import numpy.typing as npt
@@ -44,6 +45,10 @@ _UNIT = FEATURES.index("unit_match")
 HIGHLIGHT_MARGIN = 1.0
 # A sentence this short that ends in a colon or opens a list is read together with the next one.
 SHORT_LEAD = 30
+
+
+# A sentence opening with these names the things the sentence before it announced.
+_NAMES_THEM = re.compile(r"\s*(?:當中|当中|其中)?(?:包括|計有|计有|分別為|分别为|分別是|分别是)")
 
 
 def _sigmoid(x: float) -> float:
@@ -184,10 +189,17 @@ class TypedSentenceReader:
         # a list broken at a semicolon goes on in the next piece, when that one lists too
         # (包括投資控股、專業及商用服務；進出口貿易、批發及零售；……)
         semicolon = question.expected == "list" and text.endswith(("；", ";"))
-        if not (leads or semicolon):
+        # a sentence announcing several things (籌備多個嶄新的大型合作項目。) before the one naming them
+        # (當中包括……、……)
+        announces = question.expected == "list" and not any(c in text for c in "、；;")
+        if not (leads or semicolon or announces):
             return None
         follower = next((c for c in cands if c.sentence.row == best.sentence.row + 1 and c.own), None)
-        if follower is not None and not leads and "、" not in follower.sentence.text:
+        if follower is None or leads:
+            return follower
+        if "、" not in follower.sentence.text:
+            return None
+        if not semicolon and not _NAMES_THEM.match(answer_body(follower.sentence.text)[1]):
             return None
         return follower
 

@@ -23,6 +23,14 @@ def _states(sentence: str, question: str) -> bool:
             "前海管理局是甚麼時候成立的？",
             False,
         ),
+        # the moment of the event named to describe something else, undated (推出時的5個城市)
+        (
+            "內地有關部門於2010年6月大幅擴大跨境貿易人民幣結算試點的地域範圍，內地試點地區由試點推出時的5個城市"
+            "擴展至20個省市",
+            "跨境貿易人民幣結算試點最初喺五個城市推出，係幾時開始㗎？",
+            False,
+        ),
+        ("計劃於2009年推出時共有5個城市參與", "計劃幾時推出？", True),
         # another event of the same thing
         ("港珠澳大橋主體工程自2009年12月中動工，進度良好", "港珠澳大橋係幾時正式通車㗎？", False),
         # signing another document: after a particle, and a title the question does not name

@@ -530,6 +530,17 @@ def test_a_figure_of_another_year_does_not_answer_for_the_year_asked():
     pass_rate = analyse(prepare_query("2015年食物樣本整體合格率係幾多？"))
     assert figures_of_another_year(pass_rate, tests, "2012年至2016年，中心與內地合作。")
     assert not figures_of_another_year(pass_rate, "整體合格率為99.8%。", "在2015年，中心檢測樣本。")
+    # who, where or which, of a thing the question dates: not the same kind of thing in another year
+    forum = "2017年5月，行政長官率領香港特區代表團參加在北京舉行的「一帶一路」國際合作高峰論壇。"
+    for question in (
+        "2016年5月喺香港搞嘅首屆一帶一路高峰論壇，係邊個機構主辦？",
+        "Who organised the first Belt and Road Summit held in Hong Kong in May 2016?",
+    ):
+        assert figures_of_another_year(analyse(prepare_query(question)), forum), question
+    assert not figures_of_another_year(analyse(prepare_query("2017年一帶一路高峰論壇係邊個帶團去？")), forum)
+    # years from one to another are a span, not the year asked
+    booklet = analyse(prepare_query("The 2012–17 review booklet has a photo of food checks. Where?"))
+    assert not figures_of_another_year(booklet, "檢查站。", "在2015年，中心檢測樣本。")
     signed = "自2003年簽署CEPA以來，雙方已簽署八份補充協議。"
     assert not figures_of_another_year(
         analyse(prepare_query("How many CEPA supplements were signed by 2012?")), signed
@@ -553,6 +564,14 @@ def test_a_sentence_that_only_counts_what_a_list_question_asks_lists_nothing():
     # the sentence lists them, or counts another number of things
     assert not only_counts_the_list(seven, "雙方簽署七份合作協議，包括創新科技、教育、醫療等。")
     assert not only_counts_the_list(seven, "雙方簽署兩份合作協議。")
+    # a list before the count in its own clause names them; a 、 of another clause (a PDF column run into
+    # the sentence) does not
+    assert not only_counts_the_list(seven, "雙方就創新科技、教育、醫療等七份合作協議達成共識。")
+    three = analyse(prepare_query("截至2017年3月，喺香港開咗專屬自保保險公司嗰三間內地企業係邊三間？"))
+    assert three.expected == "list"
+    assert only_counts_the_list(
+        three, "截至償付準備金要求、豁免在香港維持2017年3月，有3家內地企業在香港成立專屬自保保險公司。"
+    )
 
 
 def test_a_sentence_counting_other_things_than_the_ones_a_question_quotes_is_about_others():

@@ -56,6 +56,28 @@ def test_a_list_broken_at_a_semicolon_reads_on_into_the_next_piece_that_lists(re
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "2011年粵港兩地除咗開文化合作會議，仲籌備緊邊啲大型嘅文化合作項目？",
+        "What big new joint cultural projects were Guangdong and Hong Kong lining up for 2011?",
+    ],
+)
+def test_a_sentence_announcing_things_reads_on_into_the_one_naming_them(real_service, question):
+    # 「……亦會籌備多個嶄新的大型合作項目。」 then 「當中包括……、……」: the second names what the first
+    # announces
+    reading = real_service.ask(question).reading
+    assert len(reading.sentences) == 2 and reading.sentences[1].text.startswith("當中包括")
+    _check_offsets(real_service, reading)
+
+
+def test_the_chief_executive_is_asked_as_the_askers_call_the_post(real_service):
+    # 特首 is 行政長官, and 邊幾個 asks which, like 邊啲: neither is a topic the papers must write
+    reading = real_service.ask("2013同2014年，特首帶過經貿團去內地邊幾個地方？").reading
+    assert not reading.abstained and "重慶、廣西和福建" in reading.sentences[0].text
+    _check_offsets(real_service, reading)
+
+
+@pytest.mark.parametrize(
     ("question", "reason"),
     [
         ("騰訊的主席是誰？", "focus_not_found"),
