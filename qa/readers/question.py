@@ -59,7 +59,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "date",
         _cues(
-            r"\bwhen\b|\bwhat (?:year|date|month|time)\b|\bwhich (?:year|month|date)\b|\bsince when\b",
+            # not "when" before a gerund: "what principle does it follow when drawing up policies"
+            r"\bwhen\b(?!\s+[a-z]+ing\b)|\bwhat (?:year|date|month|time)\b|\bwhich (?:year|month|date)\b"
+            r"|\bsince when\b",
             r"\b(?:what|which|on) exact (?:day|date)\b",
             r"\bwhat(?:'s| is| was) the date\b",
             r"\bhow long ago\b|\bwhat day\b|\bopening hours\b|\bwhat time\b|几点",
@@ -216,6 +218,8 @@ _LOCATION_OF = re.compile(
     r"\bwhere (?:is|are|was|were|'s)\b|\bwhere does\b|\blocated\b|\bleaves? from\b|\bdepart"
     r"|在哪|设在|建在|设于|位于|喺边|在边(?:度|个|处)|系边度|喺哪"
 )
+# "Where was it going to be rolled out to?": where to, not where it is (推廣至廣東省內所有車檢場).
+_DESTINATION = re.compile(r"\b(?:to|into)(?:\s+(?:in|by)\s+\d{4})?\W*$")
 # The venue a thing was held at (在香港會議展覽中心舉行).
 _VENUE_ASKED = re.compile(r"\bvenue\b|场地|场馆|会场")
 _DAY_ASKED = re.compile(
@@ -613,7 +617,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         return QuestionAnalysis(
             prepared,
             expected,
-            locative=bool(_LOCATION_OF.search(text)),
+            locative=bool(_LOCATION_OF.search(text)) and not _DESTINATION.search(text),
             venue=bool(_VENUE_ASKED.search(text)),
             district=bool(_DISTRICT_ASKED.search(text)),
             city=bool(_CITY_ASKED.search(text)),

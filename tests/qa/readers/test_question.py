@@ -28,6 +28,9 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         ("Which areas does the agreement cover?", "list"),
         ("為何要設立督導組？", "reason"),
         ("What is the scheme for?", "reason"),
+        # "when" before a gerund joins a clause; it does not ask when
+        ("What principle does the group say it follows when drawing up policies?", "description"),
+        ("What big new joint cultural projects were lined up for 2011?", "list"),
         ("前海的定位是甚麼？", "description"),
         # 幾 before any classifier asks how many; 哪幾個/邊幾個 asks which ones
         ("电子耳标测试已经做了几轮？", "number"),
@@ -362,6 +365,8 @@ def test_an_anniversary_is_a_place_in_an_order(question):
         ("港珠澳大橋香港口岸設喺邊度？", True),
         ("Where is the Hong Kong port of the bridge?", True),
         ("香港要研究把哪里划成郊野公园？", False),
+        # where to: the place after 推廣至 answers
+        ("Where was the inspection arrangement going to be rolled out to in 2011?", False),
     ],
 )
 def test_where_a_thing_is(question, locative):
