@@ -90,6 +90,8 @@ COUNT_UNITS = (
     "隻",
     "只",
     "件",
+    # books, passports, copies
+    "本",
     "部",
     "台",
     "期",
@@ -138,7 +140,9 @@ _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號号]"
 # A date that names its day (2024年5月16日), what "which day" asks.
 HAS_DAY = re.compile(_DAY)
 _DATE = (
-    rf"{_YEAR}(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
+    # a school, financial or tax year (2012 /13學年, 2013/14課稅年度)
+    r"\d{4}\s*/\s*\d{2}(?!\d)\s*(?:學年|学年|財政年度|财政年度|課稅年度|课税年度|年度)"
+    rf"|{_YEAR}(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
     # 2011年內, but not the 內 of 內地 (2010年內地與香港的貿易)
     r"(?:\s*(?:年底|年初|年中|年終|年终|年末|年內(?!地)|年内(?!地)|上半年|下半年|底|初|終|终|末|中旬|上旬"
     r"|下旬|中|內(?!地)|内(?!地)|第\s*[1-4一二三四]\s*季(?:度)?))?"

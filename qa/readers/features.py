@@ -468,7 +468,9 @@ def typed_expressions(
         if question.city_only:
             found = [e for e in found if not a_country(normalize(e.text))]  # which city: not 美國
         if question.locative:
-            found = [e for e in found if _LOCATIVE.search(text[max(0, e.start - 3) : e.start])]
+            found = [e for e in found if _located(text, e)]
+        # a map's 陝西(西安) places the office of Shaanxi only: no other question's answer
+        found = [e for e in found if _province_asked(text, e, question.asked) is not False]
     else:
         return []
     return [e for e in found if not _repeats_question(e, question.asked)]
@@ -514,6 +516,34 @@ _ARTICLE = re.compile(r"[一壹](?:個|个|份|項|项|間|间|家|名|位|所|�
 
 # What puts a thing in a place: 位於深圳, 設於福田, 在前海.
 _LOCATIVE = re.compile(r"(?:位於|位于|設於|设于|設在|设在|落戶|落户|選址|选址|坐落|毗鄰|毗邻|在|於|于)$")
+
+
+def _located(text: str, e: expressions.Expression) -> bool:
+    """Where a thing is: after 設於 or 位於, or a map's city in brackets (陝西(西安): Shaanxi's office)."""
+    return bool(_LOCATIVE.search(text[max(0, e.start - 3) : e.start])) or _place_before_bracket(text, e) != ""
+
+
+def _province_asked(text: str, e: expressions.Expression, asked: str) -> bool | None:
+    """For a city in brackets after a place (陝西(西安)), whether the question names that place; None for a
+    place not in brackets."""
+    place = _place_before_bracket(text, e)
+    if not place:
+        return None
+    # 成都廣東 of a map's 北京成都廣東(廣州): its end is the place
+    return any(place[k:] in asked for k in range(len(place) - 1))
+
+
+def _place_before_bracket(text: str, e: expressions.Expression) -> str:
+    """The name (normalised) before the bracket a city opens (陝西 of 陝西(西安)); "" when there is none or
+    the bracket holds the name's own short form (港深西部快速軌道（深西軌道）)."""
+    m = _PLACE_BEFORE_BRACKET.search(text[max(0, e.start - 9) : e.start])
+    if m is None or sum(ch in m.group(1) for ch in e.text) * 2 > len(e.text):
+        return ""
+    return normalize(m.group(1))[-4:]
+
+
+# A name and the bracket that opens on its city (陝西(), right before the city.
+_PLACE_BEFORE_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,8})[(（]$")
 
 
 _BEFORE = re.compile(r"\s*(?:之前|以前|前)")
@@ -693,6 +723,8 @@ _RELATIVE_YEAR = re.compile(r"今年|去年|前年|明年|本年|同年|当年|�
 _UP_TO_YEAR = re.compile(
     r"\b(?:by|as of|until|up to|through)\s+(?:the end of\s+|end-)?(?:19|20)\d\d"
     r"|(?:截至|截止|到|至)(?:19|20)\d\d"
+    # before or after a dated event (before the 2012 reorganisation, 2012年改組之前): years on one side of it
+    r"|\b(?:before|after|prior to|since)\b|之前|以前|之后|以后"
 )
 
 
@@ -701,23 +733,35 @@ _UP_TO_YEAR = re.compile(
 _YEARLESS_ANSWERS = frozenset({"number", "who", "place", "list"})
 
 
-def figures_of_another_year(question: QuestionAnalysis, text: str, before: str | None = None) -> bool:
+def figures_of_another_year(
+    question: QuestionAnalysis, text: str, before: str | None = None, paper_year: int | None = None
+) -> bool:
     """How much in 2009, from 自2010年1月至12月……3,692億元: a figure of a sentence that writes only years
-    other than the one the question asks, none around it, and no year relative to the paper's own (今年 may
-    be the year asked). A sentence that writes no year is read with the one ``before`` it. So too who held,
-    where or which things of a year: the forum of 2017年5月 for who organised the one of 2016年5月."""
+    other than the one the question asks, none around it, and no year relative to the paper's own that its
+    ``paper_year`` does not resolve (今年 of a 2011 paper is 2011, 去年 2010; 目前 or 同年 may be the year
+    asked). A sentence that writes no year is read with the one ``before`` it. So too who held, where or
+    which things of a year: the forum of 2017年5月 for who organised the one of 2016年5月."""
     if question.expected not in _YEARLESS_ANSWERS or question.number_kind == "ordinal":
         return False
     year = _year_asked(question.prepared.text)
     if year is None:
         return False
     norm = normalize(text)
-    if before is not None and not expressions.years_in(norm):
+    resolves = paper_year is not None
+    if before is not None and not expressions.years_in(norm) and not (resolves and _PAPER_YEARS.search(norm)):
         norm = normalize(before) + norm
-    written = sorted(int(y) for y in expressions.years_in(norm))
+    written = [int(y) for y in expressions.years_in(norm)]
+    if paper_year is not None:
+        written += [paper_year + _PAPER_RELATIVE[m.group(0)] for m in _PAPER_YEARS.finditer(norm)]
+        norm = _PAPER_YEARS.sub("", norm)
     if not written or _RELATIVE_YEAR.search(norm):
         return False
-    return not written[0] <= year <= written[-1]
+    return not min(written) <= year <= max(written)
+
+
+# Years the papers write relative to their own (normalised), as years after it: 去年 of a 2011 paper is 2010.
+_PAPER_RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_PAPER_YEARS = re.compile("|".join(_PAPER_RELATIVE))
 
 
 # Years from one to another (the 2012–17 review, 2012-2017, 2012至17年): a span, not one year.
@@ -887,7 +931,12 @@ def place_expressions(text: str, glossary: Glossary, venues: bool = False) -> li
     what a sentence is about, not where something is; with ``venues``, the venues the sentence names too
     (香港歷史博物館), which answer where a thing is held, never which city or district."""
     found = []
-    for s, e, entry in glossary.find_chinese(text):
+    matches = glossary.find_chinese(text)
+    # where a body's name starts (香港投資推廣署 as 香港 + 投資推廣署)
+    bodies = {s for s, _, entry in matches if entry.kind == "organisation"}
+    for s, e, entry in matches:
+        if entry.kind == "place" and e in bodies:
+            continue  # 香港投資推廣署: whose body, not where anything is
         if entry.kind == "place" and not _listed_or_route(text, s, e):
             if text[e : e + 1] in _PLACE_SUFFIXES and text[e - 1 : e] not in _PLACE_SUFFIXES:
                 e += 1  # 東莞市, as the paper writes it
@@ -896,11 +945,18 @@ def place_expressions(text: str, glossary: Glossary, venues: bool = False) -> li
             if m := _OTHER_PLACES.match(text, e):
                 e = m.end()  # 珠三角其他城市: the other cities of the region, not the region
             found.append(expressions.Expression("place", s, e, text[s:e]))
+            city = _CITY_IN_BRACKETS.match(text, e)
+            if city and sum(ch in text[s:e] for ch in city.group(1)) * 2 <= len(city.group(1)):
+                # 陝西(西安), as a map of the offices labels them: the city of the province (not a short
+                # name, 港深西部快速軌道（深西軌道）)
+                found.append(expressions.Expression("place", city.start(1), city.end(1), city.group(1)))
     for venue in expressions.find("venue", text) if venues else []:
         found.append(expressions.Expression("place", venue.start, venue.end, venue.text))
     return _longest(found)
 
 
+# A city in brackets after its province (陝西(西安), 廣東（廣州）), as a map's labels write them.
+_CITY_IN_BRACKETS = re.compile(r"[(（]([\u4e00-\u9fff]{2,4})[)）]")
 # A post of a place's government written after its name (深圳市代市長, 廣東省副省長).
 _OWNED_POST = re.compile(r"(?:市|省)?(?:常務|常务)?(?:副|代)?(?:市長|市长|省長|省长|區長|区长|書記|书记)")
 # The places of a region besides those already named (珠三角其他城市, 內地各省市).
@@ -1062,6 +1118,7 @@ def candidates(
         posts.english_owner(question.prepared) if question.expected == "who" and not owners else []
     )
     titles = {m.doc_id: m.title_zh for m in index.documents()}
+    years = {m.doc_id: int(m.date[:4]) for m in index.documents() if m.date[:4].isdigit()}
     top_score = max(h.score for h in top) or 1.0
     seen: set[int] = set()
     picked: list[tuple[Sentence, int, bool]] = []
@@ -1146,7 +1203,9 @@ def candidates(
             # 改組後的工商及產業局 for which bureau led the talks before the reorganisation
             and not another_phase(question, sentence.text)
             # the figures of 2010 for a question on 2009's
-            and not figures_of_another_year(question, sentence.text, previous.text if previous else None)
+            and not figures_of_another_year(
+                question, sentence.text, previous.text if previous else None, years.get(sentence.doc_id)
+            )
             # 60個……項目 and 74個項目 for "the 80 projects"
             and not quotes_another_count(question, read_with)
         )

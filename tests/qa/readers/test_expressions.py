@@ -129,6 +129,11 @@ def test_a_five_year_plans_period_is_a_date():
     assert [e.text for e in find("date", "在十四五規劃期間推進")] == ["十四五規劃期間"]
 
 
+def test_a_school_or_tax_year_is_a_date():
+    text = "2012 /13學年開展內地部分高等院校免試招收香港學生計劃，並自2013/14課稅年度起寬減利得稅"
+    assert [e.text for e in find("date", text)] == ["2012 /13學年", "2013/14課稅年度"]
+
+
 def test_ordinals_are_places_in_an_order():
     from qa.readers.expressions import ordinals
 

@@ -73,6 +73,12 @@ def test_a_count_of_another_thing_does_not_answer_a_count_of_the_thing_asked():
     documents = analyse(prepare_query("第六次沪港合作会议签了多少份合作文件？"))
     fields = "就15個合作領域達成共識"
     assert counts_another_thing(documents, fields, first_count(fields))
+    # passports are counted by the copy (幾多本護照): three offices are not passports
+    passports = analyse(prepare_query("駐內地辦事處嘅入境事務組總共幫港人換咗幾多本特區護照？"))
+    offices = "目前，駐京辦及3個駐內地辦事處已設有入境事務組，為香港居民提供香港特別行政區護照換領服務。"
+    assert (passports.unit, passports.counted) == ("本", ("特区护照",))
+    assert counts_another_thing(passports, offices, first_count(offices))
+    assert analyse(prepare_query("香港有多少本地企业？")).unit != "本"
     # a count at the end of its clause says nothing about what it counts
     ended = "學校數目增至570所，"
     assert not counts_another_thing(schools, ended, first_count(ended))
@@ -83,6 +89,23 @@ def test_a_place_in_a_list_or_at_the_end_of_a_route_is_not_where_something_is():
     found = place_expressions("廣深港高速鐵路廣州至深圳北段建成通車，福田站段2012年建成", glossary)
     assert [e.text for e in found] == ["福田"]
     assert place_expressions("加快蓮塘口岸、廣州、福田的規劃", glossary) == []
+
+
+def test_a_city_in_brackets_after_its_province_is_a_place():
+    glossary = Glossary([Entry(("Shaanxi",), ("陝西",), "place")])
+    found = place_expressions("辦事處聯絡處上海武漢河南(鄭州)陝西(西安)重慶", glossary)
+    assert [e.text for e in found] == ["陝西", "西安"]
+    rail = Glossary([Entry(("Western Express Line",), ("港深西部快速軌道",), "place")])
+    short_name = place_expressions("港深西部快速軌道（深西軌道）的研究", rail)
+    assert [e.text for e in short_name] == ["港深西部快速軌道"]
+
+
+def test_a_place_that_only_says_whose_body_it_is_is_not_where_something_is():
+    glossary = Glossary(
+        [Entry(("Hong Kong",), ("香港",), "place"), Entry(("InvestHK",), ("投資推廣署",), "organisation")]
+    )
+    assert place_expressions("香港投資推廣署參與2016年第19屆中國國際投資貿易洽談會。", glossary) == []
+    assert [e.text for e in place_expressions("洽談會在香港舉行。", glossary)] == ["香港"]
 
 
 def test_a_share_answers_how_far_a_figure_fell():
@@ -538,6 +561,15 @@ def test_a_figure_of_another_year_does_not_answer_for_the_year_asked():
     ):
         assert figures_of_another_year(analyse(prepare_query(question)), forum), question
     assert not figures_of_another_year(analyse(prepare_query("2017年一帶一路高峰論壇係邊個帶團去？")), forum)
+    # a year relative to the paper's own is read with the paper's year: 去年 of a 2011 paper is 2010
+    checks = "雙方海關在去年已於各陸路口岸加強合作，參考對方的查驗結果。"
+    where = analyse(prepare_query("Where was the inspection arrangement going to be rolled out to in 2011?"))
+    assert figures_of_another_year(where, checks, paper_year=2011)
+    assert not figures_of_another_year(where, checks, paper_year=2012)
+    assert not figures_of_another_year(where, checks)  # no paper's year: 去年 may be the year asked
+    # a year an event is dated by, asked before or after it, is not the year asked
+    before = analyse(prepare_query("Before the 2012 reorganisation, which bureau led the CEPA talks?"))
+    assert not figures_of_another_year(before, "商務及經濟發展局去年牽頭磋商。", paper_year=2012)
     # years from one to another are a span, not the year asked
     booklet = analyse(prepare_query("The 2012–17 review booklet has a photo of food checks. Where?"))
     assert not figures_of_another_year(booklet, "檢查站。", "在2015年，中心檢測樣本。")

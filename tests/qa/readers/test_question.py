@@ -28,6 +28,12 @@ from qa.readers.question import analyse, body_kind_asked, expected_type, is_body
         ("Which areas does the agreement cover?", "list"),
         ("為何要設立督導組？", "reason"),
         ("What is the scheme for?", "reason"),
+        # 邊個 before a thing asks which thing (as 哪個計劃), not who
+        ("港深簽咗協議之後，兩邊一齊推緊邊個計劃？", "description"),
+        ("邊個政策局負責？", "who"),
+        # which school year is a date, not who (邊個)
+        ("內地啲大學免試收香港學生嘅計劃係由邊個學年開始？", "date"),
+        ("From which school year could HK students skip the gaokao?", "date"),
         # "when" before a gerund joins a clause; it does not ask when
         ("What principle does the group say it follows when drawing up policies?", "description"),
         ("What big new joint cultural projects were lined up for 2011?", "list"),

@@ -70,6 +70,22 @@ def test_a_sentence_announcing_things_reads_on_into_the_one_naming_them(real_ser
     _check_offsets(real_service, reading)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["港府驻陕西联络处设在哪个城市？", "Which city is the HK government's Shaanxi liaison office in?"],
+)
+def test_a_maps_label_places_an_office_in_the_city_after_its_province(real_service, question):
+    # the booklet's map of the offices: 河南(鄭州)陝西(西安)重慶……
+    reading = real_service.ask(question).reading
+    assert reading.span is not None and reading.span.text == "西安"
+    _check_offsets(real_service, reading)
+
+
+def test_a_maps_city_does_not_answer_where_another_thing_is(real_service):
+    reading = real_service.ask("港深西部快速軌道香港段的終點站設於哪裏？").reading
+    assert reading.span is None or reading.span.text not in ("鄭州", "西安", "廣州", "瀋陽", "濟南")
+
+
 def test_the_chief_executive_is_asked_as_the_askers_call_the_post(real_service):
     # 特首 is 行政長官, and 邊幾個 asks which, like 邊啲: neither is a topic the papers must write
     reading = real_service.ask("2013同2014年，特首帶過經貿團去內地邊幾個地方？").reading
