@@ -470,7 +470,7 @@ def typed_expressions(
         if question.locative:
             found = [e for e in found if _located(text, e)]
         # a map's 陝西(西安) places the office of Shaanxi only: no other question's answer
-        found = [e for e in found if _province_asked(text, e, question.asked) is not False]
+        found = [e for e in found if province_asked(text, e, question.asked) is not False]
     else:
         return []
     return [e for e in found if not _repeats_question(e, question.asked)]
@@ -523,7 +523,7 @@ def _located(text: str, e: expressions.Expression) -> bool:
     return bool(_LOCATIVE.search(text[max(0, e.start - 3) : e.start])) or _place_before_bracket(text, e) != ""
 
 
-def _province_asked(text: str, e: expressions.Expression, asked: str) -> bool | None:
+def province_asked(text: str, e: expressions.Expression, asked: str) -> bool | None:
     """For a city in brackets after a place (陝西(西安)), whether the question names that place; None for a
     place not in brackets."""
     place = _place_before_bracket(text, e)
@@ -770,8 +770,9 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:[-–—~～至到]|to)\s*(
 
 @functools.lru_cache(maxsize=1024)
 def _year_asked(question: str) -> int | None:
-    """The one year a question asks about, unless it counts up to it ("by 2012"); once per question, not per
-    candidate sentence."""
+    """The one year a question asks about, unless it counts up to it ("by 2012"), asks before or after it
+    ("before the 2012 reorganisation") or spans years (2012–17); once per question, not per candidate
+    sentence."""
     asked = expressions.years_in(without_source(question)[0])
     if len(asked) != 1 or _UP_TO_YEAR.search(normalize(question)) or _YEAR_RANGE.search(question):
         return None

@@ -17,7 +17,7 @@ from index import normalize
 from qa.readers import expressions
 from qa.readers.events import states_event
 from qa.readers.expressions import Expression
-from qa.readers.features import unit_strength
+from qa.readers.features import province_asked, unit_strength
 from qa.readers.posts import NAME_AFTER_POST
 from qa.readers.question import QuestionAnalysis
 
@@ -178,11 +178,8 @@ def choose(
             cue = -0.5  # 去年8月訪港時，亦提出在「十二五」期末: the visit sets the scene of what is dated
         if e == respective:
             cue = max(cue, 1.0)  # 二氧化硫、二氧化氮及可吸入顆粒物……分別下降72%、28%和34%: PM10's is 34%
-        province = _CITY_OF_ASKED.search(normalize(text[max(0, e.start - 5) : e.start]))
-        if e.kind == "place" and province is not None and province.group(1) in question.asked:
-            cue = max(
-                cue, 1.0
-            )  # 陝西(西安) for the Shaanxi office: the city in brackets after the asked province
+        if e.kind == "place" and province_asked(text, e, question.asked):
+            cue = max(cue, 1.0)  # 陝西(西安) for the Shaanxi office: the city after the asked province
         distance = min((abs(e.start - f) for f in focus), default=0)
         words = _clause_overlap(text, e, pairs)
         # in a list of like items, the item's own words first: not the subject the first item carries
@@ -197,8 +194,6 @@ def choose(
 
 
 _SUBSET = re.compile(r"(?:其中|當中|当中)\s*$")
-# A province and the bracket that opens on its city (陝西(, normalised), right before a place.
-_CITY_OF_ASKED = re.compile(r"([\u4e00-\u9fff]{2,4})[(（]$")
 # A date whose clause ends "when ...": the time of the scene (去年8月訪港時，), not of what the sentence says.
 _SCENE_AFTER = re.compile(r"[^，,。；;]{0,8}(?:時|时|期間|期间|之際|之际)[，,]")
 
