@@ -537,9 +537,15 @@ def _place_before_bracket(text: str, e: expressions.Expression) -> str:
     """The name (normalised) before the bracket a city opens (陝西 of 陝西(西安)); "" when there is none or
     the bracket holds the name's own short form (港深西部快速軌道（深西軌道）)."""
     m = _PLACE_BEFORE_BRACKET.search(text[max(0, e.start - 9) : e.start])
-    if m is None or sum(ch in m.group(1) for ch in e.text) * 2 > len(e.text):
+    if m is None or _short_form(m.group(1), e.text):
         return ""
     return normalize(m.group(1))[-4:]
+
+
+def _short_form(name: str, bracketed: str) -> bool:
+    """Whether a bracket after a name holds the name's own short form (深西軌道 of 港深西部快速軌道), not
+    another place (西安 after 陝西): more than half its characters are the name's."""
+    return sum(ch in name for ch in bracketed) * 2 > len(bracketed)
 
 
 # A name and the bracket that opens on its city (陝西(), right before the city.
@@ -747,8 +753,8 @@ def figures_of_another_year(
     if year is None:
         return False
     norm = normalize(text)
-    resolves = paper_year is not None
-    if before is not None and not expressions.years_in(norm) and not (resolves and _PAPER_YEARS.search(norm)):
+    relative = paper_year is not None and _PAPER_YEARS.search(norm) is not None
+    if before is not None and not expressions.years_in(norm) and not relative:
         norm = normalize(before) + norm
     written = [int(y) for y in expressions.years_in(norm)]
     if paper_year is not None:
@@ -947,7 +953,7 @@ def place_expressions(text: str, glossary: Glossary, venues: bool = False) -> li
                 e = m.end()  # 珠三角其他城市: the other cities of the region, not the region
             found.append(expressions.Expression("place", s, e, text[s:e]))
             city = _CITY_IN_BRACKETS.match(text, e)
-            if city and sum(ch in text[s:e] for ch in city.group(1)) * 2 <= len(city.group(1)):
+            if city and not _short_form(text[s:e], city.group(1)):
                 # 陝西(西安), as a map of the offices labels them: the city of the province (not a short
                 # name, 港深西部快速軌道（深西軌道）)
                 found.append(expressions.Expression("place", city.start(1), city.end(1), city.group(1)))
@@ -1118,8 +1124,9 @@ def candidates(
     english_owner = (
         posts.english_owner(question.prepared) if question.expected == "who" and not owners else []
     )
-    titles = {m.doc_id: m.title_zh for m in index.documents()}
-    years = {m.doc_id: int(m.date[:4]) for m in index.documents() if m.date[:4].isdigit()}
+    papers = index.documents()
+    titles = {m.doc_id: m.title_zh for m in papers}
+    years = {m.doc_id: int(m.date[:4]) for m in papers if m.date[:4].isdigit()}
     top_score = max(h.score for h in top) or 1.0
     seen: set[int] = set()
     picked: list[tuple[Sentence, int, bool]] = []
