@@ -762,7 +762,66 @@ def figures_of_another_year(
         norm = _PAPER_YEARS.sub("", norm)
     if not written or _RELATIVE_YEAR.search(norm):
         return False
-    return not min(written) <= year <= max(written)
+    if not min(written) <= year <= max(written):
+        return True
+    return another_month(question.prepared.text, norm, year)
+
+
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_ENGLISH_MONTH_YEAR = re.compile(
+    r"\b(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?\s+(?:of\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_CHINESE_MONTH_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+# A month written with its year, and the month a range runs to (2016年3月至8月).
+_MONTH_RUN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(?:至|到|[-–—~～])\s*(\d{1,2})\s*月)?")
+_ANY_MONTH = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*月")
+
+
+@functools.lru_cache(maxsize=1024)
+def _month_asked(question: str) -> tuple[int, int] | None:
+    """The one year and month a question names (2016年5月, "May 2016"), if it names exactly one."""
+    text = without_source(question)[0]
+    found = {(int(y), int(m)) for y, m in _CHINESE_MONTH_YEAR.findall(normalize(text))}
+    found |= {(int(y), _MONTH_NAMES[m.lower()]) for m, y in _ENGLISH_MONTH_YEAR.findall(text)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def another_month(question: str, norm: str, year: int) -> bool:
+    """Who organised the forum of 2016年5月, from 2016年8月，成立「一帶一路」辦公室: the sentence writes the
+    year asked only with other months (a range, 2016年3月至8月, holds the months between). A month written
+    without its year (同年5月, 8月) leaves it open."""
+    asked = _month_asked(question)
+    if asked is None or asked[0] != year:
+        return False
+    runs = [
+        (int(m.group(2)), int(m.group(3) or m.group(2)))
+        for m in _MONTH_RUN.finditer(norm)
+        if int(m.group(1)) == year
+    ]
+    if not runs or _ANY_MONTH.search(_MONTH_RUN.sub("", norm)):
+        return False
+    return not any(first <= asked[1] <= last for first, last in runs)
 
 
 # Years the papers write relative to their own (normalised), as years after it: 去年 of a 2011 paper is 2010.

@@ -476,8 +476,11 @@ _ASKS = re.compile(r"(?:what|which|who|whom|whose|where|why|how)\b")
 # Where the asker read it, not what they ask about: "according to the 2011 LegCo paper on trade",
 # 按2011年那份立法会文件，, 2011年嗰份文件講，. No answer sentence names its own paper.
 _SOURCE = re.compile(
-    r"(?i)\b(?:according to|per|in|from)\s+(?:the|a|its|their)\s+[^,?]{0,60}?"
+    r"(?i)\b(?:according to|per|in|from)\s+(?:the|a|its|their)\s+"
+    r"(?:(?!\b(?:does|did|do|is|are|was|were)\b)[^,?]){0,60}?"
     r"\b(?:paper|document|booklet|report|brief(?:ing)?)\b(?:\s+(?:on|about)\s+[^,?]{0,50})?"
+    # the paper as the subject: "what role does CMAB's 2024 paper give", "does the 2024 Policy Address paper"
+    r"|\b(?:does|did|do)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:paper|document|booklet|report)\b"
     r"|(?:(?:按|根据|根據|据|據|按照|依照)[^，,。？?\s]{0,16}|[^，,。？?\s]{0,10}(?:那|这|這|嗰|呢|该|該)份"
     r"[^，,。？?\s]{0,8})(?:文件|报告|報告|小册子|小冊子)"
     r"(?:讲|講|话|話|说|說|所述|入面|里面|裏面)?[，,]"

@@ -271,6 +271,14 @@ def test_an_alternative_counts_by_all_its_tokens():
             "Where did HK rank, according to the 2011 LegCo paper on trade?",
             "according to the 2011 LegCo paper on trade",
         ),
+        # the paper as the subject; a preposition's phrase before it ("in the Bay Area") is asked about
+        (
+            "Which platforms in the Greater Bay Area does the 2024 Policy Address paper encourage HK to use?",
+            "does the 2024 Policy Address paper",
+        ),
+        ("What role for HK in the Bay Area does CMAB's 2024 paper give it?", "does CMAB's 2024 paper"),
+        ("What phrase does the bureau use in its 2024 paper?", "in its 2024 paper"),
+        ("What documents does the agreement cover?", ""),
         # 合作文件 here is what is asked about, not where it was read
         ("簽署的合作文件，涵蓋哪些範疇？", ""),
         ("簽署的合作文件中提到哪些範疇？", ""),
@@ -561,6 +569,21 @@ def test_a_figure_of_another_year_does_not_answer_for_the_year_asked():
     ):
         assert figures_of_another_year(analyse(prepare_query(question)), forum), question
     assert not figures_of_another_year(analyse(prepare_query("2017年一帶一路高峰論壇係邊個帶團去？")), forum)
+    # the same year, another month: the office of 2016年8月 did not organise the summit of 2016年5月
+    office = "2016年8月，成立「一帶一路」辦公室，負責研究和協調相關工作。"
+    for question in (
+        "2016年5月喺香港搞嘅首屆一帶一路高峰論壇，係邊個機構主辦？",
+        "Who organised the first Belt and Road Summit held in Hong Kong in May 2016?",
+    ):
+        assert figures_of_another_year(analyse(prepare_query(question)), office), question
+    summit = analyse(prepare_query("2016年5月喺香港搞嘅首屆一帶一路高峰論壇，係邊個機構主辦？"))
+    # the month asked, a range holding it, no month written, or a month without its year (同年5月)
+    assert not figures_of_another_year(summit, "2016年5月，特區政府與香港貿易發展局合辦高峰論壇。")
+    assert not figures_of_another_year(summit, "2016年3月至8月期間，貿發局舉辦多項活動。")
+    assert not figures_of_another_year(summit, "2016年，貿發局舉辦首屆高峰論壇。")
+    assert not figures_of_another_year(summit, "2016年8月成立辦公室，同年5月舉辦論壇。")
+    # a question naming no month, or two, asks no one month
+    assert not figures_of_another_year(analyse(prepare_query("2016年一帶一路辦公室由誰領導？")), office)
     # a year relative to the paper's own is read with the paper's year: 去年 of a 2011 paper is 2010
     checks = "雙方海關在去年已於各陸路口岸加強合作，參考對方的查驗結果。"
     where = analyse(prepare_query("Where was the inspection arrangement going to be rolled out to in 2011?"))
