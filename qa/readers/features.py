@@ -51,7 +51,8 @@ _PARAGRAPH_NUMBER = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})?|[一二三四五六七八九十]+|\(?[a-z0-9ivx]{1,4}\))[.．、)]\s*"
 )
 _PURPOSE = re.compile(
-    r"以便|以|為了|为了|旨在|目的|藉此|借此|從而|从而|有助|促進|促进|推動|推动|加強|加强|加深|增進|增进"
+    r"以便|以(?!及|上|下|往|來|来|後|后|前|外|内|內|致)|為了|为了|旨在|目的|藉此|借此|從而|从而|有助|促進|促进|推動|推动"
+    r"|加強|加强|加深|增進|增进"
 )
 # A photo caption or a map's title: a short line without a clause that names a ceremony or a picture
 # (首屆「一帶一路」高峰論壇開幕儀式。, 蓮塘/香園圍口岸構想圖。). Like a paragraph number, not an answer alone.
@@ -911,6 +912,19 @@ def only_counts_the_list(question: QuestionAnalysis, text: str) -> bool:
         _count_value(m.group(1)) in named and not _lists_around(norm, m.start())
         for m in _LIST_COUNTED.finditer(norm)
     )
+
+
+# What joins a list's items (金融、經貿; A及B; 包括……等; the years of 2009-2011): with none, no list is named.
+_ITEMS_JOINED = re.compile(
+    r"[、；;：:]|包括|以及|(?<![涉普波惠顾])及(?![时早])|(?<![共平缓温调总饱祥])和(?![平谐睦])|(?<![参给赋授])与"
+    r"|(?<![高平中对均相同初上次头超何])等(?![待候同])|and\b|\d\s*[-–—~～至到]\s*\d"
+)
+
+
+def names_items(text: str) -> bool:
+    """Whether a sentence could name the things a list question asks: two or more joined, or a list
+    opened (包括, a colon). 「開展內地部分高等院校免試招收香港學生計劃」 names none."""
+    return _ITEMS_JOINED.search(normalize(text)) is not None
 
 
 def _lists_around(norm: str, at: int) -> bool:

@@ -243,6 +243,7 @@ _COUNTED = (
         "|teachers?|delegates?|youths?|young people|talents?|graduates?|workers?|employees?"
         "|representatives?|officials?|attendees?|beneficiar(?:y|ies)|recipients?|elderly|seniors?"
         "|volunteers?|applicants?|trainees?|interns?|entrepreneurs?|reps|executives?|investors?|kids|children"
+        "|doctors?|nurses?|professionals?|practitioners?|lawyers?|civil servants?|officers?|医生|护士"
         "|学生|旅客|游客|访客|市民|居民|员工|职员|教师|老师|参加者|参与者|代表|人员|青年|人才|毕业生"
         "|受惠人|受惠者|官员|长者|义工|志愿者|申请人|实习生|同胞|群众|民众|人士|病人|患者|儿童|学童"
         "|人(?!民币)",  # not the 人 of 人民幣
@@ -262,7 +263,7 @@ _COUNTED = (
 PEOPLE_NOUNS = re.compile(
     "|".join(n for n in _COUNTED[0][1].split("|") if not n.isascii() and not n.startswith("人("))
 )
-_PEOPLE_IN_GE = re.compile(rf"(?:多少|几多|几)个(?:{_COUNTED[0][1]})")
+_PEOPLE_IN_GE = re.compile(rf"(?:多少|几多|几)个(?:(?![的之])[\u4e00-\u9fff]){{0,4}}?(?:{_COUNTED[0][1]})")
 _COUNTED_EN = tuple(
     (unit, re.compile(rf"\bhow many (?:[\w'-]+ ){{0,3}}?(?:{nouns})\b")) for unit, nouns in _COUNTED
 )

@@ -25,6 +25,7 @@ from qa.readers.features import (
     Candidate,
     answer_body,
     candidates,
+    names_items,
     narrows_to_asked,
     only_counts_the_list,
 )
@@ -105,6 +106,11 @@ class TypedSentenceReader:
         if counted_only and self.follower(question, best, cands) is None:
             # 就11個合作領域達成共識 for "what were the 11 areas": counted, not listed
             return scored, None, confidence, "list_not_given"
+        if question.expected == "list" and not names_items(best.sentence.text):
+            follower = self.follower(question, best, cands)
+            if follower is None or not names_items(follower.sentence.text):
+                # 開展內地部分高等院校免試招收香港學生計劃 for "which universities take part": no items named
+                return scored, None, confidence, "list_not_given"
         if confidence < cal.threshold(question.typed):
             # Most of the question's words missing from the best sentence: the papers do not discuss it.
             reason = "focus_not_found" if best.features[_CHARS] < FOCUS_MISSING else "weak_evidence"

@@ -23,6 +23,7 @@ from qa.readers.features import (
     counts_another_thing,
     figures_of_another_year,
     hide_inside_wider,
+    names_items,
     narrows_to_asked,
     not_an_answer_alone,
     only_counts_the_list,
@@ -157,6 +158,36 @@ def test_a_count_in_the_general_classifier_of_people_counts_people():
     # a bare large figure with the people right after it counts them; one with money after it does not
     text = "涉及約100億港元，惠及超過30萬四川同胞。"
     assert [counted_people(text, e).unit for e in expressions.find("count", text)] == [None, "人"]
+
+
+def test_people_counted_are_asked_in_people_whatever_stands_between():
+    # 幾多個香港醫護人員: 個 with people after a place counts people; 多少個國家的代表 counts countries
+    for question in (
+        "CEPA之下，實際上有幾多個香港醫護人員去咗內地短期執業？",
+        "How many Hong Kong doctors and nurses have gone to practise on the Mainland?",
+        "Roughly how many Hong Kong civil servants a year go to the Mainland for training?",
+    ):
+        assert analyse(prepare_query(question)).unit == "人", question
+    assert analyse(prepare_query("國際知識產權執法會議有多少個國家的代表參加？")).unit != "人"
+    kinds = analyse(prepare_query("CEPA之下，實際上有幾多個香港醫護人員去咗內地短期執業？"))
+    text = "此外，12類香港法定註冊醫療衞生專業人員，包括醫生、中醫、牙醫、護士等，可到內地短期執業。"
+    assert unit_strength(kinds, expressions.numbers(text)[0]) == 0.0
+
+
+def test_a_sentence_names_items_only_with_what_joins_them():
+    for text in (
+        "在師資培訓、學生交流等範疇",
+        "北京和上海",
+        "金融及經貿",
+        "《深港創新圈建設三年行動計劃（2009-2011）》",
+    ):
+        assert names_items(text), text
+    # 高等 is no 等, 參與 no 與, 涉及 no 及
+    for text in (
+        "開展內地部分高等院校免試招收香港學生計劃，也有助他們在內地或香港發展。",
+        "參與計劃涉及多方",
+    ):
+        assert not names_items(text), text
 
 
 def test_a_photo_caption_is_not_an_answer_alone():
@@ -685,3 +716,13 @@ def test_a_sentence_on_after_the_reorganisation_does_not_say_what_held_before(qu
     after = analyse(prepare_query("改組後由哪個局牽頭磋商？"))
     assert another_phase(after, "改組前由商務及經濟發展局牽頭")
     assert not another_phase(analyse(prepare_query("前海幾時成立？")), "改組後的工商及產業局")
+
+
+def test_a_purpose_is_said_by_its_words_not_by_the_yi_of_yiji():
+    from index import normalize
+    from qa.readers import features
+
+    assert features._PURPOSE.search(normalize("以加強宣傳推廣香港的優勢"))
+    # 以及 joins, 以上 and 以來 measure: none of them says what for
+    for text in ("駐福建聯絡處，以及屬駐成都經貿辦編制內的駐重慶聯絡處", "2012年以來", "三年以上"):
+        assert not features._PURPOSE.search(normalize(text)), text

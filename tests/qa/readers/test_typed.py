@@ -93,6 +93,29 @@ def test_the_chief_executive_is_asked_as_the_askers_call_the_post(real_service):
     _check_offsets(real_service, reading)
 
 
+def test_a_list_question_abstains_when_the_sentence_names_no_items(real_service):
+    # the papers name the admission scheme and "some Mainland institutions", never which ones
+    reading = real_service.ask("免试招收香港学生计划有哪些内地高校参加？").reading
+    assert reading.abstained and reading.abstain_reason in (
+        "list_not_given",
+        "weak_evidence",
+        "focus_not_found",
+    )
+    # a list the papers give is still read
+    reading = real_service.ask("深港创新圈建设三年行动计划覆盖的是哪几年？").reading
+    assert not reading.abstained and "2009-2011" in reading.sentences[0].text
+
+
+def test_a_count_of_kinds_of_people_is_not_how_many_people(real_service):
+    # 12類……醫療衞生專業人員 counts kinds of professionals, not how many went
+    for question in (
+        "CEPA之下，實際上有幾多個香港醫護人員去咗內地短期執業？",
+        "How many Hong Kong doctors and nurses have gone to practise short-term on the Mainland under CEPA?",
+    ):
+        reading = real_service.ask(question).reading
+        assert reading.span is None or reading.span.text != "12類", question
+
+
 @pytest.mark.parametrize(
     ("question", "reason"),
     [
