@@ -112,6 +112,31 @@ def asked_events(question: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Events that make a thing (an agreement signed, a group set up, a plan published or launched): a question
+# asking for that thing (簽咗份咩文件, 成立了什么小组, "which agreement did they sign") is answered by a
+# sentence that says it was made.
+_MAKING = ("establish", "sign", "publish", "start")
+# ... by the verbs that make one; 建立 also builds ties (建立什么关系), which the answer names otherwise.
+_MAKING_VERBS = {
+    name: "|".join(v for v in EVENT_CLASSES[name][1].split("|") if v != "建立") for name in _MAKING
+}
+# The verb followed by the question word for its object (normalised): 签了哪份, 成立咗咩, 推出了什么.
+_OBJECT_ASKED = r"(?:了|咗|过)?(?:[一两二三四五六七八九十\d]?[份个项条套批])?(?:哪|什么|甚么|咩|乜|边)"
+_ENGLISH_OBJECT_ASKED = re.compile(r"^(?:what|which)\b[^?]{0,60}?\b(?:did|do|does|will|would|have|has|had)\b")
+
+
+@lru_cache(maxsize=1024)
+def object_events(question: str) -> frozenset[str]:
+    """The making events whose object the question asks for: 「雙方簽了哪份文件？」 is "sign"; not a thing
+    the event is only said of (「2003年簽署的CEPA涵蓋哪些範疇？」)."""
+    text = normalize(question)
+    found = {name for name in _MAKING if re.search(rf"(?:{_MAKING_VERBS[name]}){_OBJECT_ASKED}", text)}
+    english = _ENGLISH_OBJECT_ASKED.match(text)
+    if english is not None:
+        found |= {name for name in _MAKING if _ENGLISH[name].search(text, english.end())}
+    return frozenset(found)
+
+
 @lru_cache(maxsize=4096)
 def event_of(word: str) -> str | None:
     """The event class a Chinese word (normalised) is a verb of: 完工 and 竣工 are both "complete"."""

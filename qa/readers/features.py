@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from index import SIDE_ABBREVIATIONS, CharacterStats, Glossary, Hit, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions, posts
-from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, states_event
+from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, object_events, states_event
 from qa.readers.occurrence import asked_occurrence, asked_supplement, names_another, names_another_supplement
 from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis, is_body_of_kind, without_source
 
@@ -1216,6 +1216,11 @@ def candidates(
     asked = question.asked
     occurrence = asked_occurrence(question.normalized)
     supplement = asked_supplement(question.asked)
+    made = (
+        object_events(without_source(question.prepared.text)[0])
+        if question.expected != "date"
+        else frozenset()
+    )
 
     def cov(sentence: Sentence) -> float:
         if sentence.row not in covered:
@@ -1277,6 +1282,8 @@ def candidates(
                 sentence.text, english_owner, previous.text if previous else None, titles.get(sentence.doc_id)
             )
             and (not question.wants_name or posts.names_person(sentence.text, question.name_of))
+            # 「簽了哪份文件」: the meeting that signed it, without the signing, names no document
+            and (not made or any(holds_verb(normalize(sentence.text), e) for e in made))
             # the fourth meeting asked, the fifth named (第五次會議)
             and (occurrence is None or not names_another(normalize(sentence.text), occurrence))
             # the supplement asked (補充協議八), a sentence on the seventh or on eight of them

@@ -482,15 +482,16 @@ _SOURCE = re.compile(
     r"\b(?:paper|document|booklet|report|brief(?:ing)?)\b(?:\s+(?:on|about)\s+[^,?]{0,50})?"
     # the paper as the subject: "what role does CMAB's 2024 paper give", "does the 2024 Policy Address paper"
     r"|\b(?:does|did|do)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:paper|document|booklet|report)\b"
-    r"|(?:(?:按|根据|根據|据|據|按照|依照)[^，,。？?\s]{0,16}|[^，,。？?\s]{0,10}(?:那|这|這|嗰|呢|该|該)份"
+    r"|(?:(?:按|根据|根據|据|據|按照|依照)[^，,。？?\s]{0,16}|[^，,。？?\s]{0,10}(?:那|这|這|嗰|呢|该|該|\d{4}\s*年[^，,。？?\s]{0,12})份"
     r"[^，,。？?\s]{0,8})(?:文件|报告|報告|小册子|小冊子)"
-    r"(?:讲|講|话|話|说|說|所述|入面|里面|裏面)?[，,]"
+    # 講, 入面, 總結嗰度: where in it, up to the comma
+    r"[^，,。？?\s]{0,6}[，,]"
 )
 # The paper as the subject of the question, named by its year or its kind (政制及內地事務局2024年施政報告文件
 # 用咩說法形容……): not 「簽署的合作文件中提到……」, a document the papers speak of.
 _SOURCE_SUBJECT = re.compile(
     r"[^，,。？?\s]{0,20}(?:\d{4}\s*年|施政|小册子|小冊子|回顾|回顧)[^，,。？?\s]{0,20}"
-    r"(?:文件|小册子|小冊子|施政报告|施政報告)(?:的)?(?=用|中|里|裏|入面|提到|提及|点|點|怎|如何)"
+    r"(?:文件|小册子|小冊子|施政报告|施政報告)(?:的)?[^，,。？?\s]{0,4}?(?=用|中|里|裏|入面|提到|提及|点|點|怎|如何)"
 )
 
 

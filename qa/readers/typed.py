@@ -101,6 +101,12 @@ class TypedSentenceReader:
             part = next((sc for sc in fitting if narrows_to_asked(question, best, sc[1])), None)
             if part is not None:
                 best_score, best = part  # 其中出口到香港……: the part the question asks, not the total
+        else:
+            on_topic = [(s, c) for s, c in scored if c.on_topic]
+            if not on_topic:
+                # every sentence read is of another year, meeting or phase, or does not make what is asked
+                return scored, None, _sigmoid(best_score), "weak_evidence"
+            best_score, best = on_topic[0]
         confidence = self.answerability(question, scored, best_score, best)
         counted_only = only_counts_the_list(question, best.sentence.text)
         if counted_only and self.follower(question, best, cands) is None:

@@ -3,7 +3,7 @@
 import pytest
 
 from index import normalize
-from qa.readers.events import asked_events, states_event
+from qa.readers.events import asked_events, object_events, states_event
 
 
 def _states(sentence: str, question: str) -> bool:
@@ -146,3 +146,20 @@ def test_a_clause_with_only_a_date_before_its_verb_is_about_the_sentence_before(
     assert not states_event(
         "在2014年4月成立駐武漢經濟貿易辦事處", {"establish"}, normalize("駐天津聯絡處幾時成立？")
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "made"),
+    [
+        ("粤港合作联席会议第十六次工作会议后，双方签了哪份落实框架协议的文件？", {"sign"}),
+        ("政務司司長同廣東副省長簽咗份咩文件？", {"sign"}),
+        ("Which agreement did Shenzhen and Hong Kong sign in 2008?", {"sign"}),
+        ("特區政府同廣州市政府簽咗意向書之後，成立咗咩小組？", {"establish"}),
+        # the event only describes the thing asked about; 建立什么关系 builds ties, named otherwise
+        ("2003年簽署的CEPA涵蓋哪些範疇？", set()),
+        ("香港教育局会安排香港学校和这些学校建立什么关系？", set()),
+        ("港府是通过哪个机构举办推广活动？", set()),
+    ],
+)
+def test_a_question_asking_what_an_event_made_names_that_event(question, made):
+    assert object_events(question) == made

@@ -310,6 +310,13 @@ def test_an_alternative_counts_by_all_its_tokens():
         ("What role for HK in the Bay Area does CMAB's 2024 paper give it?", "does CMAB's 2024 paper"),
         ("What phrase does the bureau use in its 2024 paper?", "in its 2024 paper"),
         ("What documents does the agreement cover?", ""),
+        # a year's paper named without 那份, or its part (總結嗰度, 的总结部分): where the asker read it
+        (
+            "2009年深港合作會議份文件總結嗰度，特區政府話會充分利用邊幾份文件？",
+            "2009年深港合作會議份文件總結嗰度，",
+        ),
+        ("2009年深港合作会议文件的总结部分提到，政府将利用哪些文件？", "2009年深港合作会议文件的总结部分"),
+        ("兩地簽咗份文件，講乜？", ""),
         # 合作文件 here is what is asked about, not where it was read
         ("簽署的合作文件，涵蓋哪些範疇？", ""),
         ("簽署的合作文件中提到哪些範疇？", ""),

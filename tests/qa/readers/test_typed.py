@@ -106,6 +106,13 @@ def test_a_list_question_abstains_when_the_sentence_names_no_items(real_service)
     assert not reading.abstained and "2009-2011" in reading.sentences[0].text
 
 
+def test_a_question_on_what_was_signed_is_answered_by_the_signing_not_the_meeting(real_service):
+    # the sentence before names the meeting and the framework agreement, but signs nothing
+    reading = real_service.ask("粤港合作联席会议第十六次工作会议后，双方签了哪份落实框架协议的文件？").reading
+    assert not reading.abstained and "2011年重點工作" in reading.sentences[0].text
+    _check_offsets(real_service, reading)
+
+
 def test_a_count_of_kinds_of_people_is_not_how_many_people(real_service):
     # 12類……醫療衞生專業人員 counts kinds of professionals, not how many went
     for question in (
