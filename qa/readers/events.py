@@ -45,8 +45,9 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
         "落成|完成|竣工|建成|完工|建好",
     ),
     "publish": (
-        r"\bpublish|\breleas|\bannounc|\bunveil|\bissued?\b|\bpromulgat|\bmade public\b",
-        "公布|公佈|发布|颁布|印发|发表|公开|推出|出台",
+        r"\bpublish|\breleas|\bannounc|\bunveil|\bissued?\b|\bpromulgat|\bmade public\b|\bc[oa]mes? out\b",
+        # 幾時出㗎: a release that came out in Cantonese was published
+        "公布|公佈|发布|颁布|印发|发表|发出|公开|推出|出台|(?<![推发])出(?=㗎|嘅|咗)",
     ),
     "approve": (
         r"\bapprov|\bendorsed\b|\bpass(?:ed)?\b|\bratif",
@@ -157,6 +158,8 @@ def states_event(sentence: str, events: frozenset[str], asked: str, english: boo
     title's words show it is the one asked (``ENGLISH_TITLE_PIECES``).
     """
     text = normalize(sentence)
+    if "publish" in events and _DATED_TITLE.search(text):
+        return True  # 資料摘要（2013年7月）: a paper cited with its date in brackets came out then
     for name in events:
         for m in _VERBS[name].finditer(text):
             if _undated_when(text, m.start(), m.end()):
@@ -166,6 +169,10 @@ def states_event(sentence: str, events: frozenset[str], asked: str, english: boo
             ):
                 return True
     return False
+
+
+# A name with its date in brackets after it (normalised), as a paper is cited: 工程研究–資料摘要（2013年7月）.
+_DATED_TITLE = re.compile(r"[》\u4e00-\u9fff]\s*[(（]\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?\s*[)）]")
 
 
 def _undated_when(text: str, verb: int, verb_end: int) -> bool:

@@ -157,6 +157,8 @@ _DATE = (
     # last year, this year, said alone as when a thing happened (雙方海關在去年已於各陸路口岸……); last,
     # so 去年4月 and 去年年底 are read whole
     r"|(?<=[於于在自從从])(?:去年|今年|前年)"
+    # the day of the event the sentence before dates (新聞公報於同日下午發布)
+    r"|(?<=[於于在])(?:同日|當日|当日|當天|当天|翌日|次日|同一天)(?:上午|下午|晚上|早上)?"
 )
 
 _POST_SUFFIX = (

@@ -90,6 +90,10 @@ def test_a_title_is_named_by_a_whole_word_of_it():
         # a park, a hall or a shop opens (開園, 開館, 開張)
         ("前海深港青年梦工场是哪一年开园的？", "open"),
         ("新館幾時開館？", "open"),
+        # a release that came out was published (發出, 出㗎, "come out")
+        ("第十六次粤港合作工作会议的新闻公报是什么时候发出来的？", "publish"),
+        ("粵港第十六次工作會議嘅新聞公報係幾時出㗎？", "publish"),
+        ("When did the press release on its results come out?", "publish"),
     ],
 )
 def test_everyday_verbs_name_events(question, event):
@@ -163,3 +167,9 @@ def test_a_clause_with_only_a_date_before_its_verb_is_about_the_sentence_before(
 )
 def test_a_question_asking_what_an_event_made_names_that_event(question, made):
     assert object_events(question) == made
+
+
+def test_a_paper_cited_with_its_date_came_out_then():
+    question = "資料來源嗰份規劃及工程研究資料摘要係幾時出嘅？"
+    assert _states("發展規劃及工程研究–資料摘要（2013年7月）", question)
+    assert not _states("發展規劃及工程研究資料摘要提出四個方案。", question)

@@ -197,3 +197,9 @@ def test_a_body_acted_through_is_named_without_through():
         "特區政府",
         "四川省人民政府",
     ]
+
+
+def test_the_same_day_as_the_event_before_is_a_date():
+    assert [e.text for e in find("date", "新聞公報於同日下午發布，以交代會議的成果。")] == ["同日下午"]
+    # not a day that only sits in a name or a clause without 於
+    assert find("date", "同日同步舉行的展覽。") == []
