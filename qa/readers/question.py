@@ -495,6 +495,17 @@ _SOURCE_SUBJECT = re.compile(
 )
 
 
+# The end of a sentence that sets the scene before the one that asks ("The meeting took place on 28
+# February. When did the press release come out?"): a full stop, not the dot of "No." or "St.".
+_SCENE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])\.\s+(?=[A-Z])|[。！!]")
+
+
+def asked_sentence(question: str) -> str:
+    """The sentence of a question that asks, without the ones before it that only tell the scene."""
+    ends = [m.end() for m in _SCENE_END.finditer(question.rstrip(" ?？"))]
+    return question[ends[-1] :] if ends else question
+
+
 def without_source(question: str) -> tuple[str, str]:
     """The question without the clause that says which paper it read, and that clause ("" if none)."""
     m = _SOURCE.search(question) or _SOURCE_SUBJECT.search(question)
@@ -614,7 +625,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         return QuestionAnalysis(
             prepared,
             expected,
-            events=asked_events(without_source(prepared.text)[0]),
+            events=asked_events(asked_sentence(without_source(prepared.text)[0])),
             clock=bool(_CLOCK.search(normalize(prepared.text))),
             day=bool(_DAY_ASKED.search(normalize(prepared.text))),
             since=bool(_SINCE.search(normalize(prepared.text))),

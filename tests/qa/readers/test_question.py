@@ -6,7 +6,7 @@ from index import normalize
 from index.query import prepare_query
 from qa.readers.events import states_event
 from qa.readers.expressions import LENGTH_OR_TIME, SESSION
-from qa.readers.question import analyse, body_kind_asked, expected_type, is_body_of_kind
+from qa.readers.question import analyse, asked_sentence, body_kind_asked, expected_type, is_body_of_kind
 
 
 @pytest.mark.parametrize(
@@ -544,3 +544,15 @@ def test_whom_a_group_reports_to_is_asked_whatever_posts_describe_the_group():
     assert analysis.recipient and not analysis.wants_post
     assert analyse(prepare_query("Who do the working groups report their progress to?")).recipient
     assert not analyse(prepare_query("邊位司長做組長？")).recipient
+
+
+def test_a_sentence_that_sets_the_scene_names_no_asked_event():
+    question = (
+        "The 16th HK-Guangdong working meeting took place on the morning of 28 February 2011. "
+        "When did the press release on its results come out?"
+    )
+    assert asked_sentence(question) == "When did the press release on its results come out?"
+    assert analyse(prepare_query(question)).events == {"publish"}  # not "hold", of "took place"
+    # the dots of abbreviations end no sentence
+    assert asked_sentence("When was the U.S. office opened?") == "When was the U.S. office opened?"
+    assert asked_sentence("粵港第十六次工作會議於2月舉行。新聞公報係幾時出㗎？") == "新聞公報係幾時出㗎？"
