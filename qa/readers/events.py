@@ -66,6 +66,11 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
         # 幾時開㗎: a meeting opened in Cantonese is held
         "举行|召开|举办|开会|合办|主办|承办|协办|开(?=㗎|嘅|咗|过|[?？]|$)",
     ),
+    "require": (
+        # "from when did truckers have to use it": the date a duty began, not the launch (推出)
+        r"\bmandatory\b|\bcompulsory\b|\b(?:have|has|had) to use\b|\brequired to\b|\bmade to use\b",
+        "强制|必须|硬性规定",
+    ),
     "effect": (
         r"\btak(?:e|es|en) effect|\btook effect|\bc[oa]me into (?:force|effect)|\bimplement|\bin force\b",
         "生效|实施|实行|施行",

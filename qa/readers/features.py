@@ -54,6 +54,20 @@ _PURPOSE = re.compile(
     r"以便|以(?!及|上|下|往|來|来|後|后|前|外|内|內|致)|為了|为了|旨在|目的|藉此|借此|從而|从而|有助|促進|促进|推動|推动"
     r"|加強|加强|加深|增進|增进"
 )
+# A cause or an aim, beside the purpose words: a "why" question's answer says one (因應內地政策法規的轉變,
+# 方便往來深港兩地的跨境旅客).
+_CAUSE = re.compile(
+    r"因为|因為|由于|由於|鉴于|鑑於|因应|因應|基于|基於|为(?!止)|為(?!止)|原因|所以|因此|有见|有見|考虑到|考慮到"
+    r"|方便|协助|協助|以期|以免|避免|确保|確保"
+)
+
+
+def gives_reason(text: str) -> bool:
+    """Whether a sentence says why: a purpose (以加強……, 旨在) or a cause (由於, 因應) or an aim (方便)."""
+    norm = normalize(text)
+    return bool(_PURPOSE.search(norm) or _CAUSE.search(norm))
+
+
 # A photo caption or a map's title: a short line without a clause that names a ceremony or a picture
 # (首屆「一帶一路」高峰論壇開幕儀式。, 蓮塘/香園圍口岸構想圖。). Like a paragraph number, not an answer alone.
 _CAPTION = re.compile(

@@ -25,6 +25,7 @@ from qa.readers.features import (
     Candidate,
     answer_body,
     candidates,
+    gives_reason,
     names_items,
     narrows_to_asked,
     only_counts_the_list,
@@ -112,6 +113,9 @@ class TypedSentenceReader:
         if counted_only and self.follower(question, best, cands) is None:
             # 就11個合作領域達成共識 for "what were the 11 areas": counted, not listed
             return scored, None, confidence, "list_not_given"
+        if question.expected == "reason" and not gives_reason(best.sentence.text):
+            # 現時特區政府駐內地的辦事處包括…… for why one office sits under another: no cause, no aim
+            return scored, None, confidence, "no_reason_for_focus"
         if question.expected == "list" and not names_items(best.sentence.text):
             follower = self.follower(question, best, cands)
             if follower is None or not names_items(follower.sentence.text):

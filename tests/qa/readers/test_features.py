@@ -733,3 +733,15 @@ def test_a_purpose_is_said_by_its_words_not_by_the_yi_of_yiji():
     # 以及 joins, 以上 and 以來 measure: none of them says what for
     for text in ("駐福建聯絡處，以及屬駐成都經貿辦編制內的駐重慶聯絡處", "2012年以來", "三年以上"):
         assert not features._PURPOSE.search(normalize(text)), text
+
+
+def test_a_reason_is_a_purpose_a_cause_or_an_aim():
+    from qa.readers.features import gives_reason
+
+    for text in (
+        "以加強宣傳推廣香港和「一國兩制」的各種優勢。",
+        "港資企業往往需要因應內地在政策法規上的轉變而作出調節。",
+        "令深西軌道有效發揮交通的多重功能，方便往來深港兩地的跨境旅客。",
+    ):
+        assert gives_reason(text), text
+    assert not gives_reason("現時特區政府駐內地的辦事處包括駐北京辦事處，以及駐重慶聯絡處。")

@@ -113,6 +113,21 @@ def test_a_question_on_what_was_signed_is_answered_by_the_signing_not_the_meetin
     _check_offsets(real_service, reading)
 
 
+def test_a_why_question_abstains_when_the_sentence_gives_no_cause_or_aim(real_service):
+    # the papers list which office sits under which, never why
+    reading = real_service.ask("點解2012年駐福建聯絡處要掛喺駐廣東經貿辦之下？").reading
+    assert reading.abstained and reading.abstain_reason in ("no_reason_for_focus", "weak_evidence")
+    # a reason the papers give is still read (為減省業界的資料輸入工作)
+    reading = real_service.ask("點解兩地海關要統一道路貨物電子系統入面相同資料項目嘅格式？").reading
+    assert not reading.abstained
+
+
+def test_events_that_require_are_not_launches(real_service):
+    # the road cargo system's launch (推出) is dated; when it became compulsory is not
+    reading = real_service.ask("香港海關嘅道路貨物資料系統由幾時開始強制要用？").reading
+    assert reading.abstained
+
+
 def test_a_count_of_kinds_of_people_is_not_how_many_people(real_service):
     # 12類……醫療衞生專業人員 counts kinds of professionals, not how many went
     for question in (
