@@ -142,7 +142,8 @@ class AskResponse(BaseModel):
     abstained: bool
     abstain_reason: str | None = Field(
         description="why the papers do not answer: focus_not_found, no_date_for_focus, no_number_for_focus, "
-        "no_who_for_focus, no_place_for_focus, list_not_given, weak_evidence, no_evidence"
+        "no_who_for_focus, no_place_for_focus, no_reason_for_focus, list_not_given, weak_evidence, "
+        "no_evidence"
     )
     abstain_message: str | None
     expected: str = Field(description="the answer type the question asks for (date, number, who, ...)")

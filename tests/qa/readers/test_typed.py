@@ -205,3 +205,14 @@ def test_reordering_a_reading_keeps_every_citation_and_refuses_to_drop_one(real_
     cited = reading.sentences[0].hit
     with pytest.raises(ValueError, match="cited"):
         reading.with_hits([i for i in range(len(reading.hits)) if i != cited])
+
+
+def test_every_abstain_reason_the_api_names_has_its_own_message_in_both_languages():
+    from qa.api.schemas import AskResponse
+    from qa.presentation import ABSTAIN_MESSAGES
+
+    described = AskResponse.model_fields["abstain_reason"].description
+    reasons = [r.strip() for r in described.split(":", 1)[1].split(",")]
+    assert "no_reason_for_focus" in reasons and "list_not_given" in reasons
+    for messages in ABSTAIN_MESSAGES.values():
+        assert {r.removesuffix("_for_focus") for r in reasons} <= set(messages)
