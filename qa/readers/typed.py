@@ -113,15 +113,16 @@ class TypedSentenceReader:
         if counted_only and self.follower(question, best, cands) is None:
             # 就11個合作領域達成共識 for "what were the 11 areas": counted, not listed
             return scored, None, confidence, "list_not_given"
-        if question.expected == "reason" and not gives_reason(best.sentence.text):
-            # 現時特區政府駐內地的辦事處包括…… for why one office sits under another: no cause, no aim
-            return scored, None, confidence, "no_reason_for_focus"
-        if question.expected == "list" and not names_items(best.sentence.text):
-            follower = self.follower(question, best, cands)
-            if follower is None or not names_items(follower.sentence.text):
-                # 開展內地部分高等院校免試招收香港學生計劃 for "which universities take part": no items named
-                return scored, None, confidence, "list_not_given"
         if confidence < cal.threshold(question.typed):
+            if kind_not_given(question, best, cands):
+                # 現時特區政府駐內地的辦事處包括…… for why one office sits under another: no cause, no aim;
+                # 開展內地部分高等院校免試招收香港學生計劃 for "which universities take part": none named
+                return (
+                    scored,
+                    None,
+                    confidence,
+                    "no_reason_for_focus" if question.expected == "reason" else "list_not_given",
+                )
             # Most of the question's words missing from the best sentence: the papers do not discuss it.
             reason = "focus_not_found" if best.features[_CHARS] < FOCUS_MISSING else "weak_evidence"
             return scored, None, confidence, reason
@@ -264,7 +265,19 @@ def answerability_features(
         "typed": float(question.typed),
         "table_row": float(best.features[_TABLE]),
         "place_missing": float(best.features[_PLACE_MISSING]),
+        "kind_not_given": float(kind_not_given(question, best, [c for _, c in scored])),
     }
+
+
+def kind_not_given(question: QuestionAnalysis, best: Candidate, cands: list[Candidate]) -> bool:
+    """A why question's sentence that gives no purpose, cause or aim; a list question's that joins no items,
+    nor does the next sentence of its paragraph."""
+    if question.expected == "reason":
+        return not gives_reason(best.sentence.text)
+    if question.expected != "list" or names_items(best.sentence.text):
+        return False
+    follower = next((c for c in cands if c.sentence.row == best.sentence.row + 1 and c.own), None)
+    return follower is None or not names_items(follower.sentence.text)
 
 
 def _add_highlight(
