@@ -122,10 +122,8 @@ def test_a_why_or_list_question_whose_sentence_gives_no_cause_or_items_weighs_ag
     # a reason the papers give (為減省業界的資料輸入工作), a list they give (2009-2011)
     assert _kind_not_given(real_service, "點解兩地海關要統一道路貨物電子系統入面相同資料項目嘅格式？") == 0.0
     assert _kind_not_given(real_service, "深港创新圈建设三年行动计划覆盖的是哪几年？") == 0.0
-    weights = real_service.reader.calibration.answerability
-    assert (
-        weights.get("kind_not_given", 0.0) < 0
-    )  # fitted: a missing cause or list makes an answer less likely
+    # fitted: a missing cause or list makes an answer less likely
+    assert real_service.reader.calibration.answerability.get("kind_not_given", 0.0) < 0
 
 
 def test_events_that_require_are_not_launches(real_service):
