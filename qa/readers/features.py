@@ -807,7 +807,6 @@ _ENGLISH_MONTH_YEAR = re.compile(
     r"\b(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?\s+(?:of\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_CHINESE_MONTH_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
 # A month written with its year, and the month a range runs to (2016年3月至8月).
 _MONTH_RUN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(?:至|到|[-–—~～])\s*(\d{1,2})\s*月)?")
 _ANY_MONTH = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*月")
@@ -817,7 +816,7 @@ _ANY_MONTH = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*
 def _month_asked(question: str) -> tuple[int, int] | None:
     """The one year and month a question names (2016年5月, "May 2016"), if it names exactly one."""
     text = without_source(question)[0]
-    found = {(int(y), int(m)) for y, m in _CHINESE_MONTH_YEAR.findall(normalize(text))}
+    found = {(int(m.group(1)), int(m.group(2))) for m in _MONTH_RUN.finditer(normalize(text))}
     found |= {(int(y), _MONTH_NAMES[m.lower()]) for m, y in _ENGLISH_MONTH_YEAR.findall(text)}
     return next(iter(found)) if len(found) == 1 else None
 
@@ -1284,6 +1283,7 @@ def candidates(
                 place_missing(places, read_with + titles.get(sentence.doc_id, "")),
             ]
         )
+        norm = normalize(sentence.text)
         on_topic = (
             (
                 not question.events
@@ -1297,11 +1297,11 @@ def candidates(
             )
             and (not question.wants_name or posts.names_person(sentence.text, question.name_of))
             # 「簽了哪份文件」: the meeting that signed it, without the signing, names no document
-            and (not made or any(holds_verb(normalize(sentence.text), e) for e in made))
+            and (not made or any(holds_verb(norm, e) for e in made))
             # the fourth meeting asked, the fifth named (第五次會議)
-            and (occurrence is None or not names_another(normalize(sentence.text), occurrence))
+            and (occurrence is None or not names_another(norm, occurrence))
             # the supplement asked (補充協議八), a sentence on the seventh or on eight of them
-            and (supplement is None or not names_another_supplement(normalize(sentence.text), supplement))
+            and (supplement is None or not names_another_supplement(norm, supplement))
             # 改組後的工商及產業局 for which bureau led the talks before the reorganisation
             and not another_phase(question, sentence.text)
             # the figures of 2010 for a question on 2009's

@@ -211,7 +211,7 @@ class TypedSentenceReader:
         announces = question.expected == "list" and not any(c in text for c in "、；;")
         if not (leads or semicolon or announces):
             return None
-        follower = next((c for c in cands if c.sentence.row == best.sentence.row + 1 and c.own), None)
+        follower = next_own(best, cands)
         if follower is None or leads:
             return follower
         if "、" not in follower.sentence.text:
@@ -276,8 +276,13 @@ def kind_not_given(question: QuestionAnalysis, best: Candidate, cands: list[Cand
         return not gives_reason(best.sentence.text)
     if question.expected != "list" or names_items(best.sentence.text):
         return False
-    follower = next((c for c in cands if c.sentence.row == best.sentence.row + 1 and c.own), None)
+    follower = next_own(best, cands)
     return follower is None or not names_items(follower.sentence.text)
+
+
+def next_own(best: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The sentence after the best one in its own passage, if it was read."""
+    return next((c for c in cands if c.sentence.row == best.sentence.row + 1 and c.own), None)
 
 
 def _add_highlight(
