@@ -24,7 +24,7 @@ from index.seed import export_seed
 from index.sentences import Sentence
 from index.store import CURRENT, MANIFEST, IndexLoadError, switch_current
 from index.term_stats import CharacterStats, TermStats
-from index.tokenizer import dictionary_hash, tokenize
+from index.tokenizer import STOP_WORDS, dictionary_hash, tokenize
 
 __all__ = [
     "BACKENDS",
@@ -34,6 +34,7 @@ __all__ = [
     "MANIFEST",
     "MODES",
     "SIDE_ABBREVIATIONS",
+    "STOP_WORDS",
     "Analyzer",
     "CharacterStats",
     "Encoder",

@@ -53,6 +53,12 @@ class Analyzer:
     def dictionary_hash() -> str:
         return dictionary_hash()
 
+    @property
+    def glosses(self) -> Mapping[str, frozenset[str]]:
+        """The dictionary's English words for each paper word (normalised); empty for an index built
+        without its terms."""
+        return self.terms.glosses if self.terms is not None else {}
+
     def idf(self, token: str) -> float:
         """Lucene BM25's IDF of a token over the indexed passages (the same figure bm25s scores with)."""
         return self.term_stats.idf(token)

@@ -7,6 +7,7 @@ layer only speaks for English words no higher layer matched (``index.query``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,6 +17,7 @@ from corpus.models import Document
 from index.cedict import DICTIONARY_KIND, dictionary_entries
 from index.glossary import Entry, Glossary, format_glossary, parse_glossary
 from index.mining import MINED_KIND, mine_terms
+from index.normalize import normalize
 
 TERMS_FILE = "terms.tsv"
 UPLOADED_FILE = "uploaded_glossary.tsv"
@@ -43,6 +45,25 @@ class PaperTerms:
     @cached_property
     def fallback(self) -> Glossary:
         return Glossary(parse_glossary(self.fallback_tsv))
+
+    @cached_property
+    def glosses(self) -> dict[str, frozenset[str]]:
+        """Each paper word the dictionary knows (normalised) -> the lower-case English words of its senses
+        (建設 -> build, construct, develop, ...): the dictionary read forwards again, for a reader matching an
+        English question's words against a Chinese sentence. Romanised names (Xinwengongbao) are left out."""
+        out: dict[str, set[str]] = {}
+        for entry in self.fallback.entries:
+            if entry.kind != DICTIONARY_KIND:
+                continue
+            found = {
+                w
+                for name in entry.english
+                if not name[:1].isupper()
+                for w in re.findall(r"[a-z]+", name.lower())
+            }
+            if found:
+                out.setdefault(normalize(entry.chinese[0]), set()).update(found)
+        return {word: frozenset(english) for word, english in out.items()}
 
     @property
     def counts(self) -> dict[str, int]:

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from index import SIDE_ABBREVIATIONS, CharacterStats, Glossary, Hit, Retriever, Sentence, normalize, tokenize
-from qa.readers import expressions, posts
+from qa.readers import expressions, glosses, posts
 from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, object_events, states_event
 from qa.readers.occurrence import asked_occurrence, asked_supplement, names_another, names_another_supplement
 from qa.readers.question import PEOPLE_NOUNS, QuestionAnalysis, is_body_of_kind, without_source
@@ -45,6 +45,7 @@ FEATURES = (
     "table_row",
     "sense_coverage",
     "place_missing",
+    "gloss_coverage",
 )
 
 _PARAGRAPH_NUMBER = re.compile(
@@ -1223,6 +1224,18 @@ def candidates(
                 seen.add(sentence.row)
                 picked.append((sentence, position, is_own))
     dense = index.sentences.similarity(query_vector, [s.row for s, _, _ in picked])
+    asked_stems = (
+        glosses.asked_stems(without_source(question.prepared.text)[0], glosses.gloss_stems(index))
+        if question.english
+        else frozenset()
+    )
+    gloss = glosses.gloss_coverage(
+        asked_stems,
+        [
+            glosses.sentence_stems(index, s, index.previous_sentence(s)) if asked_stems else frozenset()
+            for s, _, _ in picked
+        ],
+    )
     best_dense = float(dense.max()) if len(dense) else 0.0
     covered: dict[int, float] = {}
 
@@ -1247,7 +1260,7 @@ def candidates(
         return covered[sentence.row]
 
     out = []
-    for (sentence, position, is_own), cosine in zip(picked, dense, strict=True):
+    for (sentence, position, is_own), cosine, glossed in zip(picked, dense, gloss, strict=True):
         offset, body = answer_body(sentence.text)
         found = [
             expressions.Expression(e.kind, e.start + offset, e.end + offset, e.text, e.unit)
@@ -1281,6 +1294,7 @@ def candidates(
                 float(table_row(body)),
                 coverage(index.sentence_tokens(sentence), senses, index) if senses else 0.0,
                 place_missing(places, read_with + titles.get(sentence.doc_id, "")),
+                glossed,
             ]
         )
         norm = normalize(sentence.text)

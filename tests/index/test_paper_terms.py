@@ -82,3 +82,13 @@ def test_a_lower_layer_phrase_across_a_glossary_word_does_not_hide_its_own_word(
     prepared = prepare_query("When was the film industry deal signed?", curated, fallback=fallback)
     assert ("film", "電影") in prepared.senses
     assert ("film industry", "影業") not in prepared.senses
+
+
+def test_glosses_read_the_dictionary_forwards_again():
+    build = Entry(("build", "construct", "main part"), ("建設",), "dictionary")
+    terms = PaperTerms.from_entries([UPLOADED, MINED, SENSE, PLACE, build])
+    # normalised Chinese -> lower-case English words; romanised names and other layers are left out
+    assert terms.glosses == {
+        "合作": frozenset({"cooperation"}),
+        "建设": frozenset({"build", "construct", "main", "part"}),
+    }
