@@ -159,6 +159,9 @@ _DATE = (
     r"|(?<=[於于在自從从])(?:去年|今年|前年)"
     # the day of the event the sentence before dates (新聞公報於同日下午發布)
     r"|(?<=[於于在])(?:同日|當日|当日|當天|当天|翌日|次日|同一天)(?:上午|下午|晚上|早上)?"
+    # a month of the year the sentences around name, written alone after 於 or 在 or as 同年 (在12月，內地有關
+    # 部門公布……; 並於同年5月……)
+    rf"|(?:(?<=[於于在])|同年|當年|当年)\s*{_MONTH}(?:\s*{_DAY}|\s*(?:底|初|中旬|上旬|下旬))?"
 )
 
 _POST_SUFFIX = (
@@ -324,14 +327,25 @@ _ORDINAL = re.compile(
 _ANNIVERSARY = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:周年|週年)")
 
 
+# A supplement numbered after its name is a place in the order of supplements: CEPA 補充協議六 is the sixth.
+_NUMBERED_SUPPLEMENT = re.compile(
+    r"(?:補充協議|补充协议)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十])"
+)
+
+
 def ordinals(text: str) -> list[Expression]:
-    """Places in an order (第三, 第 2, 20周年): what 第幾 and "where does it rank" ask; the unit is what it
-    orders (屆 of 第六屆, 周年 of 20周年), None when it says nothing (第三大)."""
+    """Places in an order (第三, 第 2, 20周年, 補充協議六): what 第幾 and "where does it rank" ask; the
+    unit is what it orders (屆 of 第六屆, 周年 of 20周年, 份 of a supplement), None when it says nothing
+    (第三大)."""
     found = [
         Expression("ordinal", m.start(), m.end(), m.group(0), m.group(1)) for m in _ORDINAL.finditer(text)
     ]
     found += [
         Expression("ordinal", m.start(), m.end(), m.group(0), "周年") for m in _ANNIVERSARY.finditer(text)
+    ]
+    found += [
+        Expression("ordinal", m.start(), m.end(), m.group(0), "份")
+        for m in _NUMBERED_SUPPLEMENT.finditer(text)
     ]
     return sorted(found, key=lambda e: e.start)
 

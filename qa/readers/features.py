@@ -119,6 +119,8 @@ class Candidate:
     # The sentence is about what a typed question asks: the event of a date, the body of a post, a person
     # named (true when the question asks for none of these).
     on_topic: bool = True
+    # For a list of places (which cities, 邊啲城市): the sentence names a place the question does not.
+    names_place: bool = True
 
 
 def concepts(question: QuestionAnalysis, index: Retriever) -> Concepts:
@@ -535,8 +537,13 @@ _LOCATIVE = re.compile(r"(?:位於|位于|設於|设于|設在|设在|落戶|落
 
 
 def _located(text: str, e: expressions.Expression) -> bool:
-    """Where a thing is: after 設於 or 位於, or a map's city in brackets (陝西(西安): Shaanxi's office)."""
-    return bool(_LOCATIVE.search(text[max(0, e.start - 3) : e.start])) or _place_before_bracket(text, e) != ""
+    """Where a thing is: after 設於 or 位於, a map's city in brackets (陝西(西安): Shaanxi's office), or a
+    river's mouth, which only ever says where (珠江口紅樹林)."""
+    return (
+        bool(_LOCATIVE.search(text[max(0, e.start - 3) : e.start]))
+        or _place_before_bracket(text, e) != ""
+        or _ESTUARY.fullmatch(e.text) is not None
+    )
 
 
 def province_asked(text: str, e: expressions.Expression, asked: str) -> bool | None:
@@ -935,6 +942,21 @@ _ITEMS_JOINED = re.compile(
 )
 
 
+# A list question asking for places (normalised): "which cities", 哪些省市, 边几个地方.
+_PLACES_ASKED = re.compile(
+    r"\b(?:which|what) (?:cities|provinces|places|countries|regions|districts)\b"
+    r"|(?:哪|边)(?:些|几个|几)(?:个)?(?:城市|省份|省市|省|地方|国家|地区)"
+)
+
+
+def names_another_place(text: str, question: QuestionAnalysis, glossary: Glossary) -> bool:
+    """Whether a sentence names a place the question does not, listed or not (駐北京、上海……辦事處)."""
+    return any(
+        entry.kind == "place" and normalize(text[s:e]) not in question.mentioned
+        for s, e, entry in glossary.find_chinese(text)
+    ) or any(m.group(0) not in question.normalized for m in _ESTUARY.finditer(normalize(text)))
+
+
 def names_items(text: str) -> bool:
     """Whether a sentence could name the things a list question asks: two or more joined, or a list
     opened (包括, a colon). 「開展內地部分高等院校免試招收香港學生計劃」 names none."""
@@ -1046,7 +1068,13 @@ def place_expressions(text: str, glossary: Glossary, venues: bool = False) -> li
                 found.append(expressions.Expression("place", city.start(1), city.end(1), city.group(1)))
     for venue in expressions.find("venue", text) if venues else []:
         found.append(expressions.Expression("place", venue.start, venue.end, venue.text))
+    for m in _ESTUARY.finditer(text):
+        found.append(expressions.Expression("place", m.start(), m.end(), m.group(0)))
     return _longest(found)
+
+
+# A river's mouth, which no glossary lists (共同保護珠江口紅樹林: the mangroves of the Pearl River estuary).
+_ESTUARY = re.compile(r"[\u4e00-\u9fff](?:江|河)口(?![岸])")
 
 
 # A city in brackets after its province (陝西(西安), 廣東（廣州）), as a map's labels write them.
@@ -1259,6 +1287,7 @@ def candidates(
             covered[sentence.row] = coverage(tokens | set(named) if named else tokens, query_concepts, index)
         return covered[sentence.row]
 
+    places_listed = question.expected == "list" and _PLACES_ASKED.search(question.normalized) is not None
     out = []
     for (sentence, position, is_own), cosine, glossed in zip(picked, dense, gloss, strict=True):
         offset, body = answer_body(sentence.text)
@@ -1325,5 +1354,10 @@ def candidates(
             # 60個……項目 and 74個項目 for "the 80 projects"
             and not quotes_another_count(question, read_with)
         )
-        out.append(Candidate(sentence, position, is_own, features, tuple(found), tuple(focus), on_topic))
+        names_place = not places_listed or names_another_place(
+            sentence.text, question, index.analyzer.glossary
+        )
+        out.append(
+            Candidate(sentence, position, is_own, features, tuple(found), tuple(focus), on_topic, names_place)
+        )
     return out

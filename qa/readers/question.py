@@ -151,6 +151,8 @@ ORDINAL_ASKED = re.compile(
     r"第几|第多少|\brank(?:ed|s|ing)?\b|\bin what place\b|排第|排名第?几"
     # which round: 第十二次
     r"|\b(?:which|what) (?:round|session|edition|batch|phase|meeting number)\b"
+    # which supplement: CEPA 補充協議六
+    r"|\b(?:which|what) (?:cepa )?supplement\b|(?:哪|边)(?:一)?份\s*(?:cepa)?\s*补充协议"
     # which anniversary: 回歸20周年
     r"|(?:多少|几多|几)\s*周年|\b(?:which|what) anniversary\b"
 )
@@ -688,6 +690,7 @@ _ORDERED = (
     (re.compile(r"\bround\b|\bmeeting number\b|第几次|第几轮"), "次"),
     (re.compile(r"\bbatch\b|第几批"), "批"),
     (re.compile(r"\bphase\b|第几期"), "期"),
+    (re.compile(r"\bsupplement\b|(?:第几|哪|边)(?:一)?份\s*(?:cepa)?\s*补充协议"), "份"),
 )
 
 

@@ -271,12 +271,17 @@ def answerability_features(
 
 def kind_not_given(question: QuestionAnalysis, best: Candidate, cands: list[Candidate]) -> bool:
     """A why question's sentence that gives no purpose, cause or aim; a list question's that joins no items,
-    nor does the next sentence of its paragraph."""
+    nor does the next sentence of its paragraph; a list of places asked (邊啲城市) and neither names one
+    beyond the question's own (推廣大灣區的活動 for the cities that host them)."""
     if question.expected == "reason":
         return not gives_reason(best.sentence.text)
-    if question.expected != "list" or names_items(best.sentence.text):
+    if question.expected != "list":
         return False
     follower = next_own(best, cands)
+    if not best.names_place and (follower is None or not follower.names_place):
+        return True
+    if names_items(best.sentence.text):
+        return False
     return follower is None or not names_items(follower.sentence.text)
 
 

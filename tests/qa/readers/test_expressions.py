@@ -203,3 +203,21 @@ def test_the_same_day_as_the_event_before_is_a_date():
     assert [e.text for e in find("date", "新聞公報於同日下午發布，以交代會議的成果。")] == ["同日下午"]
     # not a day that only sits in a name or a clause without 於
     assert find("date", "同日同步舉行的展覽。") == []
+
+
+def test_a_month_written_alone_is_a_date_of_the_year_around_it():
+    # after 於 or 在, or as 同年: the year is the paragraph's, the month answers "which month"
+    assert [e.text for e in find("date", "在12月，內地有關部門公布擴大試點企業名單")] == ["12月"]
+    assert [e.text for e in find("date", "並於同年5月成立聯合工作小組")] == ["同年5月"]
+    # a month inside other words, or none at all, is no date
+    assert find("date", "在月內完成") == []
+    assert find("date", "每12個月檢討一次") == []
+
+
+def test_a_supplement_numbered_after_its_name_is_a_place_in_their_order():
+    from qa.readers.expressions import ordinals
+
+    text = "根據CEPA補充協議六，有關銀行業的措施；補充協議 10 亦已簽署"
+    assert [(e.text, e.unit) for e in ordinals(text)] == [("補充協議六", "份"), ("補充協議 10", "份")]
+    assert all(text[e.start : e.end] == e.text for e in ordinals(text))
+    assert ordinals("補充協議的措施") == []

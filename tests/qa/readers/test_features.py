@@ -745,3 +745,16 @@ def test_a_reason_is_a_purpose_a_cause_or_an_aim():
     ):
         assert gives_reason(text), text
     assert not gives_reason("現時特區政府駐內地的辦事處包括駐北京辦事處，以及駐重慶聯絡處。")
+
+
+def test_a_river_mouth_is_a_place_that_says_where():
+    glossary = Glossary([])
+    found = place_expressions("共同保護珠江口紅樹林等濱海濕地", glossary)
+    assert [e.text for e in found] == ["珠江口"]
+    # a crossing (口岸) and an export (出口) are no river's mouth
+    assert place_expressions("深圳灣口岸及出口貨物", glossary) == []
+    question = analyse(prepare_query("紅樹林喺邊度？"))
+    assert question.locative
+    assert [e.text for e in typed_expressions(question, "共同保護珠江口紅樹林等濱海濕地", glossary)] == [
+        "珠江口"
+    ]

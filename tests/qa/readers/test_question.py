@@ -556,3 +556,16 @@ def test_a_sentence_that_sets_the_scene_names_no_asked_event():
     # the dots of abbreviations end no sentence
     assert asked_sentence("When was the U.S. office opened?") == "When was the U.S. office opened?"
     assert asked_sentence("粵港第十六次工作會議於2月舉行。新聞公報係幾時出㗎？") == "新聞公報係幾時出㗎？"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which CEPA supplement let Hong Kong banks open sub-branches across Guangdong?",
+        "港資銀行喺廣東開異地支行，係根據第幾份補充協議？",
+        "香港银行在广东开异地支行，依据的是哪份补充协议？",
+    ],
+)
+def test_which_supplement_asks_for_its_place_in_their_order(question):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.number_kind, analysis.unit) == ("number", "ordinal", "份")

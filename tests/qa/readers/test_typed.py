@@ -220,3 +220,10 @@ def test_every_abstain_reason_the_api_names_has_its_own_message_in_both_language
     assert "no_reason_for_focus" in reasons and "list_not_given" in reasons
     for messages in ABSTAIN_MESSAGES.values():
         assert {r.removesuffix("_for_focus") for r in reasons} <= set(messages)
+
+
+def test_a_list_of_places_asked_weighs_against_a_sentence_naming_none(real_service):
+    # the 2025 promotion targets count events and people, and name no city but the Bay Area asked about
+    assert _kind_not_given(real_service, "政府2025年推廣大灣區的活動會在哪些城市舉行？") == 1.0
+    # the offices' cities are named
+    assert _kind_not_given(real_service, "特區政府在內地哪些城市設有經貿辦？") == 0.0
