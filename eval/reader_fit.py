@@ -166,8 +166,8 @@ def replay(index: Index, rows: list[Prepared], calibration: Calibration, spans: 
             scored, best, _, reason = reader.choose(p.analysis, p.candidates)
             abstained, span, text = best is None, None, ""
             if best is not None:
-                follower = reader.follower(p.analysis, best, [c for _, c in scored])
-                text = best.sentence.text + (follower.sentence.text if follower else "")
+                followers = reader.followers(p.analysis, best, [c for _, c in scored])
+                text = best.sentence.text + "".join(f.sentence.text for f in followers)
         out.append(
             Outcome(
                 q.qid,

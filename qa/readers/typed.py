@@ -47,6 +47,8 @@ _UNIT = FEATURES.index("unit_match")
 HIGHLIGHT_MARGIN = 1.0
 # A sentence this short that ends in a colon or opens a list is read together with the next one.
 SHORT_LEAD = 30
+# A list broken at semicolons is read on for at most this many pieces after the best one.
+MAX_LIST_PIECES = 6
 
 
 # A sentence opening with these names the things the sentence before it announced.
@@ -164,10 +166,7 @@ class TypedSentenceReader:
                 positions[chunk_id] = len(out_hits) - 1
             return positions[chunk_id]
 
-        chosen = [best]
-        follower = self.follower(question, best, [c for _, c in scored])
-        if follower is not None:
-            chosen.append(follower)
+        chosen = [best, *self.followers(question, best, [c for _, c in scored])]
         whole = self.whole_of(best, [c for _, c in scored])
         if whole is not None:
             chosen.insert(0, whole)
@@ -219,6 +218,24 @@ class TypedSentenceReader:
         if not semicolon and not _NAMES_THEM.match(answer_body(follower.sentence.text)[1]):
             return None
         return follower
+
+    def followers(
+        self, question: QuestionAnalysis, best: Candidate, cands: list[Candidate]
+    ) -> list[Candidate]:
+        """``follower``, and for a list broken at semicolons every further piece up to the sentence's end
+        (包括投資控股、專業及商用服務；進出口貿易、批發及零售；和運輸及倉庫等)."""
+        first = self.follower(question, best, cands)
+        if first is None:
+            return []
+        out = [first]
+        while (
+            question.expected == "list"
+            and len(out) < MAX_LIST_PIECES
+            and out[-1].sentence.text.strip().endswith(("；", ";"))
+            and (piece := next_own(out[-1], cands)) is not None
+        ):
+            out.append(piece)
+        return out
 
     def whole_of(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
         """The sentence before, when the best one only narrows it (其中出口到香港……): what it is a part of."""

@@ -52,11 +52,17 @@ def test_a_part_narrowed_from_a_total_answers_with_the_total_before_it(real_serv
     _check_offsets(real_service, reading)
 
 
-def test_a_list_broken_at_a_semicolon_reads_on_into_the_next_piece_that_lists(real_service):
-    # 「……包括投資控股、專業及商用服務；」 then 「進出口貿易、批發及零售；」: one list in two pieces
-    reading = real_service.ask("在香港營運的內地企業涵蓋哪些經濟活動？").reading
-    assert len(reading.sentences) == 2 and "進出口貿易" in reading.sentences[1].text
-    _check_offsets(real_service, reading)
+def test_a_list_broken_at_semicolons_is_read_to_the_end_of_its_sentence(real_service):
+    # 「……包括投資控股、專業及商用服務；」「進出口貿易、批發及零售；」「和運輸及倉庫等……。」: one
+    # list in three pieces, each read on from the one before
+    for question in (
+        "在香港營運的內地企業涵蓋哪些經濟活動？",
+        "在香港經營業務的內地企業，做的是哪些經濟活動？",
+    ):
+        reading = real_service.ask(question).reading
+        assert "投資控股" in reading.sentences[0].text
+        assert [s.text[:4] for s in reading.sentences[1:]] == ["進出口貿", "和運輸及"]
+        _check_offsets(real_service, reading)
 
 
 @pytest.mark.parametrize(
