@@ -53,3 +53,14 @@ def test_every_answerable_question_has_a_relevant_passage():
     relevant = qrels(GOLD, passages)
     missing = [qid for qid, docs in relevant.items() if not docs]
     assert not missing
+
+
+def test_no_evidence_runs_over_a_sentence_end():
+    # an answer is read sentence by sentence: evidence across two sentences no single answer can hold
+    crossing = [
+        q.qid
+        for q in GOLD
+        for e in q.evidence
+        if any(c in e for c in "。！？") and not e.rstrip().endswith(("。", "！", "？"))
+    ]
+    assert crossing == []
