@@ -63,14 +63,15 @@ def asked_stems(text: str, stems: Mapping[str, frozenset[str]]) -> frozenset[str
     )
 
 
-_KNOWN: dict[int, frozenset[str]] = {}
+# The stems some sense holds, for the last mapping asked about (kept with it: an id alone could be reused
+# by the next index version's mapping once this one is freed).
+_KNOWN: list[tuple[Mapping[str, frozenset[str]], frozenset[str]]] = []
 
 
 def _known(stems: Mapping[str, frozenset[str]]) -> frozenset[str]:
-    if id(stems) not in _KNOWN:
-        _KNOWN.clear()
-        _KNOWN[id(stems)] = frozenset().union(*stems.values())
-    return _KNOWN[id(stems)]
+    if not _KNOWN or _KNOWN[0][0] is not stems:
+        _KNOWN[:] = [(stems, frozenset().union(*stems.values()))]
+    return _KNOWN[0][1]
 
 
 def held_stems(tokens: frozenset[str], stems: Mapping[str, frozenset[str]]) -> frozenset[str]:

@@ -73,3 +73,11 @@ def test_an_english_question_finds_its_everyday_words_in_the_sentence_that_answe
 def test_a_chinese_question_has_no_gloss_coverage(real_service):
     glossed = _glossed(real_service, "邊個政策局帶業界去上海參加中國國際海事會展？")
     assert glossed and set(glossed.values()) == {0.0}
+
+
+def test_the_words_known_follow_the_mapping_asked_about():
+    # a new index version brings a new mapping: what it knows is read from it, not from the one before
+    before = {"新闻": frozenset({stem("news")})}
+    after = {"伙伴": frozenset({stem("partner")})}
+    assert asked_stems("news of partners", before) == {stem("news")}
+    assert asked_stems("news of partners", after) == {stem("partners")}
