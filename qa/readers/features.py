@@ -1257,11 +1257,12 @@ def candidates(
         if question.english
         else frozenset()
     )
+    before = [index.previous_sentence(s) for s, _, _ in picked]
     gloss = glosses.gloss_coverage(
         asked_stems,
         [
-            glosses.sentence_stems(index, s, index.previous_sentence(s)) if asked_stems else frozenset()
-            for s, _, _ in picked
+            glosses.sentence_stems(index, s, previous) if asked_stems else frozenset()
+            for (s, _, _), previous in zip(picked, before, strict=True)
         ],
     )
     best_dense = float(dense.max()) if len(dense) else 0.0
@@ -1289,7 +1290,9 @@ def candidates(
 
     places_listed = question.expected == "list" and _PLACES_ASKED.search(question.normalized) is not None
     out = []
-    for (sentence, position, is_own), cosine, glossed in zip(picked, dense, gloss, strict=True):
+    for (sentence, position, is_own), cosine, glossed, previous in zip(
+        picked, dense, gloss, before, strict=True
+    ):
         offset, body = answer_body(sentence.text)
         found = [
             expressions.Expression(e.kind, e.start + offset, e.end + offset, e.text, e.unit)
@@ -1298,7 +1301,6 @@ def candidates(
         ]
         found = [counted_people(sentence.text, e) for e in found]
         focus = focus_positions(query_concepts, sentence.text)
-        previous = index.previous_sentence(sentence)
         read_with = sentence.text if previous is None else previous.text + sentence.text
         read_with += sides_named(read_with, question.sides)
         shares = concept_shares(hide_inside_wider(read_with, asked), query_concepts, weights)
