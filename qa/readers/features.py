@@ -1015,7 +1015,31 @@ def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expressio
         if entry.kind in ("role", "organisation", "mechanism")
     ]
     found += expressions.find("post", text) + expressions.find("body", text)
-    return [_with_place(text, e) for e in _longest(found)]
+    return _posts_of_bodies(text, [_with_place(text, e) for e in _longest(found)])
+
+
+_OWNS_POSTS = re.compile(r"(?:局|署|處|处|辦|办|部|廳|厅)$")
+# A title with no name of its own in front: 常任秘書長, 首席助理秘書長, 副局長.
+_BARE_TITLE = re.compile(rf"^(?:常任|首席|助理|副)*(?:{expressions.POST_SUFFIX})$")
+
+
+def _posts_of_bodies(text: str, found: list[expressions.Expression]) -> list[expressions.Expression]:
+    """A bureau or office written right before a bare title is the title's own (政制及內地事務局 +
+    常任秘書長): one post; not a meeting's row before its chair (深港合作會議 + 政務司司長)."""
+    out: list[expressions.Expression] = []
+    for e in found:
+        if (
+            out
+            and out[-1].kind == "body"
+            and e.kind == "post"
+            and out[-1].end == e.start
+            and _OWNS_POSTS.search(out[-1].text)
+            and _BARE_TITLE.match(e.text)
+        ):
+            body = out.pop()
+            e = expressions.Expression("post", body.start, e.end, text[body.start : e.end], e.unit)
+        out.append(e)
+    return out
 
 
 # The city or province a post belongs to, written in front of it: 深圳市 of 深圳市常務副市長.
@@ -1038,7 +1062,9 @@ def _with_place(text: str, e: expressions.Expression) -> expressions.Expression:
 _COUNTRY_BEFORE = re.compile(
     "(?:美國|美国|英國|英国|法國|法国|德國|德国|日本|韓國|韩国|澳洲|加拿大|新加坡|瑞典|瑞士|荷蘭|荷兰|意大利"
     # the Mainland's body of a kind both sides have (內地海關, not Hong Kong's)
-    "|內地|内地)$"
+    "|內地|内地"
+    # a national ministry or bureau, named with its country (國家教育部, 国家知识产权局)
+    "|國家|国家)$"
 )
 
 
@@ -1194,6 +1220,15 @@ def unit_matches(question: QuestionAnalysis, found: list[expressions.Expression]
     if question.expected != "number":
         return float(bool(found))
     return max((unit_strength(question, e) for e in found), default=0.0)
+
+
+# What writes an amount per unit (normalised): 每年, 人均, 年均增長, 年供水量, 各獲1次.
+_RATE = re.compile(r"每|人均|年均|平均|全年|一年|年[\u4e00-\u9fff]{0,3}量|各(?:获|设|有|可|得)|/\s*年")
+
+
+def gives_rate(text: str) -> bool:
+    """Whether a sentence (with the one before it) writes an amount per year, person or thing."""
+    return bool(_RATE.search(normalize(text)))
 
 
 def unit_strength(question: QuestionAnalysis, e: expressions.Expression) -> float:
@@ -1355,6 +1390,8 @@ def candidates(
             )
             # 60個……項目 and 74個項目 for "the 80 projects"
             and not quotes_another_count(question, read_with)
+            # a total (涉及醫療券金額約港幣220萬元) for how much a year or per person
+            and not (question.rate and not gives_rate(read_with))
         )
         names_place = not places_listed or names_another_place(
             sentence.text, question, index.analyzer.glossary

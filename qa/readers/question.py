@@ -67,6 +67,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\bhow long ago\b|\bwhat day\b|\bopening hours\b|\bwhat time\b|几点",
             "何时|几时|什么时候|甚么时候|哪一年|哪年|哪个月|哪一天|哪天|何年|何日|什么日子|甚么日子",
             "(?<!\\d)年份|日期|几月|几号|边年|边一年|边日|边个月|哪个时候|哪一个时候|啥时候|什么时间|甚么时间",
+            # a search box's "《…》签署时间": the time of the thing, not how long (多长时间, 一段时间)
+            "(?<!多长)(?<!几长)(?<!多少)(?<!几多)(?<!段)(?<!长)时间\\s*(?:是|系)?\\s*(?:几时|什么|甚么)?\\s*[？?]?$",
             # which school or financial year (邊個學年, 哪个年度)
             "(?:哪|边)(?:个|一个|一)?(?:学年|年度|财政年度)",
             r"\b(?:which|what) (?:school|academic|financial|fiscal) year\b",
@@ -138,6 +140,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"(?:areas|fields|sectors|measures|offices|platforms|initiatives|projects)\b",
             r"\bwhat (?:(?:exactly |precisely )?(?:are|were) the )?"
             r"(?:two|three|four|five|six|seven|eight|\d+) \w+",
+            # "what kinds of outreach", "what sorts of incentives": the kinds a sentence lists
+            r"\bwhat (?:(?:other|main|different|specific) )?(?:kinds|types|sorts|forms|lines) of\b",
             # to list, not a list ("on the care-home waiting list", "after the list was enlarged")
             r"(?<!\bthe )(?<!\ba )(?<!waiting )(?<!negative )\blist\b|\bname the\b",
             "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|边啲|(?:哪|边)(?:[两二三四五六七八九十]|\\d{1,3})(?:个|样|项|种|大|方面)?",
@@ -229,7 +233,8 @@ _DESTINATION = re.compile(r"\b(?:to|into)(?:\s+(?:in|by)\s+\d{4})?\W*$")
 # The venue a thing was held at (在香港會議展覽中心舉行).
 _VENUE_ASKED = re.compile(r"\bvenue\b|场地|场馆|会场")
 _DAY_ASKED = re.compile(
-    r"\b(?:what|which|exact) day\b|\bexact date\b|边日|哪天|哪一天|哪日|哪一日|几号|几日(?!内|之内)"
+    r"\b(?:what|which|exact) day\b|\b(?:exact|specific|precise) date\b"
+    r"|边日|哪天|哪一天|哪日|哪一日|几号|几日(?!内|之内)|具体(?:的)?(?:日期|日子)|确切(?:的)?(?:日期|日子)"
 )
 # "How big is X in square kilometres", 規劃面積多大: an area, whatever the question's other words.
 _AREA = re.compile(
@@ -284,6 +289,23 @@ _RECIPIENT_ASKED = re.compile(
     r"|\breport(?:s|ed|ing)? (?:[\w'-]+ ){0,4}?to\b|\bto whom\b|\banswer(?:s|ed)? to\b"
 )
 # Who chairs or leads: people, in their posts (a meeting chairs nothing), unless a body is asked.
+# "Besides X" (除咗X，仲有邊個; "apart from the NDRC, who else"): X is known to the asker, so it is not the
+# answer, and what the papers join to it often is. Normalised text; not 消除, 排除, 除非.
+_BESIDES_ZH = re.compile(
+    r"(?<![消排清拆废删剔免扣革解破根])除(?!非|夕)(?:了|咗|开|去)?([\u4e00-\u9fff]{2,16}?)(?:之外|以外|外)?"
+    r"(?:[，, ]|还|仲|亦|也|另|其)"
+)
+_BESIDES_EN = re.compile(
+    r"\b(?:besides|apart from|other than|aside from|in addition to|except(?: for)?)\s+(?:the\s+)?"
+    r"([^,?]{2,60}?)(?:,|\s+(?:who|which|what|where|how|and)\b)"
+)
+# An amount per unit asked (normalised): per year, per person, per project.
+_RATE_ASKED = re.compile(
+    r"每(?:一)?(?:年|人|月|次|日|天|名|位|个|间|所|项|宗|周|星期|季|份|张|家)|人均|年均|平均每"
+    r"|\bper (?:year|annum|person|head|month|day|week|student|project|school|company|firm|trip|lab\w*)\b"
+    r"|\b(?:yearly|annual|annually|daily|monthly|weekly)\b|\b(?:a|each|every) (?:year|month|day|week)\b"
+    r"|\beach (?:student|school|project|company|firm|person|office|lab\w*|applicant|household)\b"
+)
 _CHAIR_ASKED = re.compile(
     # "who on the HK side chairs", "who co-chaired"
     r"\bwho (?:[\w'-]+ ){0,4}?(?:co-)?(?:chairs?|chaired|heads?|headed|leads?|led|presides?|presided)\b"
@@ -401,6 +423,26 @@ class QuestionAnalysis:
     def chairs(self) -> bool:
         """Who chairs or leads is asked (主持, "who heads"): the post the papers say chairs answers."""
         return self.expected == "who" and bool(_CHAIR_ASKED.search(self.normalized))
+
+    @cached_property
+    def besides(self) -> tuple[str, ...]:
+        """What the question sets aside as known ("besides X", 除咗X): X in Chinese, normalised. An English X
+        is the Chinese of the names in it (CMAB: 政制及内地事务局); empty when none is known."""
+        if self.english:
+            m = _BESIDES_EN.search(self.normalized)
+            if m is None:
+                return ()
+            return tuple(
+                normalize(term) for phrase, term in self.prepared.expansions if phrase.lower() in m.group(1)
+            )
+        m = _BESIDES_ZH.search(self.normalized)
+        return (m.group(1),) if m else ()
+
+    @cached_property
+    def rate(self) -> bool:
+        """For a number: an amount per unit is asked (每年, 每個項目, "a year", "per student"), which a total
+        (超過1 270名長者……涉及醫療券金額約港幣220萬元) does not answer."""
+        return self.expected == "number" and bool(_RATE_ASKED.search(self.normalized))
 
     @cached_property
     def city_only(self) -> bool:

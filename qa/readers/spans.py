@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from difflib import SequenceMatcher
 
 from index import normalize
 from qa.readers import expressions
@@ -138,6 +139,10 @@ def choose(
         if side is not None:
             parts = [p for e in pool for p in _parts(text, e)]
             pool = [e for e in parts if bool(_MAINLAND_POST.match(normalize(e.text))) == side] or pool
+    aside = [x for x in question.besides if len(x) >= 2 and not _KIND_ONLY.match(x)]
+    if aside:
+        # 除咗發改委牽頭: 國家發改委 is what the asker knows, not the answer
+        pool = [e for e in pool if _besides_role(text, e, aside) >= 0] or pool
     if question.expected == "place" and _DESTINATION_ASKED.search(question.normalized):
         # extended to where: the place it is extended to (擴大至珠三角其他城市), not who is asked (向國家爭取)
         pool = _after(_TO, text, pool)
@@ -178,6 +183,8 @@ def choose(
             cue = -0.5  # 去年8月訪港時，亦提出在「十二五」期末: the visit sets the scene of what is dated
         if e == respective:
             cue = max(cue, 1.0)  # 二氧化硫、二氧化氮及可吸入顆粒物……分別下降72%、28%和34%: PM10's is 34%
+        if aside and _besides_role(text, e, aside) > 0:
+            cue = max(cue, 1.2)  # 除咗發展局四川重建組組長: the one the papers join to it (由X和發展局……)
         if e.kind == "place" and province_asked(text, e, question.asked):
             cue = max(cue, 1.0)  # 陝西(西安) for the Shaanxi office: the city after the asked province
         distance = min((abs(e.start - f) for f in focus), default=0)
@@ -208,6 +215,36 @@ def _names_more_as_subset(text: str, e: Expression, pairs: frozenset[str]) -> bo
     cut = max(before.rfind(c, 0, len(before) - 3) for c in _CLAUSE_ENDS) + 1
     whole = normalize(before[cut:])
     return any(p in own and p not in whole for p in pairs)
+
+
+# A name of a kind only (局, 政策局): an English "bureau" set aside says nothing about which.
+_KIND_ONLY = re.compile(r"^(?:政策局|局|部门|机构|单位|署|办公室|委员会|小组|政府|会议)$")
+_JOINED_AFTER = re.compile(r"\s*(?:和|及|與|与|、|以及|同)\s*")
+_JOINED_BEFORE = re.compile(r"(?:和|及|與|与|、|以及|同)\s*$")
+
+
+def _shared(a: str, b: str) -> int:
+    """The length of the longest stretch two texts share."""
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def _besides_role(text: str, e: Expression, aside: list[str]) -> int:
+    """Of a question that sets X aside ("besides X", 除咗X): -1 for an expression that is only X, 1 for one
+    the sentence joins X to (由政制及內地事務局常任秘書長和發展局四川重建組組長), 0 for any other."""
+    own = normalize(e.text)
+    for x in aside:
+        need = min(3, len(x))
+        shared = _shared(own, x)
+        if shared >= need:
+            rest = len(own) - shared
+            return 1 if rest >= 3 and re.search(_JOINER, own) else -1
+        after = _JOINED_AFTER.match(text, e.end)
+        if after and normalize(text[after.end() : after.end() + len(x) + 2]).startswith(x[:need]):
+            return 1
+        before = _JOINED_BEFORE.search(text, 0, e.start)
+        if before and x[-need:] in normalize(text[max(0, before.start() - len(x) - 2) : before.start()]):
+            return 1
+    return 0
 
 
 def _unit_fit(question: QuestionAnalysis, e: Expression) -> float:

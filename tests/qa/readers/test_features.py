@@ -22,6 +22,7 @@ from qa.readers.features import (
     counted_people,
     counts_another_thing,
     figures_of_another_year,
+    gives_rate,
     hide_inside_wider,
     names_items,
     narrows_to_asked,
@@ -38,6 +39,7 @@ from qa.readers.features import (
     typed_expressions,
     unit_strength,
     weakest_concept,
+    who_expressions,
 )
 from qa.readers.question import analyse, without_source
 
@@ -758,3 +760,33 @@ def test_a_river_mouth_is_a_place_that_says_where():
     assert [e.text for e in typed_expressions(question, "共同保護珠江口紅樹林等濱海濕地", glossary)] == [
         "珠江口"
     ]
+
+
+def test_a_bureau_before_a_bare_title_is_the_title_s_own_but_a_meeting_is_not():
+    glossary = Glossary(
+        [
+            Entry(("CMAB",), ("政制及內地事務局",), "organisation"),
+            Entry(("Permanent Secretary",), ("常任秘書長",), "role"),
+            Entry(("Chief Secretary",), ("政務司司長",), "role"),
+        ]
+    )
+    posts = [e.text for e in who_expressions("工作小組會議由政制及內地事務局常任秘書長主持", glossary)]
+    assert "政制及內地事務局常任秘書長" in posts
+    # a table's row: the meeting, then who chairs it
+    assert "政務司司長" in [
+        e.text for e in who_expressions("深港合作會議政務司司長與深圳市市長主持", glossary)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("食物安全中心每年檢測約65 000個食物樣本。", True),
+        ("1995年至2015年年均增長接近40%。", True),
+        ("最終年供水量為11億立方米。", True),
+        ("在中小學階段最少各獲1次資助到內地交流機會。", True),
+        ("超過1 270名長者曾在香港大學深圳醫院使用醫療券，涉及醫療券金額約港幣220萬元。", False),
+    ],
+)
+def test_an_amount_per_unit_is_told_from_a_total(text, rate):
+    assert gives_rate(text) is rate

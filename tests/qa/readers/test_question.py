@@ -569,3 +569,54 @@ def test_a_sentence_that_sets_the_scene_names_no_asked_event():
 def test_which_supplement_asks_for_its_place_in_their_order(question):
     analysis = analyse(prepare_query(question))
     assert (analysis.expected, analysis.number_kind, analysis.unit) == ("number", "ordinal", "份")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What kinds of outreach do Hong Kong's offices on the Mainland carry out?", "list"),
+        ("What sorts of incentives was Guangdong looking at for elderly homes?", "list"),
+        ("What type of clean-energy product was singled out?", "description"),
+        # a search box's keywords: the time of the signing, not how long
+        ("《关于专利领域的合作安排》签署时间", "date"),
+        ("深港通開通時間？", "date"),
+        ("審批要多長時間？", "number"),
+    ],
+)
+def test_kinds_asked_and_a_time_in_keywords(question, expected):
+    assert analyse(prepare_query(question)).expected == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "rate"),
+    [
+        ("香港长者医疗券每人每年金额多少", True),
+        ("How much is the yearly elderly health care voucher?", True),
+        ("How much money can a student get each year under the scheme?", True),
+        ("How much did the government inject into the fund?", False),
+        ("東江水供水量係幾多？", False),
+    ],
+)
+def test_an_amount_per_unit_asked(question, rate):
+    assert analyse(prepare_query(question)).rate is rate
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        (
+            "川港溝通協調機制嘅工作小組會議，除咗發展局四川重建組組長，香港仲有邊個官員一齊主持？",
+            ("发展局四川重建组组长",),
+        ),
+        ("粤港联席会议第十六次工作会议除商贸外还讨论了哪些领域的合作", ("商贸",)),
+        ("排除咗呢啲因素，邊個負責？", ()),
+        ("深港合作會議由誰主持？", ()),
+    ],
+)
+def test_what_a_question_sets_aside(question, aside):
+    assert analyse(prepare_query(question)).besides == aside
+
+
+def test_a_specific_date_asks_the_day():
+    assert analyse(prepare_query("深圳经济特区三十周年深港合作成果总结活动的具体日期")).day
+    assert not analyse(prepare_query("深港合作成果总结活动幾時搞？")).day

@@ -388,3 +388,51 @@ def test_a_name_of_only_the_asked_kind_names_none():
     analysis = analyse(prepare_query("哪所内地高校试行招收香港副学位毕业生？"))
     found = typed_expressions(analysis, "推出內地大學升學資助華僑大學招收香港副學位畢業生", GLOSSARY)
     assert [e.text for e in found] == ["華僑大學"]
+
+
+# Names as the shipped glossary knows them, for the questions that set one aside ("besides X", 除咗X).
+ASIDE = Glossary(
+    [
+        Entry(("CMAB",), ("政制及內地事務局",), "organisation"),
+        Entry(("Permanent Secretary",), ("常任秘書長",), "role"),
+        Entry(("Development Bureau",), ("發展局",), "organisation"),
+        Entry(("NDRC",), ("國家發改委",), "organisation"),
+        Entry(("Ministry of Education",), ("教育部",), "organisation"),
+        Entry(("Chief Secretary",), ("政務司司長",), "role"),
+    ]
+)
+SICHUAN_ROW = (
+    "川港溝通協調機制高層會議政務司司長與四川省常務副省長主持溝通協調工作小組會議由政制及內地事務局常任秘書長"
+    "和發展局四川重建組組長及四川省發展和改革委員會主任主持"
+)
+QIANHAI = "此外，《前海規劃》要求成立由國家發改委牽頭，國務院有關部門、廣東省、深圳市政府參與的協調機制。"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # the one the sentence joins to what is set aside, over the one before 主持 of another row
+        (
+            "川港溝通協調機制嘅工作小組會議，除咗發展局四川重建組組長，香港仲有邊個官員一齊主持？",
+            SICHUAN_ROW,
+            "政制及內地事務局常任秘書長",
+        ),
+        (
+            "除了发展局四川重建组组长外，川港工作小组会议还有哪位官员共同主持？",
+            SICHUAN_ROW,
+            "政制及內地事務局常任秘書長",
+        ),
+        # what is set aside is not the answer; without it, it is
+        ("前海規劃要求成立嘅協調機制，除咗發改委牽頭，仲有邊個政府參與？", QIANHAI, "深圳市政府"),
+        ("前海規劃要求成立嘅協調機制由邊個牽頭？", QIANHAI, "國家發改委"),
+    ],
+)
+def test_what_the_question_sets_aside_is_not_the_answer(question, sentence, expected):
+    analysis = analyse(prepare_query(question))
+    assert choose(analysis, sentence, typed_expressions(analysis, sentence, ASIDE), ()).text == expected
+
+
+def test_a_national_ministry_is_named_with_its_country():
+    question = analyse(prepare_query("粵港合作辦學嘅管理辦法，廣東要爭取邊個部門支持？"))
+    sentence = "廣東爭取國家教育部的支持，制定出台粵港合作辦學有關管理辦法。"
+    assert choose(question, sentence, typed_expressions(question, sentence, ASIDE), ()).text == "國家教育部"
