@@ -750,8 +750,9 @@ def _held_another_year(question: QuestionAnalysis, e: expressions.Expression) ->
 _RELATIVE_YEAR = re.compile(r"今年|去年|前年|明年|本年|同年|当年|该年|上年|年内|现时|目前|现在|至今|迄今")
 # A year the figure is counted up to ("signed by 2012", 截至2012年): any year before it may write the count.
 _UP_TO_YEAR = re.compile(
-    r"\b(?:by|as of|until|up to|through)\s+(?:the end of\s+|end-)?(?:19|20)\d\d"
-    r"|(?:截至|截止|到|至)(?:19|20)\d\d"
+    # (not "by end-2010", 截至2010年年底: the figure at a year's end, which another year's end does not give)
+    r"\b(?:by|as of|until|up to|through)\s+(?:19|20)\d\d"
+    r"|(?:截至|截止|到|至)(?:19|20)\d\d(?!\s*年\s*(?:年底|底|年终|终))"
     # before or after a dated event (before the 2012 reorganisation, 2012年改組之前): years on one side of it
     r"|\b(?:before|after|prior to|since)\b|之前|以前|之后|以后"
 )

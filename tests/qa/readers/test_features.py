@@ -790,3 +790,12 @@ def test_a_bureau_before_a_bare_title_is_the_title_s_own_but_a_meeting_is_not():
 )
 def test_an_amount_per_unit_is_told_from_a_total(text, rate):
     assert gives_rate(text) is rate
+
+
+def test_a_year_end_asked_is_one_point_in_time_but_by_a_year_is_not():
+    share = "內地亦同時是香港最大的外來投資者，截至2009年年底，內地投資佔香港外來直接投資總額的36.4%。"
+    for asked in ("What share came from Hong Kong by end-2010?", "截至2010年年底，香港資金佔幾多？"):
+        assert figures_of_another_year(analyse(prepare_query(asked)), share)
+    assert not figures_of_another_year(
+        analyse(prepare_query("What share came from Hong Kong by 2010?")), share
+    )
