@@ -51,6 +51,18 @@ _LIST_NOUNS = (
     "initiatives|mechanisms|documents|services|professions|topics|departments|parties|regions|zones|"
     "governments|schemes"
 )
+# Words ending in s that are no plural of a thing asked ("what does", "which customs", "what years").
+_NOT_PLURAL = (
+    r"(?:does|is|was|has|this|its|his|us|yes|as|news|series|business|process|access|address|status|bus|plus"
+    r"|less|across|various|previous|always|perhaps|thus|customs|means|headquarters|premises|species"
+    r"|years|months|days|hours|dates|times|weeks|[\w-]+'s|\w+ss|\w+us|\w+is"
+    # a verb after a thing in the singular ("what customs arrangement applies")
+    r"|applies|covers|includes|helps|needs|leads|handles|runs|makes|takes|gives|says|goes|happens|allows"
+    r"|requires|involves|offers|provides|supports|promotes|plays|aims|seeks|holds|oversees|manages|operates"
+    r"|coordinates|represents|remains|becomes|stands|refers|describes|lies|belongs|exists|stays|sits|owns"
+    r"|follows|focuses|connects|sends|brings|receives|enables|ensures|contains|lets|keeps|wants|tries|sees"
+    r"|knows|seems|gets|comes|does)"
+)
 _QUANTITY_NOUNS = (
     "target|rate|value|supply|population|total|amount|budget|cost|volume|size|area|length|capacity|"
     "turnover|growth|figure"
@@ -140,6 +152,11 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"(?:areas|fields|sectors|measures|offices|platforms|initiatives|projects)\b",
             r"\bwhat (?:(?:exactly |precisely )?(?:are|were) the )?"
             r"(?:two|three|four|five|six|seven|eight|\d+) \w+",
+            # "which national strategies", "what steps", "which of HK's existing mechanisms": which things, in
+            # the plural (not "what does", "which customs", nor a time: "what years" is no list)
+            r"\b(?:which|what) (?:of (?:the |its |their |[\w-]+'s )?)?"
+            rf"(?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}?"
+            rf"(?!{_NOT_PLURAL}\b)[a-z]+s\b",
             # "what kinds of outreach", "what sorts of incentives": the kinds a sentence lists
             r"\bwhat (?:(?:other|main|different|specific) )?(?:kinds|types|sorts|forms|lines) of\b",
             # to list, not a list ("on the care-home waiting list", "after the list was enlarged")

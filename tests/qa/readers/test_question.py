@@ -577,6 +577,14 @@ def test_which_supplement_asks_for_its_place_in_their_order(question):
         ("What kinds of outreach do Hong Kong's offices on the Mainland carry out?", "list"),
         ("What sorts of incentives was Guangdong looking at for elderly homes?", "list"),
         ("What type of clean-energy product was singled out?", "description"),
+        # which things, in the plural
+        ("Which national strategies is the steering group meant to dovetail with?", "list"),
+        ("In which parts of the Mainland does Hong Kong have offices?", "list"),
+        ("Which of HK's existing high-level meeting mechanisms were kept?", "list"),
+        ("What steps were Shenzhen and Hong Kong taking on air quality?", "list"),
+        ("What does the scheme cover?", "description"),
+        ("What years does the three-year action plan cover?", "description"),
+        ("What customs arrangement applies?", "description"),
         # a search box's keywords: the time of the signing, not how long
         ("《关于专利领域的合作安排》签署时间", "date"),
         ("深港通開通時間？", "date"),
