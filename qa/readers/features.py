@@ -914,7 +914,8 @@ def _counts_quoted(question: str) -> frozenset[str]:
 
 
 _LIST_COUNTED = re.compile(
-    r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个|份|项|大|条|种|类|方面|间|家|所|位|名|宗)"
+    # with "-odd" (20多個, 二十幾個, 十余项): the count the question quotes, as loosely
+    r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:多|余|几)?\s*(?:个|份|项|大|条|种|类|方面|间|家|所|位|名|宗)"
 )
 
 

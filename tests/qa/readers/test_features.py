@@ -799,3 +799,18 @@ def test_a_year_end_asked_is_one_point_in_time_but_by_a_year_is_not():
     assert not figures_of_another_year(
         analyse(prepare_query("What share came from Hong Kong by 2010?")), share
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which overseas markets are in the 20-odd markets where HK pushes multi-destination tours?",
+        "香港同內地、澳門一齊推「一程多站」旅遊產品嗰二十幾個海外市場，係邊幾個？",
+    ],
+)
+def test_a_loose_count_quoted_counts_the_list_without_naming_it(question):
+    sentence = "與內地和澳門旅遊局合作，在20多個主要海外市場推廣「一程多站」旅遊產品。"
+    assert only_counts_the_list(analyse(prepare_query(question)), sentence)
+    assert not only_counts_the_list(
+        analyse(prepare_query("Which markets does HK promote tours in?")), sentence
+    )
