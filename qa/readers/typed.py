@@ -208,11 +208,16 @@ class TypedSentenceReader:
         # a sentence announcing several things (籌備多個嶄新的大型合作項目。) before the one naming them
         # (當中包括……、……)
         announces = question.expected == "list" and not any(c in text for c in "、；;")
-        if not (leads or semicolon or announces):
+        # a why question's sentence that says what is done, not why, before the one that says why
+        # (……宣傳推廣大灣區建設的重大機遇。一方面吸引外國資金、人才、技術通過香港進入灣區……)
+        reason_next = question.expected == "reason" and not gives_reason(text)
+        if not (leads or semicolon or announces or reason_next):
             return None
         follower = next_own(best, cands)
         if follower is None or leads:
             return follower
+        if reason_next:
+            return follower if says_why_next(follower.sentence.text) else None
         if "、" not in follower.sentence.text:
             return None
         if not semicolon and not _NAMES_THEM.match(answer_body(follower.sentence.text)[1]):
@@ -291,7 +296,10 @@ def kind_not_given(question: QuestionAnalysis, best: Candidate, cands: list[Cand
     nor does the next sentence of its paragraph; a list of places asked (邊啲城市) and neither names one
     beyond the question's own (推廣大灣區的活動 for the cities that host them)."""
     if question.expected == "reason":
-        return not gives_reason(best.sentence.text)
+        if gives_reason(best.sentence.text):
+            return False
+        follower = next_own(best, cands)
+        return follower is None or not says_why_next(follower.sentence.text)
     if question.expected != "list":
         return False
     follower = next_own(best, cands)
@@ -300,6 +308,19 @@ def kind_not_given(question: QuestionAnalysis, best: Candidate, cands: list[Cand
     if names_items(best.sentence.text):
         return False
     return follower is None or not names_items(follower.sentence.text)
+
+
+# A sentence that goes on from the one before with what it is for (一方面吸引……, 從而……, 務求……).
+_GOES_ON = re.compile(
+    r"\s*(?:[（(]?\d+[)）.]\s*)?(?:一方面|另一方面|从而|從而|藉此|借此|以便|务求|務求|旨在|冀|希望|目的)"
+)
+
+
+def says_why_next(text: str) -> bool:
+    """Whether the sentence after a why question's chosen one says why: a purpose or a cause, or it goes on
+    from it with what that is for (一方面吸引外國資金……)."""
+    body = answer_body(text)[1]
+    return gives_reason(body) or bool(_GOES_ON.match(body))
 
 
 def next_own(best: Candidate, cands: list[Candidate]) -> Candidate | None:

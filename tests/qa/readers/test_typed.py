@@ -6,9 +6,9 @@ import pytest
 
 from qa.readers import Calibration
 from qa.readers.calibration import UNCALIBRATED
-from qa.readers.features import candidates
+from qa.readers.features import candidates, gives_reason
 from qa.readers.question import analyse
-from qa.readers.typed import answerability_features
+from qa.readers.typed import answerability_features, says_why_next
 from qa.service import READ_DEPTH
 
 
@@ -233,3 +233,13 @@ def test_a_list_of_places_asked_weighs_against_a_sentence_naming_none(real_servi
     assert _kind_not_given(real_service, "政府2025年推廣大灣區的活動會在哪些城市舉行？") == 1.0
     # the offices' cities are named
     assert _kind_not_given(real_service, "特區政府在內地哪些城市設有經貿辦？") == 0.0
+
+
+def test_as_is_no_cause_and_a_why_goes_on_in_the_next_sentence():
+    # 作為 is "as", not "for": the sentence says what is promoted, not why
+    told = "向海外各界宣傳推廣大灣區建設的重大機遇，以及香港作為大灣區中心城市的重要角色；"
+    assert not gives_reason(told)
+    assert gives_reason("為了方便跨境旅客，兩地同意……")
+    assert says_why_next("一方面吸引外國資金、人才、技術通過香港進入灣區和內地的廣袤市場")
+    assert says_why_next("從而提升香港的競爭力。")
+    assert not says_why_next("截至2017年2月，已有超過260名學生參與計劃。")
