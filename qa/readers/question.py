@@ -61,7 +61,7 @@ _NOT_PLURAL = (
     r"|requires|involves|offers|provides|supports|promotes|plays|aims|seeks|holds|oversees|manages|operates"
     r"|coordinates|represents|remains|becomes|stands|refers|describes|lies|belongs|exists|stays|sits|owns"
     r"|follows|focuses|connects|sends|brings|receives|enables|ensures|contains|lets|keeps|wants|tries|sees"
-    r"|knows|seems|gets|comes|does)"
+    r"|knows|seems|gets|comes)"
 )
 _QUANTITY_NOUNS = (
     "target|rate|value|supply|population|total|amount|budget|cost|volume|size|area|length|capacity|"
@@ -305,7 +305,6 @@ _RECIPIENT_ASKED = re.compile(
     r"向(?:谁|边个|边位|哪个|哪位|哪一个|哪一位|什么)[\u4e00-\u9fff]{0,4}?(?:汇报|报告|负责|交代|提交|述职)"
     r"|\breport(?:s|ed|ing)? (?:[\w'-]+ ){0,4}?to\b|\bto whom\b|\banswer(?:s|ed)? to\b"
 )
-# Who chairs or leads: people, in their posts (a meeting chairs nothing), unless a body is asked.
 # "Besides X" (除咗X，仲有邊個; "apart from the NDRC, who else"): X is known to the asker, so it is not the
 # answer, and what the papers join to it often is. Normalised text; not 消除, 排除, 除非.
 _BESIDES_ZH = re.compile(
@@ -323,6 +322,7 @@ _RATE_ASKED = re.compile(
     r"|\b(?:yearly|annual|annually|daily|monthly|weekly)\b|\b(?:a|each|every) (?:year|month|day|week)\b"
     r"|\beach (?:student|school|project|company|firm|person|office|lab\w*|applicant|household)\b"
 )
+# Who chairs or leads: people, in their posts (a meeting chairs nothing), unless a body is asked.
 _CHAIR_ASKED = re.compile(
     # "who on the HK side chairs", "who co-chaired"
     r"\bwho (?:[\w'-]+ ){0,4}?(?:co-)?(?:chairs?|chaired|heads?|headed|leads?|led|presides?|presided)\b"
