@@ -90,7 +90,7 @@ def _title(post: str) -> str:
 # A "body" holding a question word is the asked one (邊個政策局, 哪个局), not one the answer must be about.
 _ASKING = re.compile(r"哪|边个|边间|什么|甚么|谁|何|几|乜|咩")
 # A body named only by its kind (政策局, 部門) says nothing about which one.
-_KIND_ONLY = re.compile(r"^(?:政策局|局|部门|机构|单位|署|办公室|委员会|小组|政府)$")
+KIND_ONLY = re.compile(r"^(?:政策局|局|部门|机构|单位|署|办公室|委员会|小组|政府)$")
 
 
 def owners(texts: list[str], glossary: Glossary) -> list[str]:
@@ -104,7 +104,7 @@ def owners(texts: list[str], glossary: Glossary) -> list[str]:
             found.append(expressions.Expression("body", m.start(), m.end(), m.group(0)))
         for e in found:
             name = normalize(e.text if e.kind == "body" else _without_post(e.text))
-            if _ASKING.search(name) or _KIND_ONLY.match(name):
+            if _ASKING.search(name) or KIND_ONLY.match(name):
                 continue
             if len(name) >= 2 and not _GENERAL.match(name) and name not in out:
                 out.append(name)

@@ -19,7 +19,7 @@ from qa.readers import expressions
 from qa.readers.events import states_event
 from qa.readers.expressions import Expression
 from qa.readers.features import province_asked, unit_strength
-from qa.readers.posts import NAME_AFTER_POST
+from qa.readers.posts import KIND_ONLY, NAME_AFTER_POST
 from qa.readers.question import QuestionAnalysis
 
 # What ends the clause an expression belongs to (parentheses do not: 「會議（2003年成立）」 is one clause).
@@ -139,7 +139,8 @@ def choose(
         if side is not None:
             parts = [p for e in pool for p in _parts(text, e)]
             pool = [e for e in parts if bool(_MAINLAND_POST.match(normalize(e.text))) == side] or pool
-    aside = [x for x in question.besides if len(x) >= 2 and not _KIND_ONLY.match(x)]
+    # a name of a kind only (政策局, 會議) says nothing about which one: an English "bureau" set aside
+    aside = [x for x in question.besides if len(x) >= 2 and not KIND_ONLY.match(x) and x != "会议"]
     if aside:
         # 除咗發改委牽頭: 國家發改委 is what the asker knows, not the answer
         pool = [e for e in pool if _besides_role(text, e, aside) >= 0] or pool
@@ -217,10 +218,8 @@ def _names_more_as_subset(text: str, e: Expression, pairs: frozenset[str]) -> bo
     return any(p in own and p not in whole for p in pairs)
 
 
-# A name of a kind only (局, 政策局): an English "bureau" set aside says nothing about which.
-_KIND_ONLY = re.compile(r"^(?:政策局|局|部门|机构|单位|署|办公室|委员会|小组|政府|会议)$")
-_JOINED_AFTER = re.compile(r"\s*(?:和|及|與|与|、|以及|同)\s*")
-_JOINED_BEFORE = re.compile(r"(?:和|及|與|与|、|以及|同)\s*$")
+_JOINED_AFTER = re.compile(rf"\s*(?:{_JOINER}|同)\s*")
+_JOINED_BEFORE = re.compile(rf"(?:{_JOINER}|同)\s*$")
 
 
 def _shared(a: str, b: str) -> int:
