@@ -1235,6 +1235,17 @@ def gives_rate(text: str) -> bool:
     return bool(_RATE.search(normalize(text)))
 
 
+# What writes a sum spent, charged or granted (normalised): 手續費, 成本, 撥款, 資助額, 投資, 基金.
+_COST = re.compile(
+    r"费|成本|造价|预算|价|拨款|资助|资金|基金|注资|投资|耗资|开支|支出|支付|斥资|津贴|补贴|补助"
+)
+
+
+def gives_cost(text: str) -> bool:
+    """Whether a sentence (with the one before it) writes a cost, fee, grant or budget."""
+    return bool(_COST.search(normalize(text)))
+
+
 def unit_strength(question: QuestionAnalysis, e: expressions.Expression) -> float:
     if question.number_kind == "ordinal" and e.kind == "ordinal" and question.unit is not None:
         # which edition: 第六屆, not 第一 of 第一階段
@@ -1396,6 +1407,10 @@ def candidates(
             and not quotes_another_count(question, read_with)
             # a total (涉及醫療券金額約港幣220萬元) for how much a year or per person
             and not (question.rate and not gives_rate(read_with))
+            # who signed: a sentence near the agreement that signs nothing
+            and not (question.signers and not holds_verb(norm, "sign"))
+            # a sum of tariff savings (關稅優惠總值) or a count for the fee or funding asked
+            and not (question.cost and not gives_cost(read_with))
         )
         names_place = not places_listed or names_another_place(
             sentence.text, question, index.analyzer.glossary

@@ -138,7 +138,8 @@ def mentions_owner(
     text: str, names: list[str], previous: str | None = None, title: str | None = None
 ) -> bool:
     """Whether the sentence holds most of the two-character pieces of one of the bodies (or there are none),
-    or the sentence before it does and this one names the body short (「督導組」由行政長官親自擔任組長),
+    or the sentence before it does and this one names the body short (「督導組」由行政長官親自擔任組長)
+    or goes on from it (此外……),
     or its paper is about the body (its title names it: every sentence of 《2009年深港合作會議》 is about
     that meeting)."""
     if not names:
@@ -152,7 +153,14 @@ def mentions_owner(
         short = _BODY_END.search(name)
         if before and short and short.group(0) in norm and _holds(before, name):
             return True
+        if before and _GOES_ON.match(norm) and _holds(before, name):
+            return True
     return False
+
+
+# A sentence that goes on from the one before it (normalised): 「此外，兩地相關政府部門……亦簽署了
+# 20份合作文件」 after the sentence naming the meeting is still about that meeting.
+_GOES_ON = re.compile(r"^\s*(?:\d+\.\s*)?(?:此外|另外|同时|其间|期间|会上|会后|会议期间|当中|其中)")
 
 
 def _holds(text: str, name: str) -> bool:

@@ -65,7 +65,7 @@ _NOT_PLURAL = (
 )
 _QUANTITY_NOUNS = (
     "target|rate|value|supply|population|total|amount|budget|cost|volume|size|area|length|capacity|"
-    "turnover|growth|figure"
+    "turnover|growth|figure|toll|fee|price|charge"
 )
 _RULES: tuple[tuple[str, str], ...] = (
     (
@@ -81,6 +81,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             "(?<!\\d)年份|日期|几月|几号|边年|边一年|边日|边个月|哪个时候|哪一个时候|啥时候|什么时间|甚么时间",
             # a search box's "《…》签署时间": the time of the thing, not how long (多长时间, 一段时间)
             "(?<!多长)(?<!几长)(?<!多少)(?<!几多)(?<!段)(?<!长)时间\\s*(?:是|系)?\\s*(?:几时|什么|甚么)?\\s*[？?]?$",
+            # a search box's "…展覽 展期": when an exhibition, a meeting or works run
+            "(?:展|会|工)期\\s*(?:是|系)?\\s*(?:几时|什么|甚么)?\\s*[？?]?$",
             # which school or financial year (邊個學年, 哪个年度)
             "(?:哪|边)(?:个|一个|一)?(?:学年|年度|财政年度)",
             r"\b(?:which|what) (?:school|academic|financial|fiscal) year\b",
@@ -97,6 +99,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             # 幾 before a classifier asks how many (幾輪, 幾批); 哪幾個/邊幾個 asks which ones
             # ... but 十幾項 / 三十幾個 is a figure with "-odd", and 嗰幾個小組 / 下設的幾個小組 "those few
             # groups": not a question
+            # a search box's "…計劃 申請費用", "…研究 經費"
+            "(?:费用|经费|预算|造价|成本|收费|[\u4e00-\u9fff](?<!消)费)\\s*(?:是|系)?\\s*[？?]?$",
             "(?<![哪边十百千万\\d嗰𠮶那这呢的])几(?:个|份|项|名|间|家|成|年|次|条|位|倍|耐|长|远|大|场|届|轮|回|批|种|类|宗|所|座|只|件|期)",
         ),
     ),
@@ -110,6 +114,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             # 邊個 asks who, but 邊個區 / 邊個城市 ask where, and 邊個計劃 which thing (as 哪個計劃)
             "边个(?!区|地区|区域|城市|省|市|镇|地方|口岸|港口|检查站|管制站|场地|场馆|会场|国家(?!部|机构|单位|级|领导)"
             "|计划|方案|项目|协议|安排|政策(?!局)|措施|基金|活动|会议|论坛|规划|平台|制度|机制|领域|行业|文件|报告|学年|年度)",
+            # a search box's "…備忘錄 簽署人"
+            "(?:签署|签约|申请|召集|发起)(?:人|者)\\s*(?:是|系)?\\s*(?:谁|边个)?\\s*[？?]?$",
             "负责人|哪一个部门|哪个组织|哪个政府|哪所|哪间大学|哪些机构|哪些部门|哪些内地领导|名字",
             "边位|边一位|边个部门|边个机构|边个局|边间机构|边间大学|咩人|乜人|叫咩名|叫乜名|咩名",
             # which company (邊間公司投得, 哪家企业中标)
@@ -162,7 +168,9 @@ _RULES: tuple[tuple[str, str], ...] = (
             # to list, not a list ("on the care-home waiting list", "after the list was enlarged")
             r"(?<!\bthe )(?<!\ba )(?<!waiting )(?<!negative )\blist\b|\bname the\b",
             "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|边啲|(?:哪|边)(?:[两二三四五六七八九十]|\\d{1,3})(?:个|样|项|种|大|方面)?",
-            "啲(?:咩|乜|什么|甚么)",  # 有啲咩合作夥伴: which ones, in Cantonese
+            # 有啲咩合作夥伴, 會做啲咩服務: which ones, in Cantonese (but 「……做咗啲咩？」 asks what was done)
+            "(?<!做)(?<!做咗)(?<!做了)(?<!搞)(?<!搞咗)啲(?:咩|乜|什么|甚么)",
+            "(?:做|搞)(?:咗|了)?啲(?:咩|乜|什么|甚么)(?!\\s*[？?]?\\s*$)",
         ),
     ),
 )
@@ -183,7 +191,7 @@ _MONEY = re.compile(
         r"\btotal (?:value|amount)|\bcost|\bbudget|\bmoney|\bfund|\binject|\bspen[dt]|\binvest|\bworth",
         r"\bvalue|\bhk\$|\bdollars?\b|\bprice|\bfee|\btoll|\bsalary|\bpaid",
         r"\brmb\b|\brenminbi\b|\byuan\b|\bsettlement\b|\bturnover\b|\bexport|\bimport",
-        "金额|多少钱|资金|注资|拨款|费用|成本|造价|预算|投资|价值|总值|港元|港币|人民币|收费|票价|薪|总额|贸易额|结算",
+        "金额|多少钱|资金|注资|拨款|费用|经费|手续费|[\u4e00-\u9fff]费(?:是|为|要|有)?(?:多少|几多)|(?:多少|几多)[\u4e00-\u9fff]{0,3}费|成本|造价|预算|投资|价值|总值|港元|港币|人民币|收费|票价|薪|总额|贸易额|结算",
         "津贴|补贴|补助|工资|基金.{0,2}(?:多大|多少)|关税|税款|慳|节省了?(?:多少|几多)|货值|产值|货额",
         r"(?<![名份])额(?![度外])|\btariffs?\b|\bduty\b|\bduties\b|\bsav(?:e|ed|es|ing|ings)\b",
         "几多钱|钱",
@@ -227,6 +235,12 @@ _EN_UNITS = {
     "hour": "小時",
 }
 # "Since when", 「由幾時開始」, "when did it start": the date a thing began, not one it must happen before.
+# The date a figure or chart is "as of" (數字截至幾時): the date of the data, not of an event the question
+# names on the way ("certificates issued so far").
+_AS_OF = re.compile(
+    r"\bas (?:of|at)\b(?: (?:what|which) (?:date|day|month|year)\b)?\s*[?？]?$|\bas of (?:what|which|when)\b"
+    r"|\bhow up to date\b|截至(?:何时|几时|什么时候|甚么时候|哪|边)"
+)
 _SINCE = re.compile(
     r"\bsince when\b|\bfrom when\b|\bwhen did [\w\s'-]{1,60}?\b(?:start|begin|began|commence)"
     r"|(?:几时|何时|什么时候|甚么时候|哪年|哪一年|边年|哪个月)(?:开始|起)"
@@ -321,6 +335,12 @@ _RATE_ASKED = re.compile(
     r"|\bper (?:year|annum|person|head|month|day|week|student|project|school|company|firm|trip|lab\w*)\b"
     r"|\b(?:yearly|annual|annually|daily|monthly|weekly)\b|\b(?:a|each|every) (?:year|month|day|week)\b"
     r"|\beach (?:student|school|project|company|firm|person|office|lab\w*|applicant|household)\b"
+)
+# A cost or fee asked (normalised): 手續費, 過橋費, 經費, 預算, "how much does it cost", "what's the toll".
+_COST_ASKED = re.compile(
+    r"\bcosts?\b|\bfees?\b|\btolls?\b|\bbudget|\bprice|\bfunding\b|(?<!in )\bcharges?\b|\bspen[dt]"
+    r"|\bput(?:ting)? into\b|[\u4e00-\u9fff]费|费用|预算|成本|造价|票价|收费|资助额|拨款"
+    r"|花(?:了|咗)?(?:多少|几多)|[使用](?:了|咗)(?:多少|几多)钱"
 )
 # Who chairs or leads: people, in their posts (a meeting chairs nothing), unless a body is asked.
 _CHAIR_ASKED = re.compile(
@@ -462,9 +482,21 @@ class QuestionAnalysis:
         return self.expected == "number" and bool(_RATE_ASKED.search(self.normalized))
 
     @cached_property
+    def cost(self) -> bool:
+        """For a number: a cost, fee or budget is asked (手續費, "how much does it cost"), which another sum
+        (關稅優惠總值逾2 500萬美元) or a count does not answer."""
+        return self.number_kind == "money" and bool(_COST_ASKED.search(self.normalized))
+
+    @cached_property
     def city_only(self) -> bool:
         """For a place: the question says a city is asked ("which city", 哪座城市), no province or country."""
         return self.expected == "place" and bool(_CITY_NAMED.search(self.normalized))
+
+    @cached_property
+    def signers(self) -> bool:
+        """For a who question: who signed is asked (邊個簽, "who signed"), which a sentence that says nothing
+        was signed (今後，特區政府會充分利用……) does not answer, however near the agreement it stands."""
+        return self.expected == "who" and "sign" in asked_events(asked_sentence(self.prepared.text))
 
     @cached_property
     def recipient(self) -> bool:
@@ -686,7 +718,9 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         return QuestionAnalysis(
             prepared,
             expected,
-            events=asked_events(asked_sentence(without_source(prepared.text)[0])),
+            events=frozenset()
+            if _AS_OF.search(normalize(prepared.text))
+            else asked_events(asked_sentence(without_source(prepared.text)[0])),
             clock=bool(_CLOCK.search(normalize(prepared.text))),
             day=bool(_DAY_ASKED.search(normalize(prepared.text))),
             since=bool(_SINCE.search(normalize(prepared.text))),

@@ -187,6 +187,8 @@ def test_a_non_government_body_is_no_government():
 def test_a_venue_is_found_by_the_end_of_its_name():
     text = "展覽在香港歷史博物館舉行，論壇在香港會議展覽中心舉行"
     assert [e.text for e in find("venue", text)] == ["香港歷史博物館", "香港會議展覽中心"]
+    # where a fund is listed: 在深圳交易所上市
+    assert [e.text for e in find("venue", "推動港股組合 ETF 在深圳交易所上市")] == ["深圳交易所"]
 
 
 def test_a_body_acted_through_is_named_without_through():

@@ -22,6 +22,7 @@ from qa.readers.features import (
     counted_people,
     counts_another_thing,
     figures_of_another_year,
+    gives_cost,
     gives_rate,
     hide_inside_wider,
     names_items,
@@ -790,6 +791,20 @@ def test_a_bureau_before_a_bare_title_is_the_title_s_own_but_a_meeting_is_not():
 )
 def test_an_amount_per_unit_is_told_from_a_total(text, rate):
     assert gives_rate(text) is rate
+
+
+@pytest.mark.parametrize(
+    ("text", "cost"),
+    [
+        ("申請手續費為每宗港幣100元。", True),
+        ("藝術發展基金資助共60個項目（資助額逾600萬港元）。", True),
+        ("特區政府迅速注資90億港元到信託基金。", True),
+        ("截至2017年1月，有超過4 300宗申請，關稅優惠總值逾2 500萬美元。", False),
+        ("為200種香港常用中藥材制訂安全性及品質方面的標準。", False),
+    ],
+)
+def test_a_cost_is_told_from_another_sum(text, cost):
+    assert gives_cost(text) is cost
 
 
 def test_a_year_end_asked_is_one_point_in_time_but_by_a_year_is_not():

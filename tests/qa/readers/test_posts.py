@@ -85,6 +85,13 @@ def test_the_body_named_short_after_the_sentence_before_named_it_in_full():
     assert mentions_owner(other, ["一带一路办公室"], named) is False
 
 
+def test_a_sentence_that_goes_on_from_the_one_naming_the_body_is_about_it():
+    before = "2024年4月與上海市政府代表團在香港舉行了「滬港合作會議」第六次會議，就15個合作領域達成共識。"
+    sentence = "此外，兩地相關政府部門、法定機構和組織亦簽署了20份合作文件。"
+    assert mentions_owner(sentence, ["沪港合作会议"], before) is True
+    assert mentions_owner("兩地相關政府部門簽署了20份合作文件。", ["沪港合作会议"], before) is False
+
+
 def test_a_paper_about_the_body_makes_each_of_its_sentences_about_it():
     sentence = "政務司司長及深圳市代市長亦於同日舉行記者會並發表新聞公報"
     assert not mentions_owner(sentence, ["深港合作会议"])

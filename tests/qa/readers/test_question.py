@@ -589,6 +589,15 @@ def test_which_supplement_asks_for_its_place_in_their_order(question):
         ("《关于专利领域的合作安排》签署时间", "date"),
         ("深港通開通時間？", "date"),
         ("審批要多長時間？", "number"),
+        # a search box's cost, run or signer
+        ("自贸协定中转货物便利计划 申请费用", "number"),
+        ("武汉盛世展览在香港历史博物馆的展期", "date"),
+        ("2004年加强深港合作备忘录 签署人", "who"),
+        ("希望珠三角居民來港消費由「旅遊消費」變成乜嘢消費？", "description"),
+        # 做咗啲咩 asks what was done; 做啲咩服務 which services
+        ("負責醫療嘅同學為鄉鎮居民做咗啲咩？", "description"),
+        ("大專生去廣東鄉鎮做義工，會做啲咩服務？", "list"),
+        ("有啲咩合作夥伴？", "list"),
     ],
 )
 def test_kinds_asked_and_a_time_in_keywords(question, expected):
@@ -607,6 +616,39 @@ def test_kinds_asked_and_a_time_in_keywords(question, expected):
 )
 def test_an_amount_per_unit_asked(question, rate):
     assert analyse(prepare_query(question)).rate is rate
+
+
+@pytest.mark.parametrize(
+    ("question", "cost"),
+    [
+        ("自由貿易協定中轉貨物便利計劃申請要俾幾多手續費？", True),
+        ("香港常用中药材标准研究经费是多少", True),
+        ("How much does it cost to apply under the scheme?", True),
+        ("What's the toll for a private car?", True),
+        ("港珠澳大桥一共花了多少钱？", True),
+        ("How much did the government inject into the fund?", False),
+        ("貿易總額係幾多？", False),
+        # a count of things funded, not the funding
+        ("How many factories have received funding to go green?", False),
+        ("Who takes charge of trade?", False),
+    ],
+)
+def test_a_cost_or_fee_asked(question, cost):
+    assert analyse(prepare_query(question)).cost is cost
+
+
+def test_who_signed_is_asked():
+    assert analyse(prepare_query("Who actually signed the 2004 memorandum?")).signers
+    assert analyse(prepare_query("2004年加强深港合作备忘录 签署人")).signers
+    assert not analyse(prepare_query("Who chairs the meeting?")).signers
+    assert not analyse(prepare_query("When was the memorandum signed?")).signers
+
+
+def test_the_date_a_figure_is_as_of_names_no_event():
+    asked = "The breakdown of certificates issued so far: what date is that data as of?"
+    assert analyse(prepare_query(asked)).events == frozenset()
+    assert analyse(prepare_query("《證明書》涵蓋行業嗰個圖，數字截至幾時？")).events == frozenset()
+    assert analyse(prepare_query("When were the first certificates issued?")).events
 
 
 @pytest.mark.parametrize(
