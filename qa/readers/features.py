@@ -63,12 +63,21 @@ _CAUSE = re.compile(
     r"|有见|有見|考虑到|考慮到"
     r"|方便|协助|協助|以期|以免|避免|确保|確保"
 )
+# What a sentence means to bring about, short of a purpose it states: 使之成為……的動力, 讓全世界……, 務求,
+# what must be done (必須), one aim of two (一方面), to do better (更好發揮, 達致). Such a sentence does not
+# leave a why question unanswered.
+_AIM = re.compile(r"使之|使得|令|讓|让|務求|务求|冀|希望|必須|必须|一方面|更好|達致|达致")
 
 
 def gives_reason(text: str) -> bool:
     """Whether a sentence says why: a purpose (以加強……, 旨在) or a cause (由於, 因應) or an aim (方便)."""
     norm = normalize(text)
     return bool(_PURPOSE.search(norm) or _CAUSE.search(norm))
+
+
+def gives_aim(text: str) -> bool:
+    """Whether a sentence says what it means to bring about (令……, 使之……, 必須……), if not why."""
+    return bool(_AIM.search(normalize(text)))
 
 
 # A photo caption or a map's title: a short line without a clause that names a ceremony or a picture

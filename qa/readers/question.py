@@ -144,7 +144,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         "reason",
         _cues(
             r"\bwhy\b|\bpurpose\b|\bfor what\b|\baims? (?:of|to)\b|\bwhat is (?:the |a )?[\w\s-]+ for\??$",
-            "为何|为什么|为甚么|目的|原因|宗旨|为了什么|作用|是做什么的|做什么用",
+            # not 成為什麼 ("become what") nor 認為什麼
+            "为何|(?<![成作认视称])为什么|(?<![成作认视称])为甚么|目的|原因|宗旨|为了什么|作用|是做什么的|做什么用",
             "点解|为咩|为乜|做咩要|做乜要",  # Cantonese
         ),
     ),
@@ -336,6 +337,10 @@ _RATE_ASKED = re.compile(
     r"|\b(?:yearly|annual|annually|daily|monthly|weekly)\b|\b(?:a|each|every) (?:year|month|day|week)\b"
     r"|\beach (?:student|school|project|company|firm|person|office|lab\w*|applicant|household)\b"
 )
+# What a thing does asked, rather than why (normalised): "what is it for", 作用, 是做什麼的.
+_FUNCTION_ASKED = re.compile(
+    r"\bfor what\b|\bwhat is (?:the |a )?[\w\s-]+ for\??$|作用|是做什么的|做什么用|职能|功能"
+)
 # A cost or fee asked (normalised): 手續費, 過橋費, 經費, 預算, "how much does it cost", "what's the toll".
 _COST_ASKED = re.compile(
     r"\bcosts?\b|\bfees?\b|\btolls?\b|\bbudget|\bprice|\bfunding\b|(?<!in )\bcharges?\b|\bspen[dt]"
@@ -491,6 +496,12 @@ class QuestionAnalysis:
     def city_only(self) -> bool:
         """For a place: the question says a city is asked ("which city", 哪座城市), no province or country."""
         return self.expected == "place" and bool(_CITY_NAMED.search(self.normalized))
+
+    @cached_property
+    def asks_why(self) -> bool:
+        """For a reason question: why, or to what end, not what a thing does ("what is the board for", 作用,
+        是做什麼的), which a sentence saying what it does answers with no cause or aim in it."""
+        return self.expected == "reason" and not _FUNCTION_ASKED.search(self.normalized)
 
     @cached_property
     def signers(self) -> bool:

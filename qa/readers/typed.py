@@ -25,6 +25,7 @@ from qa.readers.features import (
     Candidate,
     answer_body,
     candidates,
+    gives_aim,
     gives_reason,
     names_items,
     narrows_to_asked,
@@ -115,6 +116,10 @@ class TypedSentenceReader:
         if counted_only and self.follower(question, best, cands) is None:
             # 就11個合作領域達成共識 for "what were the 11 areas": counted, not listed
             return scored, None, confidence, "list_not_given"
+        if question.asks_why and kind_not_given(question, best, cands):
+            # 雙方更成功邀請美國杜邦公司於香港設立……總部 for why DuPont chose Hong Kong: what was done, and
+            # neither it nor the next sentence says why, however sure the reading is of the sentence.
+            return scored, None, confidence, "no_reason_for_focus"
         if confidence < cal.threshold(question.typed):
             if kind_not_given(question, best, cands):
                 # 現時特區政府駐內地的辦事處包括…… for why one office sits under another: no cause, no aim;
@@ -296,7 +301,7 @@ def kind_not_given(question: QuestionAnalysis, best: Candidate, cands: list[Cand
     nor does the next sentence of its paragraph; a list of places asked (邊啲城市) and neither names one
     beyond the question's own (推廣大灣區的活動 for the cities that host them)."""
     if question.expected == "reason":
-        if gives_reason(best.sentence.text):
+        if gives_reason(best.sentence.text) or gives_aim(best.sentence.text):
             return False
         follower = next_own(best, cands)
         return follower is None or not says_why_next(follower.sentence.text)

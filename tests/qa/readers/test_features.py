@@ -22,6 +22,7 @@ from qa.readers.features import (
     counted_people,
     counts_another_thing,
     figures_of_another_year,
+    gives_aim,
     gives_cost,
     gives_rate,
     hide_inside_wider,
@@ -805,6 +806,18 @@ def test_an_amount_per_unit_is_told_from_a_total(text, rate):
 )
 def test_a_cost_is_told_from_another_sum(text, cost):
     assert gives_cost(text) is cost
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("致力抓緊內地經濟迅速發展的機遇，使之成為香港經濟發展的動力。", True),
+        ("研究開拓更多新的合作平台，更好發揮香港「一國兩制」的獨特優勢。", True),
+        ("雙方更成功邀請美國杜邦公司於香港設立其全球業務總部和研發中心。", False),
+    ],
+)
+def test_what_a_sentence_means_to_bring_about(text, aim):
+    assert gives_aim(text) is aim
 
 
 def test_a_year_end_asked_is_one_point_in_time_but_by_a_year_is_not():

@@ -637,6 +637,15 @@ def test_a_cost_or_fee_asked(question, cost):
     assert analyse(prepare_query(question)).cost is cost
 
 
+def test_why_is_told_from_what_a_thing_is_for():
+    assert analyse(prepare_query("Why did DuPont choose Hong Kong?")).asks_why
+    assert analyse(prepare_query("特区政府为什么要宣传大湾区")).asks_why
+    assert not analyse(prepare_query("What is the maritime and port board actually for?")).asks_why
+    assert not analyse(prepare_query("香港海運港口局有咩作用？")).asks_why
+    # 成為什麼 asks what one becomes, not why
+    assert analyse(prepare_query("取得資格的香港居民可以申請成為什麼？")).expected != "reason"
+
+
 def test_who_signed_is_asked():
     assert analyse(prepare_query("Who actually signed the 2004 memorandum?")).signers
     assert analyse(prepare_query("2004年加强深港合作备忘录 签署人")).signers

@@ -132,6 +132,19 @@ def test_a_why_or_list_question_whose_sentence_gives_no_cause_or_items_weighs_ag
     assert real_service.reader.calibration.answerability.get("kind_not_given", 0.0) < 0
 
 
+def test_a_why_question_whose_sentence_says_only_what_was_done_abstains(real_service):
+    # the papers say DuPont was invited to set up in Hong Kong, and that the acting mayor came, never why
+    for question in (
+        "美國杜邦公司點解揀香港設立太陽能光伏電薄膜全球業務總部？",
+        "2009年深港合作會議點解係深圳代市長出面，而唔係市長？",
+    ):
+        reading = real_service.ask(question).reading
+        assert reading.abstained and reading.abstain_reason == "no_reason_for_focus", question
+    # a reason they give (為減省業界的資料輸入工作) is still read
+    reading = real_service.ask("點解兩地海關要統一道路貨物電子系統入面相同資料項目嘅格式？").reading
+    assert not reading.abstained
+
+
 def test_events_that_require_are_not_launches(real_service):
     # the road cargo system's launch (推出) is dated; when it became compulsory is not
     reading = real_service.ask("香港海關嘅道路貨物資料系統由幾時開始強制要用？").reading
