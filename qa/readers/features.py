@@ -703,7 +703,9 @@ def _english_numbers(asked: str) -> set[int]:
 
 # What a name of the asked kind may open with and still name no one: a side, a count (三位司長), "each".
 _KIND_ONLY_PREFIX = re.compile(
-    r"^(?:香港|内地|国家|本地|各|有关|相关|两地)?(?:\d+|[一二两三四五六七八九十]+)?(?:位|名|个|间|所|家)?"
+    # 兩地相關政府部門 is as much the kind as 相關部門: "which department signed" is not answered by it
+    r"^(?:香港|内地|国家|本地|各|有关|相关|两地|双方)*(?:政府(?=.))?(?:\d+|[一二两三四五六七八九十]+)?"
+    r"(?:位|名|个|间|所|家)?"
 )
 
 

@@ -104,6 +104,8 @@ def test_the_end_of_a_school_year_is_not_a_count():
 def test_an_administrative_department_is_a_body():
     found = find("body", "立項審批工作將交由廣東省省級衞生行政部門負責")
     assert [e.text for e in found] == ["廣東省省級衞生行政部門"]
+    found = find("body", "此外，兩地相關政府部門亦簽署了四份合作文件")
+    assert [e.text for e in found] == ["兩地相關政府部門"]
 
 
 def test_the_end_of_a_year_and_rounds_counted_in_chinese_numerals():

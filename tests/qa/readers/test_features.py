@@ -245,6 +245,16 @@ def test_the_sides_the_question_names_joined_are_not_who_answers():
     assert not sides_restated("港深两地政府", "落马洲河套")
 
 
+def test_the_related_departments_of_both_sides_do_not_answer_which_department():
+    glossary = Glossary([])
+    sentence = "此外，兩地相關政府部門亦簽署了四份合作文件，涵蓋金融服務、教育、青年發展及食品安全範疇；"
+    one = analyse(prepare_query("第五次京港合作會議簽嗰份食品安全合作文件，香港係由邊個部門簽署？"))
+    assert typed_expressions(one, sentence, glossary) == []
+    # which bodies signed: the papers' answer is that kind, named no further
+    bodies = analyse(prepare_query("滬港合作會議第六次會議嗰20份合作文件，係邊啲單位簽嘅？"))
+    assert [e.text for e in typed_expressions(bodies, sentence, glossary)] == ["兩地相關政府部門"]
+
+
 def test_a_body_of_another_kind_does_not_answer_which_company():
     glossary = Glossary([])
     sentence = "港珠澳大橋管理局已於2010年12月與承建商簽署合約。"
