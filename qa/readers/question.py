@@ -96,11 +96,11 @@ _RULES: tuple[tuple[str, str], ...] = (
             rf"\bwhat(?:'s| is| was| are| were) the (?:\w+ ){{0,3}}(?:{_QUANTITY_NOUNS})s?\b",
             r"\bwhat(?:'s| is| was) the (?:most|maximum|least|minimum)\b",  # "the most a company can get"
             "多少|几多|百分之几|占多少|多大|多长|多远|数目|数量|金额|比例|多久",
+            # a search box's "…計劃 申請費用", "…研究 經費"
+            "(?:费用|经费|预算|造价|成本|收费|[\u4e00-\u9fff](?<!消)费)\\s*(?:是|系)?\\s*[？?]?$",
             # 幾 before a classifier asks how many (幾輪, 幾批); 哪幾個/邊幾個 asks which ones
             # ... but 十幾項 / 三十幾個 is a figure with "-odd", and 嗰幾個小組 / 下設的幾個小組 "those few
             # groups": not a question
-            # a search box's "…計劃 申請費用", "…研究 經費"
-            "(?:费用|经费|预算|造价|成本|收费|[\u4e00-\u9fff](?<!消)费)\\s*(?:是|系)?\\s*[？?]?$",
             "(?<![哪边十百千万\\d嗰𠮶那这呢的])几(?:个|份|项|名|间|家|成|年|次|条|位|倍|耐|长|远|大|场|届|轮|回|批|种|类|宗|所|座|只|件|期)",
         ),
     ),
@@ -192,7 +192,9 @@ _MONEY = re.compile(
         r"\btotal (?:value|amount)|\bcost|\bbudget|\bmoney|\bfund|\binject|\bspen[dt]|\binvest|\bworth",
         r"\bvalue|\bhk\$|\bdollars?\b|\bprice|\bfee|\btoll|\bsalary|\bpaid",
         r"\brmb\b|\brenminbi\b|\byuan\b|\bsettlement\b|\bturnover\b|\bexport|\bimport",
-        "金额|多少钱|资金|注资|拨款|费用|经费|手续费|[\u4e00-\u9fff]费(?:是|为|要|有)?(?:多少|几多)|(?:多少|几多)[\u4e00-\u9fff]{0,3}费|成本|造价|预算|投资|价值|总值|港元|港币|人民币|收费|票价|薪|总额|贸易额|结算",
+        "金额|多少钱|资金|注资|拨款|费用|成本|造价|预算|投资|价值|总值|港元|港币|人民币|收费|票价|薪|总额|贸易额|结算",
+        # a fee named (經費, 手續費, 過橋費): 過橋費是多少, 幾多過橋費
+        "经费|手续费|[\u4e00-\u9fff]费(?:是|为|要|有)?(?:多少|几多)|(?:多少|几多)[\u4e00-\u9fff]{0,3}费",
         "津贴|补贴|补助|工资|基金.{0,2}(?:多大|多少)|关税|税款|慳|节省了?(?:多少|几多)|货值|产值|货额",
         r"(?<![名份])额(?![度外])|\btariffs?\b|\bduty\b|\bduties\b|\bsav(?:e|ed|es|ing|ings)\b",
         "几多钱|钱",
@@ -235,13 +237,13 @@ _EN_UNITS = {
     "times": "次",
     "hour": "小時",
 }
-# "Since when", 「由幾時開始」, "when did it start": the date a thing began, not one it must happen before.
 # The date a figure or chart is "as of" (數字截至幾時): the date of the data, not of an event the question
 # names on the way ("certificates issued so far").
 _AS_OF = re.compile(
     r"\bas (?:of|at)\b(?: (?:what|which) (?:date|day|month|year)\b)?\s*[?？]?$|\bas of (?:what|which|when)\b"
     r"|\bhow up to date\b|截至(?:何时|几时|什么时候|甚么时候|哪|边)"
 )
+# "Since when", 「由幾時開始」, "when did it start": the date a thing began, not one it must happen before.
 _SINCE = re.compile(
     r"\bsince when\b|\bfrom when\b|\bwhen did [\w\s'-]{1,60}?\b(?:start|begin|began|commence)"
     r"|(?:几时|何时|什么时候|甚么时候|哪年|哪一年|边年|哪个月)(?:开始|起)"
