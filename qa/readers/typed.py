@@ -130,8 +130,13 @@ class TypedSentenceReader:
                     confidence,
                     "no_reason_for_focus" if question.expected == "reason" else "list_not_given",
                 )
-            # Most of the question's words missing from the best sentence: the papers do not discuss it.
-            reason = "focus_not_found" if best.features[_CHARS] < FOCUS_MISSING else "weak_evidence"
+            # Most of the question's words missing from the best sentence: the papers do not discuss it,
+            # unless another sentence read holds them and only the typed answer is missing (the scheme's
+            # sentence for its application fee, when the only sum near is elsewhere).
+            reason = "weak_evidence"
+            if best.features[_CHARS] < FOCUS_MISSING:
+                mentioned = question.typed and max(c.features[_CHARS] for c in cands) >= FOCUS_MISSING
+                reason = f"no_{question.expected}_for_focus" if mentioned else "focus_not_found"
             return scored, None, confidence, reason
         return scored, best, confidence, None
 

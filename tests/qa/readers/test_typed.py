@@ -145,6 +145,17 @@ def test_a_why_question_whose_sentence_says_only_what_was_done_abstains(real_ser
     assert not reading.abstained
 
 
+def test_a_fee_the_papers_do_not_give_is_said_to_be_missing_not_the_scheme(real_service):
+    # the scheme is in the papers (推出自由貿易協定中轉貨物便利計劃); its application fee is not, and
+    # the tariff savings (關稅優惠總值逾2 500萬美元) are no fee
+    for question in (
+        "How much does it cost to apply for the Free Trade Agreement Transshipment Facilitation Scheme?",
+        "自由貿易協定中轉貨物便利計劃申請要俾幾多手續費？",
+    ):
+        reading = real_service.ask(question).reading
+        assert reading.abstained and reading.abstain_reason == "no_number_for_focus", question
+
+
 def test_events_that_require_are_not_launches(real_service):
     # the road cargo system's launch (推出) is dated; when it became compulsory is not
     reading = real_service.ask("香港海關嘅道路貨物資料系統由幾時開始強制要用？").reading
