@@ -116,12 +116,13 @@ class TypedSentenceReader:
         if counted_only and self.follower(question, best, cands) is None:
             # 就11個合作領域達成共識 for "what were the 11 areas": counted, not listed
             return scored, None, confidence, "list_not_given"
-        if question.asks_why and kind_not_given(question, best, cands):
+        not_given = kind_not_given(question, best, cands)
+        if question.asks_why and not_given:
             # 雙方更成功邀請美國杜邦公司於香港設立……總部 for why DuPont chose Hong Kong: what was done, and
             # neither it nor the next sentence says why, however sure the reading is of the sentence.
             return scored, None, confidence, "no_reason_for_focus"
         if confidence < cal.threshold(question.typed):
-            if kind_not_given(question, best, cands):
+            if not_given:
                 # 現時特區政府駐內地的辦事處包括…… for why one office sits under another: no cause, no aim;
                 # 開展內地部分高等院校免試招收香港學生計劃 for "which universities take part": none named
                 return (
@@ -131,12 +132,11 @@ class TypedSentenceReader:
                     "no_reason_for_focus" if question.expected == "reason" else "list_not_given",
                 )
             # Most of the question's words missing from the best sentence: the papers do not discuss it,
-            # unless another sentence read holds them and only the typed answer is missing (the scheme's
-            # sentence for its application fee, when the only sum near is elsewhere).
+            # unless the question is typed: another sentence read holds them (the check above), so only the
+            # answer is missing (the scheme's sentence for its application fee, the only sum elsewhere).
             reason = "weak_evidence"
             if best.features[_CHARS] < FOCUS_MISSING:
-                mentioned = question.typed and max(c.features[_CHARS] for c in cands) >= FOCUS_MISSING
-                reason = f"no_{question.expected}_for_focus" if mentioned else "focus_not_found"
+                reason = f"no_{question.expected}_for_focus" if question.typed else "focus_not_found"
             return scored, None, confidence, reason
         return scored, best, confidence, None
 
