@@ -1030,7 +1030,15 @@ def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expressio
         if entry.kind in ("role", "organisation", "mechanism")
     ]
     found += expressions.find("post", text) + expressions.find("body", text)
+    found += [
+        expressions.Expression("body", m.start(1), m.end(1), m.group(1)) for m in _QUOTED_BODY.finditer(text)
+    ]
     return _posts_of_bodies(text, [_with_place(text, e) for e in _longest(found)])
+
+
+# A body's name in quotation marks is whole however long it runs: the papers mark a proper name so
+# (「粵港加工貿易轉型升級專題專責小組」), and the naming pattern alone would cut it short.
+_QUOTED_BODY = re.compile(rf"[「“]([\u4e00-\u9fff]{{2,30}}?(?:{expressions.BODY_SUFFIX}))[」”]")
 
 
 _OWNS_POSTS = re.compile(r"(?:局|署|處|处|辦|办|部|廳|厅)$")

@@ -33,6 +33,8 @@ _WHO_NOUNS = (
     "|mayor|vice-mayor|governor|chairman|chairperson|chief|head|director|minister|president|commissioner"
     "|premier|vice premier|vice-premier|state councillor|party secretary"
     "|ministry|ministries|commission|council"
+    # a task force, committee or panel is named as a body is (which Guangdong-side group)
+    "|groups?|committees?|task ?forces?|taskforces?|panels?"
     # a company is named as a body is (which contractor won, the two firms that won)
     "|company|companies|firms?|contractors?|enterprises?|developers?|operators?|banks?|consultants?"
     "|schools?|institutes?|colleges?|academy|academies|hospitals?|associations?|stock exchanges?"
@@ -121,8 +123,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             # which company (邊間公司投得, 哪家企业中标)
             "(?:哪|边)(?:一)?(?:家|间|个|些|两家|两间)[\u4e00-\u9fff]{0,4}?(?:公司|企业|机构|银行|承建商|顾问|商户|商号)",
             "(?:哪|边)几个(?:部门|机构|局|政策局|单位|官员|组织)|边啲(?:部门|机构|政策局|单位|官员|组织)",
-            # which office (哪一個辦事處, 哪個駐內地辦事處, 邊個經貿辦)
-            "(?:哪|边)一?个[\u4e00-\u9fff]{0,4}?(?:办事处|经贸办|联络处|部委|委员会)",
+            # which office or group (哪一個辦事處, 哪個駐內地辦事處, 邊個經貿辦, 哪个粤方小组)
+            "(?:哪|边)一?个[\u4e00-\u9fff]{0,4}?(?:办事处|经贸办|联络处|部委|委员会|小组|组织|团体|协会|商会)",
             _WHICH_INSTITUTION,
             # 邊兩位 / 哪几位 ask for people, 邊兩個機構 for bodies: not a list of things
             "(?:哪|边)[两二三四五六七八九十几]位",
@@ -683,6 +685,8 @@ BODY_KINDS: dict[str, tuple[str, str, str]] = {
     "office": ("offices?", "办事处|办公室|经贸办", "办事处|办公室|经贸办|联络处"),
     # which bank: a bank's name (牽頭銀行 unnamed, or the bridge's authority, does not answer)
     "bank": ("banks?", "(?<![同与和跟及])银行", "银行"),
+    # which task force or group: a group's name (專責小組, 督導組), not the authorities it works with
+    "group": ("groups?|task ?forces?|taskforces?|teams?", "小组|专责组|督导组|工作组", "小组|组"),
 }
 _BODY_KIND_ASKED = {
     kind: re.compile(

@@ -83,15 +83,17 @@ _JOINER = "(?:及|與|与|和|、|以及)"
 # The side of a two-sided body a question asks about: Hong Kong's post, or the Mainland's.
 _HK_SIDE = re.compile(
     r"\b(?:the )?(?:hong kong|hk)(?:'s)? side\b|港方|香港方面|香港一方|香港(?:嗰|𠮶|那|这)边"
-    r"|香港(?:方面)?(?:的|嘅)?(?:哪|边)一?位"
+    r"|香港(?:方面)?(?:的|嘅)?(?:哪|边)一?(?:位|个)"
 )
 _MAINLAND_SIDE = re.compile(
     r"\b(?:the )?(?:mainland|shenzhen|guangdong|beijing|shanghai)(?:'s)? side\b"
     r"|深方|粤方|京方|沪方|内地方面|内地一方|(?:深圳|广东|内地)(?:嗰|𠮶|那|这)边"
 )
-# A Mainland post or body: a city's or province's (深圳市常務副市長, 廣東省副省長), or the central
-# government's.
-_MAINLAND_POST = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:市|省)|国务院|中央|国家)")
+# A Mainland post or body: a city's or province's (深圳市常務副市長, 廣東省副省長), the central
+# government's, or a joint body's Mainland half (粵港民間合作機制粵方……小組).
+_MAINLAND_POST = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}(?:市|省)|国务院|中央|国家|[\u4e00-\u9fff]*?(?:粤方|深方|京方|沪方))"
+)
 # Between two counts joined: the first one's noun, then a joiner (五個辦事處及11個聯絡處).
 _COUNT_JOINED = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}{_JOINER}$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}")

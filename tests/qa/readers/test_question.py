@@ -91,6 +91,9 @@ from qa.readers.question import analyse, asked_sentence, body_kind_asked, expect
         ("Who are the co-chairs of the meeting?", "who"),
         ("Besides the GD and HK authorities, which national ministry will review the pilot?", "who"),
         ("粤港两地之外，还有哪个国家部委负责总结试点经验？", "who"),
+        # which group or task force, a word or two between (哪个粤方小组)
+        ("投资推广署还和哪个粤方小组合作？", "who"),
+        ("Which Guangdong-HK task force does the government use to relay the problems?", "who"),
         # plural nouns a few words after "which", or joined by a slash, ask for several; "a waiting list"
         # is no list asked, "what's the date" a date
         ("Which key cooperation platforms does the paper encourage people to use?", "list"),
@@ -235,6 +238,11 @@ def test_a_question_naming_a_kind_of_body_wants_a_body(question, wants_body):
         ("邊個政策局帶業界去上海？", "bureau"),
         ("Which Hong Kong office handles liaison with Shanghai?", "office"),
         ("Which bank led the financing for the bridge?", "bank"),
+        # which task force or group: a group's name answers
+        ("Which Guangdong-side group does InvestHK team up with?", "group"),
+        ("港府通过哪个粤港专责小组反映问题", "group"),
+        # who chairs a group's meetings asks for people, not for a group
+        ("川港工作小組會議由誰主持？", None),
         ("港珠澳大橋落實融資安排，牽頭銀行係邊間？", "bank"),
         # who did it with the bank: no bank asked
         ("港珠澳大橋嘅融資安排係邊個同銀行落實嘅？", None),

@@ -307,6 +307,19 @@ def span(question: str, sentence: str) -> str:
             "由三位司長擔任小組組長的工作小組統籌協調各相關政策措施，並定期向「督導組」報告工作進展。",
             "督導組",
         ),
+        # a body's name in quotation marks is whole, however long, and 各級當局 is no group
+        (
+            "港府通过哪个粤港专责小组反映港资加工贸易企业转型升级的问题",
+            "特區政府一直與內地各級當局 (包括透過「粵港加工貿易轉型升級專題專責小組」) 一直保持聯繫",
+            "粵港加工貿易轉型升級專題專責小組",
+        ),
+        # Hong Kong's department asked: not the joint mechanism's Guangdong half (粵方) it works with
+        (
+            "每年嘅「廣東民企赴港考察團」，香港邊個部門同大珠三角商務委員會一齊搞？",
+            "投資推廣署一直與香港大珠三角商務委員會及「粵港民間合作機制粵方大珠三角投資貿易推廣小組」緊密合作，"
+            "每年共同舉辦「廣東民企赴港考察團」",
+            "投資推廣署",
+        ),
         # which university: the one named, not the kind the question names (內地大學)
         (
             "哪所内地高校试行招收香港副学位毕业生？",
