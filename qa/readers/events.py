@@ -47,7 +47,7 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
     "publish": (
         r"\bpublish|\breleas|\bannounc|\bunveil|\bissued?\b|\bpromulgat|\bmade public\b|\bc[oa]mes? out\b",
         # 幾時出㗎: a release that came out in Cantonese was published
-        "公布|公佈|发布|颁布|印发|发表|发出|公开|推出|出台|(?<![推发])出(?=㗎|嘅|咗)",
+        "公布|公佈|发布|颁布|印发|发表|发出|公开|推出|出台|宣布|宣佈|(?<![推发])出(?=㗎|嘅|咗)",
     ),
     "approve": (
         r"\bapprov|\bendorsed\b|\bpass(?:ed)?\b|\bratif",
@@ -88,7 +88,7 @@ _MODIFIERS = ("国家", "中央", "全国", "两地", "有关", "相关", "本�
 _NEW = ("新的", "新一份", "新一轮", "新一届")
 # A count and its classifier in front of an object (通過一份「深港創新圈」三年行動計劃: the plan is the
 # object; normalised).
-_COUNTED = re.compile(r"(?:[一两二三四五六七八九十首]{1,3}|\d{1,3})\s*[份项个套批条宗部本张]")
+_COUNTED = re.compile(r"(?:[一两二三四五六七八九十首]{1,3}|\d{1,3})\s*(?:多|余|餘)?\s*[份项个套批条宗部本张]")
 # A verb followed by one of these has no object of its own: a time word, a conjunction, a preposition.
 _NOT_AN_OBJECT = frozenset("后後时時以及和并並与與至于於为為之前来起等中内外上下止由")
 

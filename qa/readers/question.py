@@ -373,6 +373,13 @@ _BODY_ASKED = re.compile(
     r"|(?:哪|边)(?:一)?(?:个|间|些|啲|几个)(?:政府)?(?:政策局|局|部门|机构|单位|组织)|(?:什么|甚么|咩)(?:机构|部门)"
     rf"|{_WHICH_INSTITUTION}"
 )
+# Which body, its noun right after the question word (normalised): a body answers, whatever post the
+# question names besides ("which department briefed the Secretary"); not 哪个局长, "which bureau's head".
+_WHICH_BODY = re.compile(
+    r"\b(?:which|what) (?:policy |government )?(?:bureau|department|body|organi[sz]ation|agency|unit)s?\b"
+    r"(?!'s| head| chief| director| secretary)"
+    r"|(?:哪|边)(?:一)?(?:个|间)(?:政府)?(?:政策局|部门|机构|单位|组织|局)(?![长首])"
+)
 # "How long did it take", 多久: a span of time, in years, months or days alike.
 _HOW_LONG = re.compile(
     r"\b(?:for )?how long (?:did|will|does|do|has|have|had|would|can|could|is it|was it)\b"
@@ -717,7 +724,12 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
         text = normalize(prepared.text)
         kind = body_kind_asked(text)
         # whom the groups its 組長 head report to: the posts it names describe who reports, not who answers
-        post = bool(_POST_ASKED.search(text)) and not _RECIPIENT_ASKED.search(text)
+        # a post the question names (運房局局長聽緊邊個部門匯報) is not what it asks when it asks which body
+        post = (
+            bool(_POST_ASKED.search(text))
+            and not _RECIPIENT_ASKED.search(text)
+            and not _WHICH_BODY.search(text)
+        )
         body = bool(_BODY_ASKED.search(text) or kind) and not post
         wants_name = name_asked(prepared.text)
         return QuestionAnalysis(

@@ -50,6 +50,13 @@ def _states(sentence: str, question: str) -> bool:
         # 合作 says what kind of agreement was signed, the agreement is the object
         ("深港雙方在2007年就「深港創新圈」簽署合作協議", "深港創新圈的協議是哪一年簽的？", True),
         ("深港雙方在2007年就「深港創新圈」簽署合作備忘錄", "深港創新圈的協議是哪一年簽的？", False),
+        # announced (宣布) what the question names, past a count with -odd (三十多項)
+        (
+            "李克強於2011年8月訪港時，宣布了三十多項中央政府制定的政策措施",
+            "李克強幾時宣布嗰30幾項措施？",
+            True,
+        ),
+        ("李克強於2011年8月訪港時，宣布了三十多項新安排", "李克強幾時宣布嗰30幾項措施？", False),
     ],
 )
 def test_a_sentence_states_the_asked_event_of_the_asked_thing(sentence, question, states):

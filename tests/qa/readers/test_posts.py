@@ -128,3 +128,11 @@ def test_an_english_body_no_glossary_knows_is_named_by_most_of_its_words():
     assert mentions_english_owner("成立粵港工業設計合作工作小組，由創新科技署署長擔任組長", pieces)
     # too few words to tell: no check
     assert mentions_english_owner(chairs, [("文化",)])
+
+
+def test_a_bureaus_short_name_is_the_bureau_it_shortens():
+    sentence = "運輸及房屋局局長聽取路政署報告。"
+    assert mentions_owner(sentence, ["运房局"]) is True
+    assert mentions_owner("商務及經濟發展局及其下的工業貿易署會發放資訊", ["商经局"]) is True
+    # another bureau's name does not hold it
+    assert mentions_owner("發展局局長出席", ["运房局"]) is False

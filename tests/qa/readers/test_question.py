@@ -220,6 +220,10 @@ def test_a_question_naming_a_post_wants_a_person_or_post(question, wants_post):
         ("Which Hong Kong design school is partnered with the Guangdong institute?", True),
         ("衞生署中藥檢測中心，係邊間內地機構提供技術支援？", True),
         ("广东工业设计培训学院在香港的合作院校是哪一所？", True),
+        # which department, whatever post the question names besides
+        ("運房局局長聽緊邊個部門匯報？", True),
+        ("Which department is briefing the Secretary for Transport and Housing?", True),
+        ("哪个局长负责？", False),
     ],
 )
 def test_a_question_naming_a_kind_of_body_wants_a_body(question, wants_body):
