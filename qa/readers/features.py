@@ -1022,6 +1022,19 @@ def _english_amounts(asked: str) -> set[str]:
     return out
 
 
+# A heading that names a topic (（三）治安管理, 文化交流方面): not a paper's parts (背景, 其他, 附件).
+_TOPIC_HEADING = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*(.{2,20})$"
+)
+
+
+def _under(heading: str | None, text: str) -> str:
+    """The topic of the numbered heading a sentence sits under, read with it: 「1.強化警方高層……」 under
+    「（三）治安管理」 is about public order, which it never says."""
+    m = _TOPIC_HEADING.match(heading or "")
+    return "" if m is None or m.group(1) in text else m.group(1)
+
+
 def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expression]:
     """Posts and bodies: the glossary's names of roles and organisations, and the papers' naming patterns."""
     found = [
@@ -1370,10 +1383,11 @@ def candidates(
         ]
         found = [counted_people(sentence.text, e) for e in found]
         focus = focus_positions(query_concepts, sentence.text)
+        hit = top[position]
         read_with = sentence.text if previous is None else previous.text + sentence.text
+        read_with = _under(hit.passage.heading, read_with) + read_with
         read_with += sides_named(read_with, question.sides)
         shares = concept_shares(hide_inside_wider(read_with, asked), query_concepts, weights)
-        hit = top[position]
         features = np.array(
             [
                 cov(sentence),

@@ -693,7 +693,7 @@ BODY_KINDS: dict[str, tuple[str, str, str]] = {
     # which bank: a bank's name (牽頭銀行 unnamed, or the bridge's authority, does not answer)
     "bank": ("banks?", "(?<![同与和跟及])银行", "银行"),
     # which task force or group: a group's name (專責小組, 督導組), not the authorities it works with
-    "group": ("groups?|task ?forces?|taskforces?|teams?", "小组|专责组|督导组|工作组", "小组|组"),
+    "group": ("groups?|task ?forces?|taskforces?", "小组|专责组|督导组|工作组", "小组|组"),
 }
 _BODY_KIND_ASKED = {
     kind: re.compile(

@@ -13,6 +13,7 @@ from qa.readers.features import (
     Candidate,
     _dates_another_name,
     _topic_tokens,
+    _under,
     _with_sibling_events,
     a_change_not_asked,
     another_phase,
@@ -852,3 +853,13 @@ def test_a_loose_count_quoted_counts_the_list_without_naming_it(question):
     assert not only_counts_the_list(
         analyse(prepare_query("Which markets does HK promote tours in?")), sentence
     )
+
+
+def test_a_numbered_topic_heading_is_read_with_the_items_under_it():
+    item = "1.強化警方高層及偵查主管工作會晤及交流，完善跨境犯罪刑事偵查直接聯絡制度。"
+    assert _under("（三）治安管理", item) == "治安管理"
+    assert _under("二、文化交流", item) == "文化交流"
+    # a paper's part names no topic, and a heading the sentence repeats adds nothing
+    assert _under("背景", item) == ""
+    assert _under(None, item) == ""
+    assert _under("（一）警方", "警方合作") == ""

@@ -244,6 +244,8 @@ def test_a_question_naming_a_kind_of_body_wants_a_body(question, wants_body):
         ("Which bank led the financing for the bridge?", "bank"),
         # which task force or group: a group's name answers
         ("Which Guangdong-side group does InvestHK team up with?", "group"),
+        # "teams up" is no team
+        ("Which Hong Kong department teams up with Guangdong on innovation platforms?", None),
         ("港府通过哪个粤港专责小组反映问题", "group"),
         # who chairs a group's meetings asks for people, not for a group
         ("川港工作小組會議由誰主持？", None),
