@@ -154,7 +154,7 @@ def concepts(question: QuestionAnalysis, index: Retriever) -> Concepts:
     out: Concepts = [
         [[t], *[alt for alt in synonyms.get(t, []) if alt]]
         for t in dict.fromkeys(_topic_tokens(tokenize(text), text, who=question.expected == "who"))
-        if (t in stats or _unknown_name(t)) and t not in _ASKING and not _single_hanzi(t)
+        if (t in stats or _unknown_name(t)) and t not in _ASKING and not _single_hanzi(t) and not _letter(t)
     ]
     groups: dict[str, list[list[str]]] = {}
     for phrase, term in prepared.expansions:
@@ -266,6 +266,11 @@ def _unknown_name(token: str) -> bool:
 
 def _single_hanzi(token: str) -> bool:
     return len(token) == 1 and "\u4e00" <= token <= "\u9fff"
+
+
+def _letter(token: str) -> bool:
+    """A letter alone ("I run a company", "i.e."): the papers' list markers (i), not a concept."""
+    return len(token) == 1 and token.isascii() and token.isalpha()
 
 
 def coverage(tokens: frozenset[str] | set[str], query_concepts: Concepts, index: Retriever) -> float:

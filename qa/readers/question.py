@@ -636,6 +636,15 @@ _WHO_LIST = re.compile(
 )
 
 
+# Whether a limit or a requirement applies (normalised): 有冇限制, 有无要求, "is there a cap on".
+_WHETHER_LIMITED = re.compile(
+    r"(?:有冇|有没有|有无|有否|是否有)[\u4e00-\u9fff]{0,4}?(?:限制|要求|规定|上限|下限|门槛)"
+    r"|\b(?:is|are) there (?:any |a )?(?:limits?|caps?|restrictions?|requirements?|ceilings?)\b"
+)
+# ... and not also how much it is.
+_FIGURE_ASKED = re.compile(r"多少|几多|\bhow (?:many|much)\b")
+
+
 def expected_type(question: str) -> str:
     """The first answer type whose cue the question holds; "description" when none does.
 
@@ -646,6 +655,8 @@ def expected_type(question: str) -> str:
     text = normalize(question)
     if ORDINAL_ASKED.search(text):
         return "number"  # "Where did Hong Kong rank", 第幾大: a place in an order, not a place
+    if _WHETHER_LIMITED.search(text) and not _FIGURE_ASKED.search(text):
+        return "description"  # 投資比例有冇限制: whether there is a limit, which a sentence may deny
     if _WHO_LIST.search(text):
         return "list"  # "who are the partners": the kinds of body a sentence lists
     english = not HANZI.search(text)  # "HK–Guangxi" with its dash is English too

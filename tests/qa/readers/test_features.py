@@ -863,3 +863,12 @@ def test_a_numbered_topic_heading_is_read_with_the_items_under_it():
     assert _under("背景", item) == ""
     assert _under(None, item) == ""
     assert _under("（一）警方", "警方合作") == ""
+
+
+def test_a_letter_alone_is_no_concept(real_service):
+    from qa.readers.features import concepts
+    from qa.readers.question import analyse
+
+    prepared, _ = real_service.prepare("I run a firm, i.e. a company: which HK body helps Guangdong firms?")
+    found = [alt for concept in concepts(analyse(prepared), real_service.index) for alt in concept]
+    assert ["i"] not in found and ["e"] not in found
