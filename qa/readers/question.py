@@ -67,7 +67,7 @@ _NOT_PLURAL = (
 )
 _QUANTITY_NOUNS = (
     "target|rate|value|supply|population|total|amount|budget|cost|volume|size|area|length|capacity|"
-    "turnover|growth|figure|toll|fee|price|charge"
+    "turnover|growth|figure|toll|fee|price|charge|cap|ceiling|quota|threshold"
 )
 _RULES: tuple[tuple[str, str], ...] = (
     (

@@ -17,6 +17,9 @@ from qa.readers.question import analyse, asked_sentence, body_kind_asked, expect
         ("深港合作会议是哪年设立的？", "date"),
         ("港珠澳大橋係幾時通車㗎？", "date"),
         ("CEPA服务贸易协议开放了多少个部门？", "number"),
+        # a cap or a quota is a figure
+        ("What's the daily northbound quota for Stock Connect?", "number"),
+        ("What's the sulphur cap on marine fuel in the control area?", "number"),
         # whether a limit applies, not how large a share is
         ("港资在广东设立合资合作医院 投资总额和投资比例有无要求", "description"),
         ("合資醫院嘅投資比例有冇限制？", "description"),
