@@ -1027,7 +1027,7 @@ def _english_amounts(asked: str) -> set[str]:
     return out
 
 
-# A heading that names a topic (（三）治安管理, 文化交流方面): not a paper's parts (背景, 其他, 附件).
+# A numbered heading that names a topic (（三）治安管理, 二、文化交流): not a paper's parts (背景, 附件).
 _TOPIC_HEADING = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*(.{2,20})$"
 )
