@@ -9,7 +9,6 @@ matches. 「深圳市代市長叫甚麼名字？」 asks for a person's name: th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from index import SIDE_ABBREVIATIONS, Glossary, PreparedQuery, normalize
 from qa.readers import expressions
@@ -171,20 +170,15 @@ def _holds(text: str, name: str) -> bool:
     pairs = [name[k : k + 2] for k in range(len(name) - 1)]
     if bool(pairs) and sum(p in text for p in pairs) / len(pairs) >= OWNER_OVERLAP:
         return True
-    short = _abbreviated(name)
-    return short is not None and short.search(text) is not None
+    return _abbreviates(name, text)
 
 
-_HANZI_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-
-
-@lru_cache(maxsize=256)
-def _abbreviated(name: str) -> re.Pattern[str] | None:
-    """A bureau's or department's short name (運房局, 商經局) as a pattern of the full one it shortens: its
-    characters in order, a few between (運輸及房屋局, 商務及經濟發展局); None for other names."""
-    if not 3 <= len(name) <= 4 or name[-1] not in "局署处" or not _HANZI_ONLY.fullmatch(name):
-        return None
-    return re.compile("[\u4e00-\u9fff]{0,4}".join(name))
+def _abbreviates(name: str, text: str) -> bool:
+    """Whether a bureau's or department's short name (運房局, 商經局) is in the text as the full one it
+    shortens: its characters in order, a few between (運輸及房屋局, 商務及經濟發展局)."""
+    if not 3 <= len(name) <= 4 or name[-1] not in "局署处" or not expressions.HANZI.fullmatch(name):
+        return False
+    return re.search("[\u4e00-\u9fff]{0,4}".join(name), text) is not None
 
 
 # A body an English question names that no glossary knows whole: capitalised words (joined by hyphens, "and",
