@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import replace
 
 from corpus.models import Block, Passage
+from corpus.sections import SECTION_NAMES
 
 DEFAULT_TARGET_CHARS = 200
 DEFAULT_MAX_CHARS = 320
@@ -12,6 +15,17 @@ DEFAULT_MAX_CHARS = 320
 # they join a neighbour of the same section.
 DEFAULT_MIN_CHARS = 40
 PASSAGE_KINDS = ("paragraph", "item", "footnote", "table_row")
+# A paper's own front matter (資料文件 / 立法會工商事務委員會 / 2009年深港合作會議) and its sign-off
+# (政制及內地事務局 / 二零零九年十二月) are headings to the structure, but they are what people ask when they
+# ask which committee a paper went to, which office wrote it and when.
+FRONT_MATTER = "front_matter"
+SIGN_OFF = "sign_off"
+PAPER_PARTS = (FRONT_MATTER, SIGN_OFF)
+SIGN_OFF_MAX_LINES = 4
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}|[零〇一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$"
+)
 
 _SENTENCE_END = re.compile(r"[。！？；!?]+[」』）)》”’]*")
 _CLAUSE_END = re.compile(r"[，、：,]")
@@ -67,24 +81,6 @@ def group_sentences(
     return groups
 
 
-SECTION_NAMES = frozenset(
-    [
-        "目的",
-        "背景",
-        "總結",
-        "結論",
-        "建議",
-        "理念",
-        "政策措施",
-        "現行情況",
-        "序言",
-        "展望未來",
-        "徵詢意見",
-        "其他",
-    ]
-)
-
-
 def _caption_starts(text: str, blocks: tuple[Block, ...] | list[Block]) -> dict[int, int]:
     """Where a passage block should start earlier: after a run of two or more short "headings" that are
     really a wrapped caption or column (the booklet's 香港和深圳將在佔地 / 87公頃的落馬洲 / ...).
@@ -130,7 +126,50 @@ def chunk_document(
             while end > start and text[end - 1].isspace():
                 end -= 1
             passages.append(_passage(doc_id, text, start, end, block))
-    return merge_short(text, passages, DEFAULT_MIN_CHARS, max_chars)
+    return paper_parts(doc_id, text, blocks, merge_short(text, passages, DEFAULT_MIN_CHARS, max_chars))
+
+
+def _front_matter(text: str, blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
+    """The headings before a paper's first section (目的) or paragraph."""
+    front = []
+    for block in blocks:
+        if block.kind != "heading" or block.annex or text[block.start : block.end] in SECTION_NAMES:
+            break
+        front.append(block)
+    return front if len(front) < len(blocks) else []
+
+
+def _sign_off(text: str, blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
+    """The last headings of a paper's body (before any annex) when they end on a date: the offices that
+    sent it, and when."""
+    body = list(itertools.takewhile(lambda b: b.annex is None, blocks))
+    tail: list[Block] = []
+    for block in reversed(body):
+        if block.kind != "heading" or len(tail) == SIGN_OFF_MAX_LINES:
+            break
+        tail.insert(0, block)
+    return tail if tail and _DATE_LINE.match(text[tail[-1].start : tail[-1].end].strip()) else []
+
+
+def paper_parts(
+    doc_id: str, text: str, blocks: tuple[Block, ...] | list[Block], passages: list[Passage]
+) -> list[Passage]:
+    """``passages`` with the paper's front matter and its sign-off, each a passage of its own, in order.
+
+    The sign-off's heading is the front matter read as one line, so a question about "the paper on the
+    2009 Shenzhen-Hong Kong meeting" finds when, and by whom, that paper was sent.
+    """
+    front, sign_off = _front_matter(text, blocks), _sign_off(text, blocks)
+    title = " ".join(text[b.start : b.end] for b in front) or None
+    parts = []
+    if front:
+        parts.append(
+            replace(_passage(doc_id, text, front[0].start, front[-1].end, front[0]), kind=FRONT_MATTER)
+        )
+    if sign_off:
+        signed = _passage(doc_id, text, sign_off[0].start, sign_off[-1].end, sign_off[0])
+        parts.append(replace(signed, kind=SIGN_OFF, heading=title))
+    return sorted(passages + parts, key=lambda p: p.start)
 
 
 def _joinable(a: Passage, b: Passage, max_chars: int) -> bool:

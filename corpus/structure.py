@@ -22,6 +22,7 @@ from corpus.cleaning import (
     tidy_spaces,
 )
 from corpus.models import Block
+from corpus.sections import SECTION_NAMES
 
 PAGE_BREAK = "\f"
 BLOCK_SEPARATOR = "\n\n"
@@ -36,6 +37,9 @@ _ANNEX = re.compile(f"^附件[{CN_NUM}\\d]*$")
 _FOOTNOTE = re.compile(r"^(\d{1,2})\s{2,}(?=\S)")
 _TABLE_ROW_START = re.compile(r"^[\u4e00-\u9fff]{2,8} [\u4e00-\u9fff]")
 _NO_TABLE = re.compile("[。；！？;]")
+# Punctuation that body text has within a line and a paper's front matter (its number, committee and title)
+# does not.
+_RUNNING_TEXT = re.compile("[，。、；：,;:]")
 TABLE_COMMA_MAX = 10
 HEADING_MAX = 40
 TABLE_CELL_MAX = 16
@@ -234,6 +238,7 @@ class _Parser:
         self.cn1: str | None = None
         self.cn2: str | None = None
         self.annex_uses_cn = False
+        self.in_front = True
         widths = sorted(len(tidy_spaces(ln.text)) for ln in lines if ln.kind == "text")
         long_widths = [w for w in widths if w > 10]
         self.width = long_widths[len(long_widths) // 2] if long_widths else 30
@@ -302,6 +307,9 @@ class _Parser:
         raw = line.text.strip()
         text = tidy_spaces(raw)
         closed = self.previous_closed()
+        if self.front_line(text):
+            self.open("heading", line, text)
+            return
         if _ANNEX.match(text):
             self.start_annex(line, text)
             return
@@ -361,6 +369,22 @@ class _Parser:
             self.current.lines.append(text)
             return
         self.open("paragraph", line, text, paragraph=self.continued_label())
+
+    def front_line(self, text: str) -> bool:
+        """A line of the paper's front matter, before its first paragraph: 立法會CB(2)2193/11-12(01)號文件,
+        a committee's name, the title. Each is its own heading, however nearly full-width the line is (a
+        long committee name would otherwise run on into the title and the first paragraph)."""
+        in_front = self.in_front and (self.current is None or self.current.kind == "heading")
+        if (
+            in_front
+            and text not in SECTION_NAMES
+            and len(text) <= HEADING_MAX
+            and not _RUNNING_TEXT.search(text)
+            and not _PARA.match(text)
+        ):
+            return True
+        self.in_front = False
+        return False
 
     def continued_label(self) -> str | None:
         """An unnumbered paragraph right after a numbered one (or its sub-items) continues its number."""

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from corpus import SIGN_OFF
 from corpus.chunking import sentence_spans
 from corpus.models import Passage
 from index.vector_file import VectorFile
@@ -41,6 +42,14 @@ def split_passages(passages: list[Passage]) -> list[Sentence]:
         for s, e in sentence_spans(p.text):
             out.append(Sentence(len(out), p.doc_id, p.start + s, p.start + e, p.text[s:e], passage_row))
     return out
+
+
+def embedded_text(sentence: Sentence, passage: Passage) -> str:
+    """What the encoder sees of a sentence: a paper's sign-off (政制及內地事務局 / 二零零九年十二月) with the
+    front matter it signs, which its passage's heading holds; any other sentence as it is."""
+    if passage.kind == SIGN_OFF and passage.heading:
+        return f"{passage.heading}\n{sentence.text}"
+    return sentence.text
 
 
 class SentenceStore:

@@ -1,5 +1,6 @@
 """Sentence splitting and passage grouping with exact offsets."""
 
+from corpus import FRONT_MATTER, PAPER_PARTS, SIGN_OFF, Document, PaperMeta, build_document
 from corpus.chunking import chunk_document, group_sentences, sentence_spans
 from corpus.models import Block
 
@@ -35,3 +36,71 @@ def test_chunks_carry_block_structure_and_exact_offsets():
     for p in passages:
         assert text[p.start : p.end] == p.text
         assert p.chunk_id == f"doc:{p.start}-{p.end}"
+
+
+def _paper(lines: list[str]) -> Document:
+    meta = PaperMeta("p", "p.txt", "題", "title", None, None, None, (), (), "2009-12")
+    return build_document("\n\n".join(lines), meta)
+
+
+def test_a_papers_front_matter_and_sign_off_are_passages_of_their_own():
+    doc = _paper(
+        [
+            "資料文件",
+            "立法會工商事務委員會",
+            "2009年深港合作會議",
+            "目的",
+            "本文件向委員簡介於2009年11月30日舉行的深港合作會議的主要情況。",
+            "背景",
+            "2. 雙方在2004年設立深港合作會議。",
+            "政制及內地事務局",
+            "二零零九年十二月",
+        ]
+    )
+    kinds = [p.kind for p in doc.passages]
+    assert kinds == [FRONT_MATTER, "paragraph", "paragraph", SIGN_OFF]
+    front, sign_off = doc.passages[0], doc.passages[-1]
+    assert front.text == "資料文件\n\n立法會工商事務委員會\n\n2009年深港合作會議"
+    assert sign_off.text == "政制及內地事務局\n\n二零零九年十二月"
+    # the sign-off carries the front matter it signs, so a question naming the paper's topic finds it
+    assert sign_off.heading == "資料文件 立法會工商事務委員會 2009年深港合作會議"
+    for p in doc.passages:
+        assert doc.text[p.start : p.end] == p.text
+
+
+def test_a_sign_off_before_the_annexes_is_found_and_headings_without_a_date_are_none():
+    doc = _paper(
+        [
+            "立法會工商事務委員會",
+            "目的",
+            "1. 本文件簡介粵港合作聯席會議。",
+            "商務及經濟發展局",
+            "政制及內地事務局",
+            "二零一一年三月",
+            "附件一",
+            "粵港合作第十六次工作會議",
+            "（一）雙方簽署了協議。",
+        ]
+    )
+    sign_offs = [p for p in doc.passages if p.kind == SIGN_OFF]
+    assert [p.text for p in sign_offs] == ["商務及經濟發展局\n\n政制及內地事務局\n\n二零一一年三月"]
+    assert [p.start for p in doc.passages] == sorted(p.start for p in doc.passages)
+
+    undated = _paper(["目的", "1. 本文件簡介合作。", "政制及內地事務局"])
+    assert all(p.kind not in PAPER_PARTS for p in undated.passages)
+
+
+def test_a_long_committee_name_in_the_front_matter_stays_a_line_of_its_own():
+    # nearly full-width lines with no stop used to run on into the title and paragraph 1
+    doc = _paper(
+        [
+            "立法會CB(2)2193/11-12(01)號文件",
+            "研究與政府總部架構重組有關的法例修訂建議小組委員會",
+            "推動與內地合作的工作分工",
+            "目的",
+            "本文旨在向委員闡釋香港特別行政區政府相關部門就推動與內地合作的工作分工；以及新一屆政府重組架構後的"
+            "工作分工。",
+        ]
+    )
+    assert doc.passages[0].kind == FRONT_MATTER
+    assert doc.passages[1].text.startswith("本文旨在")

@@ -35,8 +35,15 @@ def test_pdf_round_trip_gives_same_passages_as_text(tmp_path):
     from_pdf = load_paper(pdf_path, META)
     from_text = build_document("\n".join(LINES), META)
     assert [p.text for p in from_pdf.passages] == [p.text for p in from_text.passages]
-    assert [p.paragraph for p in from_pdf.passages] == ["1", "2", "3"]
-    assert [p.page for p in from_pdf.passages] == [1, 1, 2]
+    # the paper number is the paper's front matter, a passage of its own, not the start of paragraph 1
+    assert [(p.kind, p.paragraph) for p in from_pdf.passages] == [
+        ("front_matter", None),
+        ("paragraph", "1"),
+        ("paragraph", "2"),
+        ("paragraph", "3"),
+    ]
+    assert from_pdf.passages[0].text == "立法會CB(2)2193/11-12(01)號文件"
+    assert [p.page for p in from_pdf.passages] == [1, 1, 1, 2]
     for p in from_pdf.passages:
         assert from_pdf.text[p.start : p.end] == p.text
 

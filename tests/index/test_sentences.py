@@ -2,8 +2,9 @@
 
 import numpy as np
 
+from corpus import SIGN_OFF
 from corpus.models import Passage
-from index.sentences import SentenceStore, split_passages
+from index.sentences import SentenceStore, embedded_text, split_passages
 from index.vector_file import VectorFile
 
 TEXT = "深港合作會議於2004年設立。會議由政務司司長主持。前海定位為合作區。"
@@ -33,3 +34,13 @@ def test_save_load_round_trip(tmp_path):
     assert loaded.of_passage(7) == []
     assert [s.text for s in loaded.of_passage(1)] == ["前海定位為合作區。"]
     assert loaded.similarity(np.array([0, 1, 0, 0], dtype=np.float32), [0, 1]).tolist() == [0.0, 1.0]
+
+
+def test_a_sign_off_is_embedded_with_the_front_matter_it_signs():
+    text = "政制及內地事務局\n\n二零零九年十二月"
+    front = "資料文件 立法會工商事務委員會 2009年深港合作會議"
+    sign_off = Passage("d:0-17", "d", 0, len(text), text, None, front, None, None, SIGN_OFF)
+    paragraph = Passage("d:0-17", "d", 0, len(text), text, "1", "背景", None, None)
+    (sentence,) = split_passages([sign_off])
+    assert embedded_text(sentence, sign_off) == f"{front}\n{text}"
+    assert embedded_text(sentence, paragraph) == text

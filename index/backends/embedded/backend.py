@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from corpus import PAPER_PARTS
 from corpus.models import Document, PaperMeta, Passage
 from index.analyzer import Analyzer
 from index.backends.base import CANDIDATES, QueryVector, check_mode
@@ -342,7 +343,10 @@ SENTENCE_TOKEN_CACHE = 200_000
 
 
 def same_paragraph(a: Passage, b: Passage) -> bool:
-    return (a.doc_id, a.paragraph, a.annex, a.heading) == (b.doc_id, b.paragraph, b.annex, b.heading)
+    """Passages of one paragraph; a paper's front matter and sign-off are paragraphs of their own."""
+    return (a.doc_id, a.paragraph, a.annex, a.heading) == (b.doc_id, b.paragraph, b.annex, b.heading) and (
+        a.kind in PAPER_PARTS
+    ) == (b.kind in PAPER_PARTS)
 
 
 def _load_sentences(

@@ -29,7 +29,7 @@ from index.encoders.base import Encoder
 from index.glossary import Entry
 from index.normalize import normalize
 from index.paper_terms import TERMS_VERSION, build_paper_terms
-from index.sentences import SentenceStore, split_passages
+from index.sentences import SentenceStore, embedded_text, split_passages
 from index.store import (
     CALIBRATION_FILE,
     FORMAT_VERSION,
@@ -185,7 +185,7 @@ def build_index(
     sentences = split_passages(passages)
     vectors = np.zeros((0, encoder.dim), dtype=np.float32)
     if sentences:
-        vectors = embed([s.text for s in sentences])
+        vectors = embed([embedded_text(s, passages[s.passage_row]) for s in sentences])
     SentenceStore.from_sentences(sentences, vectors, passages).save(tmp)
     counts["sentences"] = len(sentences)
     CharacterStats.from_texts(normalize(p.text) for p in passages).save(tmp)
