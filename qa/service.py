@@ -10,7 +10,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import CorpusError
+import numpy as np
+import numpy.typing as npt
+
+from corpus import PAPER_PARTS, CorpusError
 from corpus.models import Document, PaperMeta
 from index import (
     CURRENT,
@@ -117,11 +120,35 @@ class QAService:
         prepared, translation_error = self.prepare(question)
         # One encoding serves dense retrieval and the reader's sentence similarities (even in bm25 mode).
         vector = self.index.embed_query(prepared)
-        hits = self.index.search(prepared, max(top_k, READ_DEPTH), mode, filters, vector=vector)
-        reading = self.reader.read(analyse(prepared), hits, vector)
+        question_analysis = analyse(prepared)
+        depth = max(top_k, READ_DEPTH)
+        if question_analysis.about_paper:
+            hits = self.index.search(prepared, depth, mode, filters, vector=vector)
+        else:
+            hits = self._search_content(prepared, depth, mode, filters, vector)
+        reading = self.reader.read(question_analysis, hits, vector)
         reading = _trim(reading, top_k)
         took = (time.perf_counter() - started) * 1000
         return AskResult(question, prepared, reading, took, translation_error, tuple(hits[:top_k]))
+
+    def _search_content(
+        self,
+        prepared: PreparedQuery,
+        k: int,
+        mode: str,
+        filters: Filters | None,
+        vector: npt.NDArray[np.float32],
+    ) -> list[Hit]:
+        """The top ``k`` hits that are not a paper's front matter or sign-off (its title, committee, office
+        and date): they answer questions about the paper, and otherwise only crowd out the passages that
+        discuss what its title names. Searched deeper while they take places."""
+        depth = k
+        while True:
+            hits = self.index.search(prepared, depth, mode, filters, vector=vector)
+            content = [h for h in hits if h.passage.kind not in PAPER_PARTS]
+            if len(content) >= k or len(hits) < depth:
+                return content[:k]
+            depth *= 2
 
     def documents(self) -> list[PaperMeta]:
         return self.index.documents()

@@ -45,7 +45,8 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
         "落成|完成|竣工|建成|完工|建好",
     ),
     "publish": (
-        r"\bpublish|\breleas|\bannounc|\bunveil|\bissued?\b|\bpromulgat|\bmade public\b|\bc[oa]mes? out\b",
+        r"\bpublish|\breleas|\bannounc|\bunveil|\bissued?\b|\bpromulgat|\bmade public\b|\bc[oa]mes? out\b"
+        r"|\bput out\b",
         # 幾時出㗎: a release that came out in Cantonese was published
         "公布|公佈|发布|颁布|印发|发表|发出|公开|推出|出台|宣布|宣佈|(?<![推发])出(?=㗎|嘅|咗)",
     ),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from corpus import PAPER_PARTS, SIGN_OFF, Passage
 from index import SIDE_ABBREVIATIONS, CharacterStats, Glossary, Hit, Retriever, Sentence, normalize, tokenize
 from qa.readers import expressions, glosses, posts
 from qa.readers.events import EVENT_VERBS, asked_events, event_of, holds_verb, object_events, states_event
@@ -150,7 +151,8 @@ def concepts(question: QuestionAnalysis, index: Retriever) -> Concepts:
     # A Chinese word or a number the papers never use stays a concept (the rarest kind): that the papers
     # lack 騰訊 or 2020 is itself the evidence that they cannot answer. English words stay out: the papers
     # are Chinese, and the glossary's expansions stand for them.
-    text, source = without_source(prepared.text)
+    # The clause naming the paper read (那份文件) is what a question about the paper itself asks about.
+    text, source = (prepared.text, "") if question.about_paper else without_source(prepared.text)
     out: Concepts = [
         [[t], *[alt for alt in synonyms.get(t, []) if alt]]
         for t in dict.fromkeys(_topic_tokens(tokenize(text), text, who=question.expected == "who"))
@@ -781,6 +783,14 @@ _UP_TO_YEAR = re.compile(
 _YEARLESS_ANSWERS = frozenset({"number", "who", "place", "list"})
 
 
+def another_papers_year(question: QuestionAnalysis, text: str, paper_year: int | None) -> bool:
+    """A paper's front matter or sign-off for a question that names a year neither it nor the paper's date
+    writes: the 2012 paper's committee for "which panel got the 2012-2017 review"."""
+    asked = expressions.years_in(normalize(question.prepared.text))
+    written = expressions.years_in(normalize(text)) | ({str(paper_year)} if paper_year else set())
+    return bool(asked - written)
+
+
 def figures_of_another_year(
     question: QuestionAnalysis, text: str, before: str | None = None, paper_year: int | None = None
 ) -> bool:
@@ -1033,10 +1043,16 @@ _TOPIC_HEADING = re.compile(
 )
 
 
-def _under(heading: str | None, text: str) -> str:
-    """The topic of the numbered heading a sentence sits under, read with it: 「1.強化警方高層……」 under
-    「（三）治安管理」 is about public order, which it never says."""
-    m = _TOPIC_HEADING.match(heading or "")
+def _under(passage: Passage, text: str) -> str:
+    """What a sentence is read with from its place in the paper.
+
+    The topic of the numbered heading it sits under: 「1.強化警方高層……」 under 「（三）治安管理」 is about
+    public order, which it never says. A paper's sign-off (政制及內地事務局 / 二零零九年十二月) is read
+    with the paper's front matter (its committee and title), which its heading holds.
+    """
+    if passage.kind == SIGN_OFF:
+        return passage.heading or ""
+    m = _TOPIC_HEADING.match(passage.heading or "")
     return "" if m is None or m.group(1) in text else m.group(1)
 
 
@@ -1320,11 +1336,14 @@ def candidates(
         posts.owners(
             [question.prepared.text, *(t for _, t in question.prepared.expansions)], index.analyzer.glossary
         )
-        if question.expected == "who"
+        # whose committee a paper went to is the paper's: not a body's own committee
+        if question.expected == "who" and not question.about_paper
         else []
     )
     english_owner = (
-        posts.english_owner(question.prepared) if question.expected == "who" and not owners else []
+        posts.english_owner(question.prepared)
+        if question.expected == "who" and not owners and not question.about_paper
+        else []
     )
     papers = index.documents()
     titles = {m.doc_id: m.title_zh for m in papers}
@@ -1364,10 +1383,14 @@ def candidates(
         else frozenset()
     )
 
-    def cov(sentence: Sentence) -> float:
+    def cov(sentence: Sentence, signed: str = "") -> float:
+        """Concept coverage of a sentence; a sign-off's is read with the front matter it signs."""
         if sentence.row not in covered:
+            own = index.sentence_tokens(sentence)
             tokens = seen_tokens(
-                index.sentence_tokens(sentence), hide_inside_wider(sentence.text, asked), asked
+                own | frozenset(tokenize(signed)) if signed else own,
+                hide_inside_wider(signed + sentence.text, asked),
+                asked,
             )
             named = [
                 place for pair, places in question.sides.items() if pair in tokens for place in places.split()
@@ -1390,12 +1413,13 @@ def candidates(
         focus = focus_positions(query_concepts, sentence.text)
         hit = top[position]
         read_with = sentence.text if previous is None else previous.text + sentence.text
-        read_with = _under(hit.passage.heading, read_with) + read_with
+        signed = (hit.passage.heading or "") if hit.passage.kind == SIGN_OFF else ""
+        read_with = _under(hit.passage, read_with) + read_with
         read_with += sides_named(read_with, question.sides)
         shares = concept_shares(hide_inside_wider(read_with, asked), query_concepts, weights)
         features = np.array(
             [
-                cov(sentence),
+                cov(sentence, signed),
                 cov(previous) if previous is not None else 0.0,
                 char_coverage(read_with, query_concepts, index, shares),
                 float(cosine),
@@ -1421,6 +1445,8 @@ def candidates(
             (
                 not question.events
                 or states_event(sentence.text, question.events, question.mentioned, question.english)
+                # a paper's own date is when it was issued, which its sign-off does not say in words
+                or (hit.passage.kind == SIGN_OFF and question.about_paper)
             )
             and posts.mentions_owner(
                 sentence.text, owners, previous.text if previous else None, titles.get(sentence.doc_id)
@@ -1437,6 +1463,13 @@ def candidates(
             and (supplement is None or not names_another_supplement(norm, supplement))
             # 改組後的工商及產業局 for which bureau led the talks before the reorganisation
             and not another_phase(question, sentence.text)
+            # the date of the meeting a paper reports, for when the paper came out: only its sign-off dates it
+            and not (question.about_paper and question.expected == "date" and hit.passage.kind != SIGN_OFF)
+            # the front matter of the 2012 paper for "the 2012-2017 review"
+            and not (
+                hit.passage.kind in PAPER_PARTS
+                and another_papers_year(question, read_with, years.get(sentence.doc_id))
+            )
             # the figures of 2010 for a question on 2009's
             and not figures_of_another_year(
                 question, sentence.text, previous.text if previous else None, years.get(sentence.doc_id)

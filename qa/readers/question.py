@@ -414,6 +414,31 @@ _TRADITIONAL_UNIT = {
 }
 
 
+def _asks_nothing_else(rest: str) -> bool:
+    """What is left of a question without its paper clause is only the asking (係幾時出㗎, "when was it
+    issued"), not a topic of its own ("when did the ties between Hong Kong and Shenzhen first start")."""
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 8 and len(re.findall(r"[A-Za-z]+", rest)) <= 4
+
+
+# A question about a paper as a document, in the normalised (lower-case, Simplified) form: 那份文件
+# or 資料文件 (not 合作文件, the agreements the papers speak of, nor 文件裏提到, what a paper says),
+# a LegCo panel or subcommittee, a paper sent to LegCo; "the paper", "the document" (not cooperation
+# documents).
+_PAPER_ASKED = re.compile(
+    r"(?:那|这|嗰|呢|该|此|本|份)(?:资料)?文件(?!里|裏|中|内|入面|提|说|讲|话|指|所)|资料文件"
+    # 「……措施的文件，是由哪个政策局提交的？」: the paper as the subject of the asking
+    r"|(?<!合作)(?<!协议)文件[，,]?\s*(?:是|系|由|于|几时|什么时候|何时|哪)"
+    r"|事务委员会|小组委员会|落款|(?:提交|呈交|递交|交)(?:给|俾|畀|上)?(?:了|咗)?立法会|立法会(?:边|哪)"
+    r"|(?<!cooperation )(?<!co-operation )(?<!agreement )\b(?:paper|document|briefing|submission)\b"
+    r"|\b(?:panel|subcommittee)\b"
+)
+# What the panel did with a paper (met on it, discussed it) is asked, not the paper: its date is not the
+# meeting's.
+_PAPER_DISCUSSED = re.compile(r"开会|讨论|审议|\b(?:meet|met|discuss(?:ed)?|go through|went through)\b")
+# The events a paper's own date is the date of: when it came out (published, issued), or none named.
+_PAPER_EVENTS = frozenset({"publish"})
+
+
 @dataclass(frozen=True)
 class QuestionAnalysis:
     """The expected answer type (``ANSWER_TYPES``), for numbers their kind and unit, and the question."""
@@ -471,6 +496,21 @@ class QuestionAnalysis:
     def normalized(self) -> str:
         """The question as matching sees it (normalised once, read for every candidate sentence)."""
         return normalize(self.prepared.text)
+
+    @cached_property
+    def about_paper(self) -> bool:
+        """The paper itself is asked about (which committee it went to, which office sent it, when): only
+        then can its front matter or sign-off answer. "According to the 2024 Policy Address paper, what ..."
+        names the paper only as the source of a fact about something else."""
+        if self.expected not in ("date", "who") or not self.events <= _PAPER_EVENTS:
+            return False  # "according to the paper, when did the ties start": another event's date
+        if self.wants_name or self.wants_post or _PAPER_DISCUSSED.search(self.normalized):
+            return False  # the bureau's secretary when the paper went to LegCo: a person, not the paper
+        rest, source = without_source(asked_sentence(self.prepared.text))
+        if _PAPER_ASKED.search(normalize(rest)):
+            return True
+        # 「……嗰份文件，係幾時出㗎？」: nothing is asked beyond the paper the clause names
+        return bool(source) and _asks_nothing_else(rest)
 
     @cached_property
     def chairs(self) -> bool:
@@ -598,7 +638,7 @@ _SOURCE = re.compile(
     # the paper as the subject: "what role does CMAB's 2024 paper give", "does the 2024 Policy Address paper"
     r"|\b(?:does|did|do)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:paper|document|booklet|report)\b"
     r"|(?:(?:按|根据|根據|据|據|按照|依照)[^，,。？?\s]{0,16}|[^，,。？?\s]{0,10}(?:那|这|這|嗰|呢|该|該|\d{4}\s*年[^，,。？?\s]{0,12})份"
-    r"[^，,。？?\s]{0,8})(?:文件|报告|報告|小册子|小冊子)"
+    r"[^，,。？?\s]{0,14})(?:文件|报告|報告|小册子|小冊子)"
     # 講, 入面, 總結嗰度: where in it, up to the comma
     r"[^，,。？?\s]{0,6}[，,]"
 )
@@ -703,6 +743,8 @@ BODY_KINDS: dict[str, tuple[str, str, str]] = {
     "office": ("offices?", "办事处|办公室|经贸办", "办事处|办公室|经贸办|联络处"),
     # which bank: a bank's name (牽頭銀行 unnamed, or the bridge's authority, does not answer)
     "bank": ("banks?", "(?<![同与和跟及])银行", "银行"),
+    # which committee or panel (哪個小組委員會, "which LegCo panel"): a committee's name, before a group's
+    "committee": ("(?:sub)?committees?|panels?|commissions?", "委员会", "委员会"),
     # which task force or group: a group's name (專責小組, 督導組), not the authorities it works with
     "group": ("groups?|task ?forces?|taskforces?", "小组|专责组|督导组|工作组", "小组|组"),
 }

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from corpus import SIGN_OFF, Passage
 from index import Entry, Glossary, Sentence, normalize, tokenize
 from index.query import prepare_query
 from qa.readers import expressions
@@ -855,14 +856,24 @@ def test_a_loose_count_quoted_counts_the_list_without_naming_it(question):
     )
 
 
+def _passage_under(heading: str | None, text: str = "", kind: str = "paragraph") -> Passage:
+    return Passage("d:0-1", "d", 0, len(text), text, None, heading, None, None, kind)
+
+
 def test_a_numbered_topic_heading_is_read_with_the_items_under_it():
     item = "1.強化警方高層及偵查主管工作會晤及交流，完善跨境犯罪刑事偵查直接聯絡制度。"
-    assert _under("（三）治安管理", item) == "治安管理"
-    assert _under("二、文化交流", item) == "文化交流"
+    assert _under(_passage_under("（三）治安管理"), item) == "治安管理"
+    assert _under(_passage_under("二、文化交流"), item) == "文化交流"
     # a paper's part names no topic, and a heading the sentence repeats adds nothing
-    assert _under("背景", item) == ""
-    assert _under(None, item) == ""
-    assert _under("（一）警方", "警方合作") == ""
+    assert _under(_passage_under("背景"), item) == ""
+    assert _under(_passage_under(None), item) == ""
+    assert _under(_passage_under("（一）警方"), "警方合作") == ""
+
+
+def test_a_sign_off_is_read_with_the_front_matter_it_signs():
+    front = "資料文件 立法會工商事務委員會 2009年深港合作會議"
+    sign_off = "政制及內地事務局\n\n二零零九年十二月"
+    assert _under(_passage_under(front, sign_off, kind=SIGN_OFF), sign_off) == front
 
 
 def test_a_letter_alone_is_no_concept(real_service):

@@ -700,3 +700,40 @@ def test_what_a_question_sets_aside(question, aside):
 def test_a_specific_date_asks_the_day():
     assert analyse(prepare_query("深圳经济特区三十周年深港合作成果总结活动的具体日期")).day
     assert not analyse(prepare_query("深港合作成果总结活动幾時搞？")).day
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was the government's paper on the 2009 Shenzhen-Hong Kong Cooperation Meeting put out?",
+        "講2009年深港合作會議嗰份資料文件係幾時出㗎？",
+        "那份讲2024年施政报告内地合作措施的文件，是提交给立法会哪个事务委员会的？",
+        "Which LegCo panel was the bureau's Policy Address paper on Mainland cooperation for?",
+        "2012年嗰份講內地合作分工嘅文件，係交咗俾立法會邊個小組委員會？",
+        "关于2011年粤港联席会议商贸议题的文件，是由哪个政策局提交的？",
+    ],
+)
+def test_a_question_about_the_paper_itself(question):
+    assert analyse(prepare_query(question)).about_paper
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the paper only says where the fact is read
+        "According to the government's paper on the 2009 meeting, when did the ties between HK and Shenzhen "
+        "start?",
+        "根據2024年施政報告文件，香港同內地各省市嘅合作機制推進緊邊幾方面嘅合作？",
+        "The 2024 Policy Address paper cites the Third Plenary Session's decision. When was that decision "
+        "adopted?",
+        # documents the papers speak of, not the paper
+        "沪港合作会议第六次会议签署合作文件的是哪些机构？",
+        "Who signed the cooperation documents at the fifth Beijing-Hong Kong conference?",
+        # a person, a meeting of the panel, a committee that is no LegCo panel
+        "2024年施政報告相關文件提交立法會時，政制及內地事務局局長是哪一位？",
+        "On what date did the LegCo panel meet to discuss the 2009 Shenzhen paper?",
+        "香港大珠三角商務委員會嘅主席係邊個？",
+    ],
+)
+def test_a_question_that_names_a_paper_without_asking_about_it(question):
+    assert not analyse(prepare_query(question)).about_paper

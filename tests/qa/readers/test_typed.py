@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from corpus import FRONT_MATTER, PAPER_PARTS, SIGN_OFF
 from qa.readers import Calibration
 from qa.readers.calibration import UNCALIBRATED
 from qa.readers.features import candidates, gives_reason
@@ -267,3 +268,57 @@ def test_as_is_no_cause_and_a_why_goes_on_in_the_next_sentence():
     assert says_why_next("一方面吸引外國資金、人才、技術通過香港進入灣區和內地的廣袤市場")
     assert says_why_next("從而提升香港的競爭力。")
     assert not says_why_next("截至2017年2月，已有超過260名學生參與計劃。")
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        (
+            "When did the government put out its information paper on the 2009 Shenzhen-HK meeting?",
+            "二零零九年十二月",
+        ),
+        ("2024年施政報告內地合作措施嗰份文件係幾時出嘅？", "2024年10月"),
+        ("那份讲2012年各部门推动与内地合作分工的文件是什么时候发出的？", "2012年5月"),
+    ],
+)
+def test_when_a_paper_came_out_is_answered_from_its_sign_off(real_service, question, span):
+    reading = real_service.ask(question).reading
+    assert not reading.abstained, reading.abstain_reason
+    assert reading.span is not None and reading.span.text == span
+    cited = reading.hits[reading.citations[0] - 1]
+    assert cited.passage.kind == SIGN_OFF
+    _check_offsets(real_service, reading)
+
+
+@pytest.mark.parametrize(
+    ("question", "committee"),
+    [
+        (
+            "Which LegCo panel got the CMAB's paper on the 2024 Policy Address measures?",
+            "工商及創新科技事務委員會",
+        ),
+        ("2011年粵港聯席會議商貿嗰份文件係交咗俾立法會邊個委員會？", "工商事務委員會"),
+    ],
+)
+def test_the_committee_a_paper_went_to_is_answered_from_its_front_matter(real_service, question, committee):
+    reading = real_service.ask(question).reading
+    assert not reading.abstained, reading.abstain_reason
+    assert committee in reading.sentences[0].text
+    assert reading.hits[reading.citations[0] - 1].passage.kind == FRONT_MATTER
+    _check_offsets(real_service, reading)
+
+
+def test_a_paper_with_no_front_matter_gets_no_other_papers_committee(real_service):
+    # the 2012-2017 review booklet names no committee; the 2012 paper's and the 2011 paper's are not its
+    reading = real_service.ask(
+        "Which LegCo panel was the 2012-2017 review of Mainland cooperation sent to?"
+    ).reading
+    assert reading.abstained
+
+
+def test_a_question_not_about_a_paper_reads_no_front_matter_or_sign_off(real_service):
+    # 政制及內地事務局 signs four papers: their sign-offs would fill the passages of a question about it
+    result = real_service.ask("政制事務局何時改名為政制及內地事務局？", top_k=8)
+    assert len(result.reading.hits) >= 8
+    assert all(h.passage.kind not in PAPER_PARTS for h in result.reading.hits)
+    assert result.reading.span is not None and result.reading.span.text == "2007年"
