@@ -987,6 +987,22 @@ def names_another_place(text: str, question: QuestionAnalysis, glossary: Glossar
     ) or any(m.group(0) not in question.normalized for m in _ESTUARY.finditer(normalize(text)))
 
 
+# A programme named after a place (廣東計劃, 福建計劃), normalised.
+_PLACE_SCHEME = "计划"
+
+
+def names_another_scheme(text: str, question: QuestionAnalysis, glossary: Glossary) -> bool:
+    """Whether a sentence is about a programme named after another place than the one asked, which it names
+    without naming the asked one: 「……推出福建計劃，向選擇移居福建的……長者同樣每月發放高齡津貼」 for what
+    the Guangdong Scheme pays."""
+    asked_text = question.normalized + "".join(normalize(t) for _, t in question.prepared.expansions)
+    norm = normalize(text)
+    places = _place_names(glossary)
+    asked = {i for i, names in enumerate(places) if any(n + _PLACE_SCHEME in asked_text for n in names)}
+    named = {i for i, names in enumerate(places) if any(n + _PLACE_SCHEME in norm for n in names)}
+    return bool(asked) and bool(named) and not asked & named
+
+
 def names_items(text: str) -> bool:
     """Whether a sentence could name the things a list question asks: two or more joined, or a list
     opened (包括, a colon). 「開展內地部分高等院校免試招收香港學生計劃」 names none."""
@@ -1465,6 +1481,8 @@ def candidates(
             and not another_phase(question, sentence.text)
             # the date of the meeting a paper reports, for when the paper came out: only its sign-off dates it
             and not (question.about_paper and question.expected == "date" and hit.passage.kind != SIGN_OFF)
+            # the Fujian Scheme's allowance for what the Guangdong Scheme pays
+            and not names_another_scheme(sentence.text, question, index.analyzer.glossary)
             # the front matter of the 2012 paper for "the 2012-2017 review"
             and not (
                 hit.passage.kind in PAPER_PARTS

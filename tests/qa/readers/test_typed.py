@@ -322,3 +322,35 @@ def test_a_question_not_about_a_paper_reads_no_front_matter_or_sign_off(real_ser
     assert len(result.reading.hits) >= 8
     assert all(h.passage.kind not in PAPER_PARTS for h in result.reading.hits)
     assert result.reading.span is not None and result.reading.span.text == "2007年"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "搬咗去廣東住嘅長者，廣東計劃係咪照樣有生果金攞？係咩津貼？",
+        "What allowance do elderly people living in Guangdong get from the Guangdong Scheme?",
+    ],
+)
+def test_a_scheme_named_after_another_place_does_not_answer_for_the_one_asked(real_service, question):
+    # the next sentence says the Fujian Scheme pays the same allowance 「同樣」: it is about Fujian
+    reading = real_service.ask(question).reading
+    assert reading.abstained or "福建" not in reading.sentences[0].text
+
+
+def test_a_sentence_on_the_fujian_scheme_names_another_scheme(real_service):
+    from qa.readers.features import names_another_scheme
+
+    glossary = real_service.index.analyzer.glossary
+    fujian = (
+        "特區政府在2017年《施政報告》宣布推出福建計劃，向選擇移居福建的合資格香港長者同樣每月發放高齡津貼。"
+    )
+    guangdong = "在2013年10月推出廣東計劃，向選擇移居廣東的合資格香港長者每月發放高齡津貼。"
+    asked = analyse(real_service.index.prepare("What does the Guangdong Scheme pay?"))
+    assert names_another_scheme(fujian, asked, glossary)
+    assert not names_another_scheme(guangdong, asked, glossary)
+    # a question naming no scheme, or both
+    assert not names_another_scheme(
+        fujian, analyse(real_service.index.prepare("長者高齡津貼有幾多？")), glossary
+    )
+    both = analyse(real_service.index.prepare("福建計劃同廣東計劃有咩分別？"))
+    assert not names_another_scheme(fujian, both, glossary)
