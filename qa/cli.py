@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from corpus import FRONT_MATTER, SIGN_OFF
+
 
 def _print_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -54,7 +56,11 @@ def _cmd_corpus_passages(args: argparse.Namespace) -> int:
         _print_json([p.__dict__ for p in passages])
         return 0
     for p in passages:
-        where = " ".join(x for x in (p.annex, f"para {p.paragraph}" if p.paragraph else None) if x)
+        where = " ".join(
+            x
+            for x in (p.annex, _PAPER_PART_NAMES.get(p.kind), f"para {p.paragraph}" if p.paragraph else None)
+            if x
+        )
         page = f"p.{p.page}" if p.page else ""
         text = p.text if len(p.text) <= 60 else p.text[:59] + "…"
         print(f"{p.chunk_id:<34} {where:<16} {page:<6} {text}")
@@ -217,6 +223,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
             for x in (
                 meta.paper_no,
                 p.annex,
+                _PAPER_PART_NAMES.get(p.kind),
                 f"para {p.paragraph}" if p.paragraph else None,
                 f"p.{p.page}" if p.page else None,
             )
@@ -225,6 +232,10 @@ def _cmd_ask(args: argparse.Namespace) -> int:
         print(f"[{i}] {meta.title_zh} ({meta.date}) {where} chars {p.start}-{p.end}")
         print(f"    {p.text}")
     return 0
+
+
+# A paper's own lines, named in a citation where a paragraph number would be.
+_PAPER_PART_NAMES = {FRONT_MATTER: "front matter", SIGN_OFF: "sign-off"}
 
 
 class UsageError(Exception):

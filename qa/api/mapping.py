@@ -26,6 +26,7 @@ def passage_out(rank: int, hit: Hit, meta: PaperMeta, highlights: list[tuple[int
         annex=p.annex,
         heading=p.heading,
         page=p.page,
+        kind=p.kind,
         start=p.start,
         end=p.end,
         text=p.text,

@@ -59,6 +59,9 @@ class PassageOut(BaseModel):
     annex: str | None
     heading: str | None
     page: int | None
+    # paragraph, item, footnote, table_row; or the paper's own front_matter (number, committee, title) or
+    # sign_off (offices, date)
+    kind: str
     start: int
     end: int
     text: str

@@ -20,6 +20,8 @@
       passages: "Passages",
       para: "para.",
       page: "p.",
+      front_matter: "front matter",
+      sign_off: "sign-off",
       open: "Open in context",
       noResults: "No passages found.",
       loading: "The index is still loading. Try again in a few seconds.",
@@ -55,6 +57,8 @@
       passages: "段落",
       para: "第",
       page: "頁",
+      front_matter: "文件首頁",
+      sign_off: "署名及日期",
       open: "在原文中查看",
       noResults: "找不到相關段落。",
       loading: "索引正在載入，請稍候再試。",
@@ -90,6 +94,8 @@
       passages: "段落",
       para: "第",
       page: "页",
+      front_matter: "文件首页",
+      sign_off: "署名及日期",
       open: "在原文中查看",
       noResults: "找不到相关段落。",
       loading: "索引正在加载，请稍候再试。",
@@ -547,6 +553,7 @@
       if (p.paper_no) parts.push(p.paper_no);
       parts.push(p.date);
       if (p.annex) parts.push(p.annex);
+      if (p.kind === "front_matter" || p.kind === "sign_off") parts.push(this.t[p.kind]);
       if (p.paragraph) parts.push(this.lang_ === "en" ? `${this.t.para} ${p.paragraph}` : `${this.t.para}${p.paragraph}段`);
       if (p.page) parts.push(this.lang_ === "en" ? `${this.t.page} ${p.page}` : `第${p.page}${this.t.page}`);
       return parts.join(" · ");

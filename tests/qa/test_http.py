@@ -82,6 +82,7 @@ def test_contract_fields_and_types(live_server):
         assert isinstance(p[field], kind), field
     assert "paper_no" in p and "paragraph" in p and "page" in p
     assert set(p["explain"]) >= {"bm25_rank", "dense_rank", "matched_terms"}
+    assert p["kind"] in {"paragraph", "item", "footnote", "table_row"}
 
 
 def test_first_start_question_from_the_issue(live_server):
@@ -259,3 +260,11 @@ def test_cors_only_for_allowed_origins(real_service):
 def test_answer_text_cites_with_markers(live_server):
     data = _ask(live_server, question="前海的定位是甚麼？").json()
     assert re.search(r"\[\d\]$", data["answer"]["text"])
+
+
+def test_a_paper_answered_from_its_sign_off_says_so(live_server):
+    data = _ask(live_server, question="講2009年深港合作會議嗰份資料文件係幾時出㗎？").json()
+    assert data["answer"]["span"]["text"] == "二零零九年十二月"
+    cited = data["passages"][data["answer"]["citations"][0] - 1]
+    assert cited["kind"] == "sign_off" and cited["paragraph"] is None
+    assert cited["heading"] == "資料文件 立法會工商事務委員會 2009年深港合作會議"
