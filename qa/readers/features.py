@@ -420,6 +420,19 @@ def sides_named(text: str, sides: Mapping[str, str]) -> str:
     return "".join(f" {places}" for pair, places in sides.items() if pair in norm)
 
 
+# A paper saying what it is for: 「本文件旨在向委員介紹……」, 「本文件向委員簡介……」, 「本文旨在……闡釋……」.
+_PAPER_PURPOSE = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、]\s*)?本文(?:件)?(?:旨在|的目的|向委员|是|将|谨|概述|简介|介绍)"
+)
+
+
+def states_papers_purpose(text: str) -> bool:
+    """Whether a sentence says what its paper is for. It restates the paper's title, so it covers most of
+    any question about the topic, but it answers none: only a date, figure or name it writes (the day of
+    the meeting it reports) may answer a typed question."""
+    return _PAPER_PURPOSE.match(normalize(text)) is not None
+
+
 def not_an_answer_alone(body: str) -> bool:
     """A paragraph number, a heading, a legend or a photo caption: too little to answer by itself."""
     body = body.strip()
@@ -1483,6 +1496,8 @@ def candidates(
             and not (question.about_paper and question.expected == "date" and hit.passage.kind != SIGN_OFF)
             # the Fujian Scheme's allowance for what the Guangdong Scheme pays
             and not names_another_scheme(sentence.text, question, index.analyzer.glossary)
+            # 「本文件旨在向委員介紹……」 for what, why or which: the paper's purpose, not the topic's
+            and not (not question.typed and states_papers_purpose(sentence.text))
             # the front matter of the 2012 paper for "the 2012-2017 review"
             and not (
                 hit.passage.kind in PAPER_PARTS

@@ -354,3 +354,25 @@ def test_a_sentence_on_the_fujian_scheme_names_another_scheme(real_service):
     )
     both = analyse(real_service.index.prepare("福建計劃同廣東計劃有咩分別？"))
     assert not names_another_scheme(fujian, both, glossary)
+
+
+def test_a_paper_saying_what_it_is_for_answers_no_question_on_its_topic(real_service):
+    from qa.readers.features import states_papers_purpose
+
+    assert states_papers_purpose(
+        "本文件旨在向委員介紹在《行政長官2024年施政報告》中，政制及內地事務局有關內地合作的政策措施。"
+    )
+    assert states_papers_purpose("本文件向委員簡介於2009年11月30日舉行的深港合作會議的主要情況。")
+    assert not states_papers_purpose("本局會繼續落實上述各項政策措施。")
+    # the 2011 paper's 「本文件向委員簡介……粵港合作聯席會議第十六次工作會議有關商貿方面的主要內容」 names
+    # the meeting and trade; the other fields discussed are in its paragraph 5
+    for question in (
+        "Apart from trade, what else did the 16th working meeting of the HK-Guangdong conference cover?",
+        "What ceremony followed the 2009 Shenzhen-Hong Kong meeting?",
+        "2024年施政報告講嘅粵港、港深合作機制同專班，用嚟做咩？",
+    ):
+        reading = real_service.ask(question).reading
+        assert reading.abstained or not states_papers_purpose(reading.sentences[0].text), question
+    # ... but the day it writes answers when the meeting was held
+    reading = real_service.ask("2009年深港合作會議喺邊日開？").reading
+    assert reading.span is not None and reading.span.text == "2009年11月30日"
