@@ -80,6 +80,19 @@ def test_enter_shows_answer_with_highlights_chinese(page, live_server):
     page.screenshot(path=SHOTS / "answer-zh.png", full_page=True)
 
 
+def test_an_answer_from_a_papers_sign_off_says_so_in_its_citation(page, live_server):
+    page.goto(live_server.url + "/")
+    page.locator("policyqa-search").locator("input").fill("介紹2009年深港合作會議嗰份資料文件係幾時發出㗎？")
+    page.locator("policyqa-search").locator("input").press("Enter")
+    answer = page.locator("policyqa-search").locator(".answer-text")
+    answer.wait_for(timeout=15000)
+    assert answer.locator(".span").inner_text() == "二零零九年十二月"
+    first = page.locator("policyqa-search").locator(".passages li").first
+    # the page follows the browser's language (English here): the paragraph number's place says "sign-off"
+    assert first.locator(".meta").inner_text().endswith("· sign-off")
+    page.screenshot(path=SHOTS / "answer-sign-off.png", full_page=True)
+
+
 def test_answer_citation_links_to_its_passage(page, live_server):
     page.goto(live_server.url + "/")
     widget = page.locator("policyqa-search")
