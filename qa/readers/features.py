@@ -433,6 +433,22 @@ def states_papers_purpose(text: str) -> bool:
     return _PAPER_PURPOSE.match(normalize(text)) is not None
 
 
+# An achieved figure asked (實際上拜訪咗幾多次, "actually made", "so far"), normalised; a target given
+# (工作指標……不少於3 300次, "a target of").
+_ACTUAL_ASKED = re.compile(r"实际|到目前为止|至今|累计|\bactual(?:ly)?\b|\bso far\b|\bto date\b")
+_TARGET_GIVEN = re.compile(r"指标|目标|不少于|\btargets?\b")
+
+
+def target_for_actual(question: QuestionAnalysis, text: str) -> bool:
+    """A target (驻内地办事处在2025年造访内地机关或组织不少于3 300次) for how many were actually made:
+    a sentence that sets one says nothing of what was done."""
+    return (
+        question.expected == "number"
+        and _ACTUAL_ASKED.search(question.normalized) is not None
+        and _TARGET_GIVEN.search(normalize(text)) is not None
+    )
+
+
 def not_an_answer_alone(body: str) -> bool:
     """A paragraph number, a heading, a legend or a photo caption: too little to answer by itself."""
     body = body.strip()
@@ -1496,6 +1512,8 @@ def candidates(
             and not (question.about_paper and question.expected == "date" and hit.passage.kind != SIGN_OFF)
             # the Fujian Scheme's allowance for what the Guangdong Scheme pays
             and not names_another_scheme(sentence.text, question, index.analyzer.glossary)
+            # a target (工作指標……不少於) for how many were actually done
+            and not target_for_actual(question, sentence.text)
             # 「本文件旨在向委員介紹……」 for what, why or which: the paper's purpose, not the topic's
             and not (not question.typed and states_papers_purpose(sentence.text))
             # the front matter of the 2012 paper for "the 2012-2017 review"

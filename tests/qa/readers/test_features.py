@@ -883,3 +883,19 @@ def test_a_letter_alone_is_no_concept(real_service):
     prepared, _ = real_service.prepare("I run a firm, i.e. a company: which HK body helps Guangdong firms?")
     found = [alt for concept in concepts(analyse(prepared), real_service.index) for alt in concept]
     assert ["i"] not in found and ["e"] not in found
+
+
+def test_a_target_does_not_say_how_many_were_actually_done():
+    from qa.readers.features import target_for_actual
+
+    target = "21. 今年《施政報告》優化了工作指標，即駐內地辦事處在2025年造訪內地機關或組織不少於3 300次。"
+    done = "自2012年7月至2016年12月，藝術發展基金為此資助共60個內地文化交流項目。"
+    for question in (
+        "駐內地辦事處2024年實際上拜訪咗幾多次內地機關？",
+        "How many visits have the offices made so far?",
+    ):
+        analysed = analyse(prepare_query(question))
+        assert target_for_actual(analysed, target)
+        assert not target_for_actual(analysed, done)
+    # a target asked is answered by one
+    assert not target_for_actual(analyse(prepare_query("駐內地辦事處2025年要拜訪幾多次內地機關？")), target)
