@@ -22,6 +22,7 @@ FRONT_MATTER = "front_matter"
 SIGN_OFF = "sign_off"
 PAPER_PARTS = (FRONT_MATTER, SIGN_OFF)
 SIGN_OFF_MAX_LINES = 4
+_NUMBERED_HEADING = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 _DATE_LINE = re.compile(
     r"^(?:\d{4}|[零〇一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$"
@@ -133,7 +134,13 @@ def _front_matter(text: str, blocks: tuple[Block, ...] | list[Block]) -> list[Bl
     """The headings before a paper's first section (目的) or paragraph."""
     front = []
     for block in blocks:
-        if block.kind != "heading" or block.annex or text[block.start : block.end] in SECTION_NAMES:
+        if (
+            block.kind != "heading"
+            or block.annex
+            or block.paragraph  # a numbered topic heading (一、背景, （一）統籌部門) starts the body
+            or _NUMBERED_HEADING.match(text, block.start) is not None
+            or text[block.start : block.end] in SECTION_NAMES
+        ):
             break
         front.append(block)
     return front if len(front) < len(blocks) else []

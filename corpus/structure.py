@@ -380,7 +380,8 @@ class _Parser:
             and text not in SECTION_NAMES
             and len(text) <= HEADING_MAX
             and not _RUNNING_TEXT.search(text)
-            and not _PARA.match(text)
+            # a numbered paragraph or heading ((一) 統籌部門), or an annex, starts the body
+            and not any(p.match(text) for p in (_PARA, _CN_PAREN, _CN_ENUM, _ANNEX))
         ):
             return True
         self.in_front = False

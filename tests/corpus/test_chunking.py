@@ -104,3 +104,10 @@ def test_a_long_committee_name_in_the_front_matter_stays_a_line_of_its_own():
     )
     assert doc.passages[0].kind == FRONT_MATTER
     assert doc.passages[1].text.startswith("本文旨在")
+
+
+def test_a_paper_opening_on_a_numbered_heading_has_no_front_matter():
+    doc = _paper(["一、背景", "1. 雙方在2004年設立深港合作會議。", "2. 會議每年舉行。"])
+    assert all(p.kind not in PAPER_PARTS for p in doc.passages)
+    doc = _paper(["（一）統籌部門", "1. 政制及內地事務局負責統籌。", "2. 各局負責具體工作。"])
+    assert all(p.kind not in PAPER_PARTS for p in doc.passages)
