@@ -199,6 +199,9 @@ _NAME_START = rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{_LITTLE_WORDS}])|(?<={_THROUGH
 # A post's name does not run through a meeting's (粵港聯席會議行政長官 is the meeting, then the post).
 _POST = rf"{_NAME_START}(?:(?!會議|会议){_NAME_CHARS}){{0,10}}(?:{_POST_SUFFIX})"
 _BODY = rf"{_NAME_START}{_NAME_CHARS}{{1,8}}(?:{_BODY_SUFFIX})(?![門门分長长])"
+# A LegCo panel or subcommittee, its name long (立法會經濟發展事務委員會, 立法會工商及創新科技事務委員會):
+# a paper's front matter names the one it went to.
+_LEGCO_COMMITTEE = r"(?:立法會|立法会)[\u4e00-\u9fff]{2,24}?(?:事務|事务|小組|小组)(?:委員會|委员会)"
 # A province's department, its name long (廣東省對外貿易經濟合作廳); not a hall (餐廳, 展覽廳).
 _DEPARTMENT = rf"{_NAME_START}{_NAME_CHARS}{{2,10}}(?<![餐客大舞門门覽览])(?:廳|厅)(?![長长])"
 _JOIN = r"(?:及|與|与|和|、|以及)"
@@ -213,7 +216,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "percent": re.compile(rf"{_ABOUT}(?:{_PERCENT}){_OVER}"),
     "count": re.compile(rf"{_ABOUT}(?:{_COUNT}){_OVER}"),
     "post": re.compile(rf"{_POST}(?:{_JOIN}{_POST})*"),
-    "body": re.compile(rf"{_BODY}|{_DEPARTMENT}"),
+    "body": re.compile(rf"{_LEGCO_COMMITTEE}|{_BODY}|{_DEPARTMENT}"),
     # A venue where something is held or shown: 香港歷史博物館, 香港會議展覽中心.
     "venue": re.compile(rf"{_NAME_START}{_NAME_CHARS}{{2,8}}?(?:{_VENUE_SUFFIX})"),
     # A time of day (上午7時, 晚上10時30分) or round the clock (24小時): what "what time" / 幾點 asks.

@@ -97,7 +97,7 @@ def test_without_the_admin_key_every_paper_route_refuses(server):
 
 def test_add_ask_in_three_scripts_then_remove(server):
     from index.backends.embedded.builder import indexed_text
-    from index.sentences import split_passages
+    from index.sentences import embedded_text, split_passages
     from index.store import read_manifest
     from qa.papers import load_papers
 
@@ -114,12 +114,12 @@ def test_add_ask_in_three_scripts_then_remove(server):
     assert job["status"] == "done" and job["progress"] == 1.0 and job["error"] is None, job
 
     listed = papers(server)
-    assert listed[DOC]["source"] == "added" and listed[DOC]["passages"] == 6 and listed[DOC]["glossary"]
+    assert listed[DOC]["source"] == "added" and listed[DOC]["passages"] == 8 and listed[DOC]["glossary"]
     assert {p["index_version"] for p in listed.values()} == {job["index_version"]}
     # Only the new paper's passages and sentences were embedded; the rest came from the cache.
     new_doc = next(d for d in load_papers(server.settings) if d.doc_id == DOC)
     new_texts = {indexed_text(p) for p in new_doc.passages} | {
-        s.text for s in split_passages(new_doc.passages)
+        embedded_text(s, new_doc.passages[s.passage_row]) for s in split_passages(new_doc.passages)
     }
     manifest = read_manifest(server.settings.index_path / "versions" / job["index_version"])
     assert manifest["counts"]["embedded_now"] == len(new_texts)
@@ -130,6 +130,16 @@ def test_add_ask_in_three_scripts_then_remove(server):
     )
     for question in QUESTIONS:
         assert DOC in cited_papers(server, question)[:5], question
+    # Its own front matter and sign-off answer what people ask of a paper: when, and for which panel.
+    for question, span in (
+        ("跨境渡輪「一票通」嗰份文件係幾時出㗎？", "2025年4月"),
+        (
+            "Which LegCo panel got the paper on the cross-boundary ferry one-ticket pilot?",
+            "立法會經濟發展事務委員會",
+        ),
+    ):
+        answer = httpx.post(server.url + "/v1/ask", json={"question": question}, timeout=30).json()["answer"]
+        assert answer is not None and answer["span"]["text"] == span, (question, answer)
 
     duplicate = add(server)
     assert duplicate.status_code == 409 and duplicate.json()["error"]["code"] == "duplicate_doc_id"

@@ -160,6 +160,17 @@ def test_a_provinces_department_is_a_body_and_a_hall_is_not():
     assert find("body", "在展覽廳舉行") == []
 
 
+def test_a_legco_panels_long_name_is_one_body():
+    # a paper's front matter names the panel it went to; a body's usual name is at most 8 characters
+    # before its suffix
+    assert [e.text for e in find("body", "立法會CB(1)123/24-25(01)號文件\n\n立法會經濟發展事務委員會")] == [
+        "立法會經濟發展事務委員會"
+    ]
+    assert [e.text for e in find("body", "立法會工商及創新科技事務委員會")] == [
+        "立法會工商及創新科技事務委員會"
+    ]
+
+
 def test_a_verb_or_word_ending_like_a_body_is_not_one():
     text = "合約已於2010年12月21日簽署，並按布局部署。政制及內地事務局負責，入境事務處和海關"
     bodies = [m.group(0) for m in PATTERNS["body"].finditer(text)]
