@@ -204,6 +204,9 @@ _BODY = rf"{_NAME_START}{_NAME_CHARS}{{1,8}}(?:{_BODY_SUFFIX})(?![門门分長�
 _LEGCO_COMMITTEE = r"(?:立法會|立法会)[\u4e00-\u9fff]{2,24}?(?:事務|事务|小組|小组)(?:委員會|委员会)"
 # A province's department, its name long (廣東省對外貿易經濟合作廳); not a hall (餐廳, 展覽廳).
 _DEPARTMENT = rf"{_NAME_START}{_NAME_CHARS}{{2,10}}(?<![餐客大舞門门覽览])(?:廳|厅)(?![長长])"
+# A customs service by its side (內地海關, 香港海關): who builds a system, who trains whom. Its name is short,
+# so 同意內地海關 names 內地海關.
+_CUSTOMS = r"(?:香港|內地|内地|兩地|两地|深圳|廣東|广东|粵港|粤港)海(?:關|关)(?!總署|总署)"
 _JOIN = r"(?:及|與|与|和|、|以及)"
 _VENUE_SUFFIX = (
     "博物館|博物馆|展覽中心|展览中心|會展中心|会展中心|文化中心|藝術館|艺术馆|美術館|美术馆|大會堂|大会堂"
@@ -216,7 +219,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "percent": re.compile(rf"{_ABOUT}(?:{_PERCENT}){_OVER}"),
     "count": re.compile(rf"{_ABOUT}(?:{_COUNT}){_OVER}"),
     "post": re.compile(rf"{_POST}(?:{_JOIN}{_POST})*"),
-    "body": re.compile(rf"{_LEGCO_COMMITTEE}|{_BODY}|{_DEPARTMENT}"),
+    "body": re.compile(rf"{_LEGCO_COMMITTEE}|{_BODY}|{_DEPARTMENT}|{_CUSTOMS}"),
     # A venue where something is held or shown: 香港歷史博物館, 香港會議展覽中心.
     "venue": re.compile(rf"{_NAME_START}{_NAME_CHARS}{{2,8}}?(?:{_VENUE_SUFFIX})"),
     # A time of day (上午7時, 晚上10時30分) or round the clock (24小時): what "what time" / 幾點 asks.

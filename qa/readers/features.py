@@ -748,11 +748,29 @@ _KIND_ONLY_PREFIX = re.compile(
 def _only_the_asked_kind(e: expressions.Expression, question: QuestionAnalysis) -> bool:
     """The kind of one the question asks for, not one of them: 內地大學 for "which Mainland university",
     三位司長 for 「邊位司長」."""
-    rest = _KIND_ONLY_PREFIX.sub("", normalize(e.text))
+    name = normalize(e.text)
+    rest = _KIND_ONLY_PREFIX.sub("", name)
     kind = question.body_kind
+    if rest and _another_side(name, rest, question.asked):
+        # 內地海關 beside the 香港海關 the question names ("alongside Hong Kong Customs"): the other side's
+        return False
     # 大學 of 內地大學 is the kind of 「哪所内地高校」 though the question writes 高校
     return len(rest) <= 2 and (
         not rest or rest in question.mentioned or (kind is not None and is_body_of_kind(rest, kind))
+    )
+
+
+# The side a body is of, in front of its name.
+_SIDE_PREFIX = re.compile(r"^(?:香港|内地|深圳|广东)")
+
+
+def _another_side(name: str, rest: str, asked: str) -> bool:
+    """The question names the same kind of body of another side (香港海关 for 内地海关), not this one."""
+    side = _SIDE_PREFIX.match(name)
+    return (
+        side is not None
+        and name not in asked
+        and any(other + rest in asked for other in ("香港", "内地", "深圳", "广东") if other != side.group(0))
     )
 
 

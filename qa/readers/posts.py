@@ -24,6 +24,8 @@ _NAME_ASKED = re.compile(
     r"|\bwho(?:'s| is| was) (?:the |its |[\w-]+'s )?(?:[\w-]+ ){0,3}?"
     r"(?:mayor|governor|chief executive|premier|secretary|minister|commissioner)\b"
     r"|(?:特首|行政长官|省长|市长|局长|司长|署长|书记|总理|部长|处长)(?:系|是)(?:边个|边位|谁|哪位|哪一位)"
+    # "… the three deputy heads — what are their names?"
+    r"|\b(?:their|his|her) (?:full )?names?\b"
 )
 # A name after a post: two or three characters, then a word that ends it (和, 及, 於, 率領 …).
 NAME_AFTER_POST = re.compile(

@@ -641,6 +641,9 @@ _SOURCE = re.compile(
     r"[^，,。？?\s]{0,14})(?:文件|报告|報告|小册子|小冊子)"
     # 講, 入面, 總結嗰度: where in it, up to the comma
     r"[^，,。？?\s]{0,6}[，,]"
+    # the paper by its title (《2012—2017年回顾》展望部分提到，), where in it up to the comma
+    r"|《[^》]{0,20}(?:回顧|回顾|施政報告|施政报告)[^》]{0,10}》[^，,。？?\s]{0,8}?"
+    r"(?:提到|提及|指出|講|讲|話|话|說|说|中|里|裏|入面|圖表|图表)[，,]"
 )
 # The paper as the subject of the question, named by its year or its kind (政制及內地事務局2024年施政報告文件
 # 用咩說法形容……): not 「簽署的合作文件中提到……」, a document the papers speak of.

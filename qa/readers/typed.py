@@ -43,9 +43,13 @@ _DENSE = FEATURES.index("dense")
 _TABLE = FEATURES.index("table_row")
 _PLACE_MISSING = FEATURES.index("place_missing")
 _TYPE = FEATURES.index("type_match")
+_ENUM = FEATURES.index("enumeration")
 _UNIT = FEATURES.index("unit_match")
 # Another sentence of the top passages is highlighted when it scores within this many logits of the answer.
 HIGHLIGHT_MARGIN = 1.0
+# A why or list question's best sentence that gives no reason or items yields to one within this many logits
+# that does.
+KIND_MARGIN = 1.0
 # A sentence this short that ends in a colon or opens a list is read together with the next one.
 SHORT_LEAD = 30
 # A list broken at semicolons is read on for at most this many pieces after the best one.
@@ -111,6 +115,29 @@ class TypedSentenceReader:
                 # every sentence read is of another year, meeting or phase, or does not make what is asked
                 return scored, None, _sigmoid(best_score), "weak_evidence"
             best_score, best = on_topic[0]
+            if kind_not_given(question, best, cands):
+                # 「督導組」由行政長官親自擔任組長…… (read on from the sentence before) for why the group
+                # was set up, when that sentence (為繼續發揮好香港的獨特優勢，現屆政府……已成立) says why
+                # and scores nearly as well: the one that gives what is asked
+                giving = next(
+                    (
+                        (s, c)
+                        for s, c in on_topic[1:]
+                        if s >= best_score - KIND_MARGIN
+                        # and covers the question better on its own, or lists with 、 or ；: purpose words
+                        # and 及 are common (以鞏固…… is why the meeting was set up, not why an acting mayor
+                        # came; 計劃及內地高等院校的詳情 names no universities)
+                        and (
+                            c.features[_COV] > best.features[_COV]
+                            or (question.expected == "list" and c.features[_ENUM] > 0)
+                        )
+                        and c.features[_CHARS] >= cal.focus_coverage
+                        and not kind_not_given(question, c, cands)
+                    ),
+                    None,
+                )
+                if giving is not None:
+                    best_score, best = giving
         confidence = self.answerability(question, scored, best_score, best)
         counted_only = only_counts_the_list(question, best.sentence.text)
         if counted_only and self.follower(question, best, cands) is None:

@@ -101,6 +101,12 @@ def test_the_end_of_a_school_year_is_not_a_count():
     assert [e.text for e in found] == ["7 900個", "19 200個"]
 
 
+def test_a_customs_service_is_a_body_named_by_its_side():
+    assert [e.text for e in find("body", "雙方同意內地海關研究如何透過第三方平台")] == ["內地海關"]
+    assert [e.text for e in find("body", "香港海關在去年5月推出「道路貨物資料系統」")] == ["香港海關"]
+    assert [e.text for e in find("body", "海關總署廣東分署舉行培訓")] == ["海關總署廣東分署"]
+
+
 def test_an_administrative_department_is_a_body():
     found = find("body", "立項審批工作將交由廣東省省級衞生行政部門負責")
     assert [e.text for e in found] == ["廣東省省級衞生行政部門"]

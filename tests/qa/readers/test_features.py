@@ -333,6 +333,13 @@ def test_an_alternative_counts_by_all_its_tokens():
         ),
         ("2009年深港合作会议文件的总结部分提到，政府将利用哪些文件？", "2009年深港合作会议文件的总结部分"),
         ("兩地簽咗份文件，講乜？", ""),
+        # the paper by its title, and where in it
+        (
+            "《2012—2017年回顾》展望部分提到，香港能在哪些方面为国家提供重要平台？",
+            "《2012—2017年回顾》展望部分提到，",
+        ),
+        # a title the question asks about is no source (《粵港合作框架協議》提到哪些範疇)
+        ("《粵港合作框架協議》提到，兩地會合作發展哪些產業？", ""),
         # 合作文件 here is what is asked about, not where it was read
         ("簽署的合作文件，涵蓋哪些範疇？", ""),
         ("簽署的合作文件中提到哪些範疇？", ""),

@@ -73,6 +73,8 @@ def test_a_question_asking_for_a_name():
     assert name_asked("深圳市代市長叫甚麼名字？")
     assert name_asked("What was the name of Shenzhen's acting mayor?")
     assert not name_asked("Who chairs the meeting?")
+    assert name_asked("Who are the three deputy heads of the steering group — what are their names?")
+    assert not name_asked("Which cities host the offices?")
 
 
 def test_the_body_named_short_after_the_sentence_before_named_it_in_full():

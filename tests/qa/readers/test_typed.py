@@ -146,6 +146,29 @@ def test_a_why_question_whose_sentence_says_only_what_was_done_abstains(real_ser
     assert not reading.abstained
 
 
+def test_a_sentence_close_behind_that_gives_the_reason_or_the_items_answers(real_service):
+    # the sentence read on from the one before (「督導組」由行政長官親自擔任組長……) scores best but says
+    # no why; the one before it (為繼續發揮好香港的獨特優勢……已成立) does, and covers the question better
+    reading = real_service.ask(
+        "Why did the current administration set up that steering group on plugging Hong Kong into national "
+        "development as soon as it took office?"
+    ).reading
+    assert not reading.abstained and "為繼續發揮好香港的獨特優勢" in reading.sentences[0].text
+    # a list asked: the sentence that names the places, not the one on the reorganisation beside it
+    reading = real_service.ask("2012年政府架構重組之後，同內地邊幾個地方嘅高層會議機制會照舊延續？").reading
+    assert not reading.abstained and "廣東、深圳、泛珠、北京和上海" in reading.sentences[0].text
+    _check_offsets(real_service, reading)
+
+
+def test_the_other_sides_customs_answers_who_works_beside_the_one_named(real_service):
+    # "alongside Hong Kong Customs" names 香港海關: 內地海關 is not the kind asked, it is the answer
+    reading = real_service.ask(
+        "Who was building an electronic system to receive road cargo manifests, alongside Hong Kong Customs' "
+        "Road Cargo System?"
+    ).reading
+    assert not reading.abstained and reading.span is not None and reading.span.text == "內地海關"
+
+
 def test_a_fee_the_papers_do_not_give_is_said_to_be_missing_not_the_scheme(real_service):
     # the scheme is in the papers (推出自由貿易協定中轉貨物便利計劃); its application fee is not, and
     # the tariff savings (關稅優惠總值逾2 500萬美元) are no fee
