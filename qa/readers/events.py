@@ -107,6 +107,12 @@ _MECHANISM = re.compile(
     r"|论坛|联席会议|合作会议|机制|委员会|小组|联盟"
 )
 
+# Schemes and arrangements: one "starts" when it is carried out.
+_SCHEME = re.compile(
+    r"\bschemes?\b|\barrangements?\b|\bprogram(?:me)?s?\b|\bpilots?\b|\bmutual recognition\b"
+    r"|计划|安排|试点|互认"
+)
+
 
 def asked_events(question: str) -> frozenset[str]:
     """The event classes a question names, in English or either Chinese script."""
@@ -116,6 +122,8 @@ def asked_events(question: str) -> frozenset[str]:
         found.add("establish")
     if "start" in found and _MECHANISM.search(text):
         found.add("establish")  # a forum or a joint conference starts when it is set up (2004年成立)
+    if "start" in found and _SCHEME.search(text):
+        found.add("effect")  # a scheme or an arrangement starts when carried out (在2015年7月實施……安排)
     return frozenset(found)
 
 

@@ -774,7 +774,8 @@ def _another_side(name: str, rest: str, asked: str) -> bool:
     )
 
 
-_ALIAS = re.compile(r"\s*[（(]([^（）()]{2,10})[）)]")
+# 融入國家發展大局督導組」（「督導組」）: the short form in brackets, quoted or not
+_ALIAS = re.compile(r"[」』”]?\s*[（(][「『“]?([^（）()「」『』“”]{2,10})[」』”]?[）)]")
 
 
 def _alias_asked(text: str, e: expressions.Expression, question: QuestionAnalysis) -> bool:

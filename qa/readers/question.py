@@ -356,6 +356,10 @@ _CHAIR_ASKED = re.compile(
     # "who on the HK side chairs", "who co-chaired"
     r"\bwho (?:[\w'-]+ ){0,4}?(?:co-)?(?:chairs?|chaired|heads?|headed|leads?|led|presides?|presided)\b"
     r"|主持|率领|带领|带队"
+    # who is in charge of a group: its head, a post (督導組由行政長官親自擔任組長)
+    r"|\bwho(?:'s| is| was) (?:[\w'-]+ )?in charge of (?:the |its |this |that )?(?:[\w'-]+ ){0,6}?"
+    r"(?:group|task force|committee|council)\b"
+    r"|(?:督导组|小组|委员会)[^，,。？?\s]{0,4}?由?(?:边个|边位|谁|哪位|哪一位)(?:负责|主管|领导|话事|揸弗)"
 )
 # "How many <noun>" and the English nouns of people (as the counted-thing table lists them).
 _HOW_MANY_NOUN = re.compile(r"\bhow many [a-z]")

@@ -44,6 +44,7 @@ _TABLE = FEATURES.index("table_row")
 _PLACE_MISSING = FEATURES.index("place_missing")
 _TYPE = FEATURES.index("type_match")
 _ENUM = FEATURES.index("enumeration")
+_PURPOSE = FEATURES.index("purpose_cue")
 _UNIT = FEATURES.index("unit_match")
 # Another sentence of the top passages is highlighted when it scores within this many logits of the answer.
 HIGHLIGHT_MARGIN = 1.0
@@ -138,6 +139,23 @@ class TypedSentenceReader:
                 )
                 if giving is not None:
                     best_score, best = giving
+            elif question.expected == "reason":
+                # the sentence read on from one that says why (為繼續發揮好……，現屆政府……已成立) and is about
+                # what is asked: that one, whatever purpose the next one's verbs (帶領……對接) carry
+                before = next(
+                    (
+                        (s, c)
+                        for s, c in on_topic[1:]
+                        if c.sentence.row == best.sentence.row - 1
+                        and c.sentence.doc_id == best.sentence.doc_id
+                        and s >= best_score - KIND_MARGIN
+                        and c.features[_COV] > best.features[_COV]
+                        and c.features[_PURPOSE] > 0
+                    ),
+                    None,
+                )
+                if before is not None:
+                    best_score, best = before
         confidence = self.answerability(question, scored, best_score, best)
         counted_only = only_counts_the_list(question, best.sentence.text)
         if counted_only and self.follower(question, best, cands) is None:

@@ -107,6 +107,15 @@ def test_everyday_verbs_name_events(question, event):
     assert event in asked_events(question)
 
 
+def test_a_scheme_starts_when_it_is_carried_out():
+    question = "When did the Mainland–Hong Kong mutual recognition of funds scheme kick off?"
+    assert asked_events(question) == {"start", "effect"}
+    events = asked_events(question)
+    assert states_event("在2015年7月實施內地與香港基金互認安排", events, normalize(question) + " 基金互认安排")
+    # a task force starts when set up, not when a rule of it is carried out
+    assert "effect" not in asked_events("When did the task force start?")
+
+
 def test_a_new_agreement_is_the_agreement_and_a_meeting_opened_is_held():
     question = "When was the new Dongjiang water supply agreement expected to be signed?"
     assert states_event("預期在2011年內簽訂新的供水協議", {"sign"}, normalize(question) + " 供水协议")
@@ -122,7 +131,8 @@ def test_a_count_before_the_object_is_no_object_of_its_own():
 def test_a_pilot_zone_in_a_name_is_no_start_and_co_hosting_is_holding():
     question = "When did HK team up with Guangdong to hold a briefing on the Guangdong pilot free trade zone?"
     assert asked_events(question) == {"hold"}
-    assert asked_events("When was the scheme piloted?") == {"start"}
+    # a scheme piloted started, or was carried out (實施)
+    assert asked_events("When was the scheme piloted?") == {"start", "effect"}
     sentence = "2015年5月與廣東省政府合辦中國（廣東）自由貿易試驗區政策宣講會"
     assert states_event(sentence, {"hold"}, normalize(question) + " 广东 自由贸易试验区 宣讲会")
 

@@ -209,6 +209,10 @@ def test_the_chinese_of_english_names_is_part_of_what_is_asked():
         ("哪個政策局負責統籌？", False),
         ("粤港合作联席会议第十六次工作会议是由哪两位领导共同主持的？", True),
         ("港方组长是哪位官员？", True),
+        # who is in charge of a group: its head; who is in charge of a place's development: anyone
+        ("Who's in charge of the steering group on integrating into national development?", True),
+        ("督導組由邊個負責？", True),
+        ("Who's actually in charge of developing and managing Qianhai?", False),
     ],
 )
 def test_a_question_naming_a_post_wants_a_person_or_post(question, wants_post):
@@ -289,8 +293,8 @@ def test_a_unit_word_counts_only_right_after_how_many():
         ("粤港合作框架协议是什么时候签的？", {"sign"}),
         ("When did the bridge actually open to traffic?", {"open"}),
         ("When were the two stock connects launched?", {"establish", "open", "start"}),
-        # a scheme starts when it is launched (推出)
-        ("When did the Guangdong Scheme for elderly people start?", {"start"}),
+        # a scheme starts when it is launched (推出) or carried out (實施)
+        ("When did the Guangdong Scheme for elderly people start?", {"start", "effect"}),
         ("When did Qianhai begin trying out the Hong Kong system?", {"start"}),
         ("前海哪一年引入香港工程管理制度？", {"start"}),
         ("政制及内地事务局这个名称是从哪年开始用的？", set()),

@@ -154,10 +154,24 @@ def test_a_sentence_close_behind_that_gives_the_reason_or_the_items_answers(real
         "development as soon as it took office?"
     ).reading
     assert not reading.abstained and "為繼續發揮好香港的獨特優勢" in reading.sentences[0].text
+    # the sentence before gives the purpose and is about the group: it answers, whatever purpose the verbs of
+    # the one read on from it carry (帶領……對接)
+    reading = real_service.ask(
+        "Why did the current administration set up the Steering Group on Integration into National "
+        "Development?"
+    ).reading
+    assert not reading.abstained and "為繼續發揮好香港的獨特優勢" in reading.sentences[0].text
     # a list asked: the sentence that names the places, not the one on the reorganisation beside it
     reading = real_service.ask("2012年政府架構重組之後，同內地邊幾個地方嘅高層會議機制會照舊延續？").reading
     assert not reading.abstained and "廣東、深圳、泛珠、北京和上海" in reading.sentences[0].text
     _check_offsets(real_service, reading)
+
+
+def test_the_group_asked_is_not_who_is_in_charge_of_it(real_service):
+    # 「融入國家發展大局督導組」（「督導組」）: the question's 督導組 in quoted brackets is the group itself;
+    # who is in charge of it is its head
+    reading = real_service.ask("督導組由邊個負責？").reading
+    assert not reading.abstained and reading.span is not None and reading.span.text == "行政長官"
 
 
 def test_the_other_sides_customs_answers_who_works_beside_the_one_named(real_service):
