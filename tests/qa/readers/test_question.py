@@ -109,6 +109,9 @@ from qa.readers.question import analyse, asked_sentence, body_kind_asked, expect
         ("What funding schemes did the 2011 paper list?", "list"),
         ("The map cites a study digest - what's the date of that digest?", "date"),
         ("Which border crossing's co-location clearance will they keep improving?", "place"),
+        # the period figures cover: dates from and to
+        ("The booklet has figures on funding arts groups. What period do those figures cover?", "date"),
+        ("回顾小册子里关于资助艺术团体的数据，统计时段是哪一段？", "date"),
     ],
 )
 def test_expected_type(question, expected):
