@@ -111,7 +111,8 @@ def test_a_scheme_starts_when_it_is_carried_out():
     question = "When did the Mainland–Hong Kong mutual recognition of funds scheme kick off?"
     assert asked_events(question) == {"start", "effect"}
     events = asked_events(question)
-    assert states_event("在2015年7月實施內地與香港基金互認安排", events, normalize(question) + " 基金互认安排")
+    mentioned = normalize(question) + " 基金互认安排"
+    assert states_event("在2015年7月實施內地與香港基金互認安排", events, mentioned)
     # a task force starts when set up, not when a rule of it is carried out
     assert "effect" not in asked_events("When did the task force start?")
 
