@@ -23,7 +23,7 @@ from index import Hit, Index
 from qa.readers import Calibration, QuestionAnalysis, TypedSentenceReader, analyse
 from qa.readers.features import FEATURES, READ_DEPTH, Candidate, candidates
 from qa.readers.typed import answerability_features, fits
-from qa.service import prepare_translated
+from qa.service import passages_to_read, prepare_translated
 from qa.translators import Translator
 
 Array = npt.NDArray[np.float64]
@@ -72,8 +72,8 @@ def prepare(
             sys.stderr.write(f"reader-fit: preparing {i}/{len(questions)}\n")
         prepared, _ = prepare_translated(index, translator, q.question)
         vector = index.embed_query(prepared)
-        hits = index.search(prepared, READ_DEPTH, vector=vector)
         analysis = analyse(prepared)
+        hits = passages_to_read(index, prepared, analysis, vector, READ_DEPTH)
         cands = candidates(analysis, hits, vector, index)
         keys = [evidence_key(e) for e in q.evidence]
         labels = np.array([float(any(k in evidence_key(c.sentence.text) for k in keys)) for c in cands])

@@ -7,7 +7,7 @@ import os
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -35,9 +35,10 @@ from index import (
 )
 from qa.generators import GroundingChecker
 from qa.papers import load_papers, papers_stamp, store, uploaded_glossary
-from qa.readers import Reading, TypedSentenceReader, analyse
+from qa.readers import QuestionAnalysis, Reading, TypedSentenceReader, analyse
 from qa.readers.calibration import load_calibration
 from qa.readers.features import READ_DEPTH
+from qa.readers.question import papers_named
 from qa.settings import Settings
 from qa.translators import TranslationError, Translator, make_translator
 
@@ -121,34 +122,13 @@ class QAService:
         # One encoding serves dense retrieval and the reader's sentence similarities (even in bm25 mode).
         vector = self.index.embed_query(prepared)
         question_analysis = analyse(prepared)
-        depth = max(top_k, READ_DEPTH)
-        if question_analysis.about_paper:
-            hits = self.index.search(prepared, depth, mode, filters, vector=vector)
-        else:
-            hits = self._search_content(prepared, depth, mode, filters, vector)
+        hits = passages_to_read(
+            self.index, prepared, question_analysis, vector, max(top_k, READ_DEPTH), mode, filters
+        )
         reading = self.reader.read(question_analysis, hits, vector)
         reading = _trim(reading, top_k)
         took = (time.perf_counter() - started) * 1000
         return AskResult(question, prepared, reading, took, translation_error, tuple(hits[:top_k]))
-
-    def _search_content(
-        self,
-        prepared: PreparedQuery,
-        k: int,
-        mode: str,
-        filters: Filters | None,
-        vector: npt.NDArray[np.float32],
-    ) -> list[Hit]:
-        """The top ``k`` hits that are not a paper's front matter or sign-off (its title, committee, office
-        and date): they answer questions about the paper, and otherwise only crowd out the passages that
-        discuss what its title names. Searched deeper while they take places."""
-        depth = k
-        while True:
-            hits = self.index.search(prepared, depth, mode, filters, vector=vector)
-            content = [h for h in hits if h.passage.kind not in PAPER_PARTS]
-            if len(content) >= k or len(hits) < depth:
-                return content[:k]
-            depth *= 2
 
     def documents(self) -> list[PaperMeta]:
         return self.index.documents()
@@ -163,6 +143,37 @@ class QAService:
     def meta(self, doc_id: str) -> PaperMeta:
         """The metadata of a paper a hit came from."""
         return self._metas[doc_id]
+
+
+def passages_to_read(
+    index: Retriever,
+    prepared: PreparedQuery,
+    question: QuestionAnalysis,
+    vector: npt.NDArray[np.float32],
+    k: int,
+    mode: str = "hybrid",
+    filters: Filters | None = None,
+) -> list[Hit]:
+    """The top ``k`` hits the reader reads for a question (the service's, and the reader fit's).
+
+    A paper the question names by year ("in the 2012 paper on how departments split Mainland work") is the
+    only one searched, unless the asker chose papers: another paper on the same topic (the 2012-2017
+    review's delegations) does not say what that one says. A paper's front matter and sign-off (its title,
+    committee, office and date) are read only for a question about the paper itself: otherwise they crowd
+    out the passages that discuss what its title names, so the search goes deeper while they take places.
+    """
+    named = papers_named(question, index.documents())
+    if named is not None and not (filters and filters.doc_ids):
+        filters = replace(filters or Filters(), doc_ids=tuple(sorted(named)))
+    if question.about_paper:
+        return index.search(prepared, k, mode, filters, vector=vector)
+    depth = k
+    while True:
+        hits = index.search(prepared, depth, mode, filters, vector=vector)
+        content = [h for h in hits if h.passage.kind not in PAPER_PARTS]
+        if len(content) >= k or len(hits) < depth:
+            return content[:k]
+        depth *= 2
 
 
 def _trim(reading: Reading, top_k: int) -> Reading:

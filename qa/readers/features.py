@@ -1529,6 +1529,13 @@ def candidates(
             and not another_phase(question, sentence.text)
             # the date of the meeting a paper reports, for when the paper came out: only its sign-off dates it
             and not (question.about_paper and question.expected == "date" and hit.passage.kind != SIGN_OFF)
+            # which committee the paper went to: its front matter says, not a committee its body tells of
+            # (仲裁委員會 in the 2012-2017 review, which has none)
+            and not (
+                question.about_paper
+                and question.body_kind == "committee"
+                and hit.passage.kind not in PAPER_PARTS
+            )
             # the Fujian Scheme's allowance for what the Guangdong Scheme pays
             and not names_another_scheme(sentence.text, question, index.analyzer.glossary)
             # a target (工作指標……不少於) for how many were actually done

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from corpus import PaperMeta
 from index import PreparedQuery, normalize, side_pair_places, side_pairs
 from qa.readers.events import asked_events
-from qa.readers.expressions import HANZI, LENGTH_OR_TIME, SESSION
+from qa.readers.expressions import HANZI, LENGTH_OR_TIME, SESSION, years_in
 from qa.readers.posts import asked_titles, name_asked
 
 # Expected answer types; "description" is the default (what is X, what does X do).
@@ -436,7 +437,9 @@ _PAPER_ASKED = re.compile(
     # 「……措施的文件，是由哪个政策局提交的？」: the paper as the subject of the asking
     r"|(?<!合作)(?<!协议)文件[，,]?\s*(?:是|系|由|于|几时|什么时候|何时|哪)"
     r"|事务委员会|小组委员会|落款|(?:提交|呈交|递交|交)(?:给|俾|畀|上)?(?:了|咗)?立法会|立法会(?:边|哪)"
-    r"|(?<!cooperation )(?<!co-operation )(?<!agreement )\b(?:paper|document|briefing|submission)\b"
+    r"|(?<!cooperation )(?<!co-operation )(?<!agreement )\b(?:paper|document|submission)\b"
+    # a briefing as a paper, not a department "briefing the Secretary"
+    r"|\b(?:the|a|this|that|legco|its) briefing\b(?! (?:the|a|an|him|her|them|officials)\b)"
     r"|\b(?:panel|subcommittee)\b"
 )
 # What the panel did with a paper (met on it, discussed it) is asked, not the paper: its date is not the
@@ -929,3 +932,28 @@ def _number_analysis(prepared: PreparedQuery, expected: str) -> QuestionAnalysis
     # "How many hospitals": an English count of a noun that is not people.
     things = bool(_HOW_MANY_NOUN.search(text)) and not _PEOPLE_EN.search(text)
     return QuestionAnalysis(prepared, expected, "count", None, counts_things=things)
+
+
+def papers_named(question: QuestionAnalysis, papers: list[PaperMeta]) -> frozenset[str] | None:
+    """The papers the question's source clause names by year: "in the 2012 paper on how departments split
+    Mainland work" names the paper of 2012, not the 2012-2017 review (dated 2017, its title writing both
+    years), though the review tells of 2012 too. A paper is named by its date's year alone, or by the years
+    its title writes. None when the clause names no year, or no paper of the index (按2015年施政报告的建议:
+    a Policy Address the papers quote, not one of them)."""
+    source = without_source(asked_sentence(question.prepared.text))[1]
+    years = _years_named(source) if source else frozenset()
+    if not years:
+        return None
+    named = frozenset(m.doc_id for m in papers if years == {m.date[:4]} or years == _years_named(m.title_zh))
+    return named or None
+
+
+# A range of years, its end in two digits or four (2012-17, 2012—2017年, 2012至2017).
+_RANGE_OF_YEARS = re.compile(r"(?<!\d)(20\d\d)\s*年?\s*[-–—至到]\s*(?:20)?(\d\d)(?!\d)")
+
+
+def _years_named(text: str) -> frozenset[str]:
+    """The years a text writes, a range's end included (2012-17: 2012 and 2017)."""
+    norm = normalize(text)
+    ends = {m.group(1)[:2] + m.group(2) for m in _RANGE_OF_YEARS.finditer(norm)}
+    return years_in(norm) | ends

@@ -2,11 +2,19 @@
 
 import pytest
 
+from corpus import PaperMeta
 from index import normalize
 from index.query import prepare_query
 from qa.readers.events import states_event
 from qa.readers.expressions import LENGTH_OR_TIME, SESSION
-from qa.readers.question import analyse, asked_sentence, body_kind_asked, expected_type, is_body_of_kind
+from qa.readers.question import (
+    analyse,
+    asked_sentence,
+    body_kind_asked,
+    expected_type,
+    is_body_of_kind,
+    papers_named,
+)
 
 
 @pytest.mark.parametrize(
@@ -740,7 +748,56 @@ def test_a_question_about_the_paper_itself(question):
         "2024年施政報告相關文件提交立法會時，政制及內地事務局局長是哪一位？",
         "On what date did the LegCo panel meet to discuss the 2009 Shenzhen paper?",
         "香港大珠三角商務委員會嘅主席係邊個？",
+        # a department "briefing" someone in a photo of the booklet: no briefing paper asked
+        "In the cross-border infrastructure photos of the 2012-17 review booklet, which department is "
+        "briefing the Secretary for Transport and Housing?",
     ],
 )
 def test_a_question_that_names_a_paper_without_asking_about_it(question):
     assert not analyse(prepare_query(question)).about_paper
+
+
+def _paper(doc_id: str, date: str, title: str) -> PaperMeta:
+    return PaperMeta(
+        doc_id=doc_id,
+        file=f"{doc_id}.txt",
+        title_zh=title,
+        title_en=doc_id,
+        paper_no=None,
+        committee_zh=None,
+        committee_en=None,
+        bureaus_zh=(),
+        bureaus_en=(),
+        date=date,
+    )
+
+
+PAPERS = [
+    _paper("division", "2012-05", "香港特別行政區政府推動與內地合作的工作分工"),
+    _paper("review", "2017", "與內地合作工作回顧（2012–2017）"),
+    _paper("policy", "2024-10", "行政長官2024年施政報告：政制及內地事務局有關內地合作的政策措施"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        # the paper of 2012, not the review of 2012-2017 (dated 2017) that tells of 2012 too
+        (
+            "In the 2012 paper on how departments split Mainland work, why does the government send "
+            "delegations?",
+            {"division"},
+        ),
+        ("2012年講分工嗰份文件入面，政府點解會不時組經貿代表團上內地考察？", {"division"}),
+        # the review by the years its title writes, a range's end in two digits or four
+        ("In the 2012-17 review booklet, which museum do the students visit?", {"review"}),
+        ("《2012—2017年回顾》展望部分提到，香港能在哪些方面为国家提供重要平台？", {"review"}),
+        ("根據政制及內地事務局嘅2024年施政報告文件，區域合作機制推進邊幾方面嘅合作？", {"policy"}),
+        # a year's Policy Address the papers quote is none of them; no source clause names none
+        ("按2015年施政报告的建议，学生在小学和中学阶段各至少能获资助去内地交流几次？", None),
+        ("When was the Constitutional Affairs Bureau renamed?", None),
+    ],
+)
+def test_a_paper_named_by_its_year_is_the_one_searched(question, named):
+    found = papers_named(analyse(prepare_query(question)), PAPERS)
+    assert (set(found) if found is not None else None) == named

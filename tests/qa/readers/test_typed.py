@@ -174,6 +174,25 @@ def test_the_group_asked_is_not_who_is_in_charge_of_it(real_service):
     assert not reading.abstained and reading.span is not None and reading.span.text == "行政長官"
 
 
+def test_a_paper_named_by_its_year_is_the_only_one_read(real_service):
+    # the review (2012-2017) tells of delegations too, but the question names the paper of 2012
+    question = "2012年講分工嗰份文件入面，政府點解會不時組經貿代表團上內地考察？"
+    result = real_service.ask(question)
+    assert {h.passage.doc_id for h in result.reading.hits} == {"division-of-work-2012"}
+    assert not result.reading.abstained and "不時組織經貿代表團" in result.reading.sentences[0].text
+    # a Policy Address the papers quote names none of them: every paper is searched
+    result = real_service.ask("按2015年施政报告的建议，学生在小学和中学阶段各至少能获资助去内地交流几次？")
+    assert result.reading.hits[0].passage.doc_id == "review-2012-2017" and not result.reading.abstained
+
+
+def test_which_committee_a_paper_went_to_is_only_in_its_front_matter(real_service):
+    # the 2012-2017 review has no front matter: the arbitration commissions its body tells of are not it
+    reading = real_service.ask(
+        "总结2012年至2017年香港与内地合作成果的那份文件，是提交给立法会哪个委员会的？"
+    ).reading
+    assert reading.abstained
+
+
 def test_the_other_sides_customs_answers_who_works_beside_the_one_named(real_service):
     # "alongside Hong Kong Customs" names 香港海關: 內地海關 is not the kind asked, it is the answer
     reading = real_service.ask(
