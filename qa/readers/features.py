@@ -760,8 +760,9 @@ def _only_the_asked_kind(e: expressions.Expression, question: QuestionAnalysis) 
     )
 
 
-# The side a body is of, in front of its name.
-_SIDE_PREFIX = re.compile(r"^(?:香港|内地|深圳|广东)")
+# The sides a body may be of, in front of its name (normalised).
+_SIDES = ("香港", "内地", "深圳", "广东")
+_SIDE_PREFIX = re.compile(rf"^(?:{'|'.join(_SIDES)})")
 
 
 def _another_side(name: str, rest: str, asked: str) -> bool:
@@ -770,7 +771,7 @@ def _another_side(name: str, rest: str, asked: str) -> bool:
     return (
         side is not None
         and name not in asked
-        and any(other + rest in asked for other in ("香港", "内地", "深圳", "广东") if other != side.group(0))
+        and any(other + rest in asked for other in _SIDES if other != side.group(0))
     )
 
 
