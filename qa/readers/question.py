@@ -638,6 +638,9 @@ _SCENE = re.compile(
 
 # The question itself after the scene: "When it uses the mechanisms, what does it use as the platform?"
 _ASKS = re.compile(r"(?:what|which|who|whom|whose|where|why|how)\b")
+# ... and a "when" after a question that asks with another word joins a clause to it: "What event did the
+# Chief Exec attend when he took a delegation to Fujian?" wants the event, not its date.
+_WHEN_JOINS = re.compile(r"(?<!since )(?<!from )(?<!until )\bwhen\b")
 
 # Where the asker read it, not what they ask about: "according to the 2011 LegCo paper on trade",
 # 按2011年那份立法会文件，, 2011年嗰份文件講，. No answer sentence names its own paper.
@@ -725,6 +728,8 @@ def expected_type(question: str) -> str:
             _ASKS.match(text, scene.end()) or any(p.search(text, scene.end()) for _, p in _COMPILED)
         ):
             text = text[scene.end() :]
+        if _ASKS.match(text):
+            text = _WHEN_JOINS.sub("then", text)
     found = [(m.start(), kind) for kind, pattern in _COMPILED if (m := pattern.search(text))]
     if not found:
         return "description"

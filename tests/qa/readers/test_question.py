@@ -446,6 +446,14 @@ def test_an_english_question_asks_with_its_opening_words():
         "When it uses the two mechanisms with other cities, what does it use as the platform?"
     ) == ("description")
     assert expected_type("When the party secretary visited, how many documents were signed?") == "number"
+    # a "when" after a question asked with another word joins a clause: the event is asked, not its date
+    assert (
+        expected_type("What event did the Chief Exec attend when he took a trade delegation to Fujian?")
+        == "description"
+    )
+    assert expected_type("Who was the Secretary when the bureau briefed LegCo?") == "who"
+    assert expected_type("Which year was it when the bridge opened?") == "date"
+    assert expected_type("Since when have the offices had immigration sections?") == "date"
 
 
 @pytest.mark.parametrize(
