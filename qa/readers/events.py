@@ -114,9 +114,14 @@ _SCHEME = re.compile(
 )
 
 
+# An English clause naming the event a date is reckoned from ("delivered ahead of the rail link opening"):
+# that event is the reference, not the one asked.
+_REFERENCE = re.compile(r"\b(?:ahead of|prior to|in time for|in the run-up to)\b[^,?]*")
+
+
 def asked_events(question: str) -> frozenset[str]:
     """The event classes a question names, in English or either Chinese script."""
-    text = normalize(question)
+    text = _REFERENCE.sub(" ", normalize(question))
     found = {name for name in EVENT_CLASSES if _ENGLISH[name].search(text) or _VERBS[name].search(text)}
     if "open" in found and _INSTITUTION.search(text):
         found.add("establish")

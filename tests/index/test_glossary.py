@@ -20,7 +20,7 @@ def test_glossary_has_hundreds_of_entries():
         ("Economic and Trade Office in Wuhan", "經濟貿易辦事處"),
         ("Individual Visit Scheme for Shenzhen residents", "個人遊"),
         ("Hong Kong-Zhuhai-Macao bridge", "港珠澳大橋"),
-        # the papers write a pilot 試點 (21 times), 試驗計劃 or 試行; 先行先試 is the "early and pilot" measures
+        # the papers write a pilot 試點 (21 times), 試驗計劃 or 試行; 先行先試 is "early and pilot"
         ("the pilot on mutual recognition of e-signature certificates", "試點"),
         ("the 41 'early and pilot' measures", "先行先試"),
     ],

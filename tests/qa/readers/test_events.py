@@ -107,6 +107,13 @@ def test_everyday_verbs_name_events(question, event):
     assert event in asked_events(question)
 
 
+def test_an_event_a_date_is_reckoned_from_is_not_the_one_asked():
+    # the train's delivery is asked; the rail link's opening only places it in time
+    question = "When was the first high-speed rail train delivered ahead of the Express Rail Link opening?"
+    assert "open" not in asked_events(question)
+    assert "open" in asked_events("When did the Express Rail Link open?")
+
+
 def test_a_scheme_starts_when_it_is_carried_out():
     question = "When did the Mainland–Hong Kong mutual recognition of funds scheme kick off?"
     assert asked_events(question) == {"start", "effect"}
