@@ -7,10 +7,11 @@ those at the end. The manifest is written last and CURRENT switched atomically.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -59,11 +60,47 @@ def package_version() -> str:
         return "0+unknown"
 
 
-def indexed_text(passage: Passage) -> str:
-    """What the legs see of a passage: its heading gives short passages their topic."""
-    if passage.heading and passage.heading not in passage.text:
-        return f"{passage.heading}\n{passage.text}"
-    return passage.text
+def indexed_text(passage: Passage, lead_in: str | None = None) -> str:
+    """What the legs see of a passage: its heading gives short passages their topic, and a list item the
+    sentence that announced the list (``lead_ins``)."""
+    context = [c for c in (passage.heading, lead_in) if c and c not in passage.text]
+    return "\n".join([*dict.fromkeys(context), passage.text])
+
+
+# A passage ending like this announces what follows: 候任行政長官的政綱中提出要：, 有關詳情如下—.
+_ANNOUNCES = ("：", ":", "—", "－")
+# A sub-item of a list, under a paragraph: (1), （一）, (i), - (ii); not a numbered paragraph of its own (4.).
+_SUB_ITEM = re.compile(
+    r"\s*(?:[-–•]\s*)?[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-z]|[ivx]{1,4})\s*[)）]"
+)
+# Where the announcing sentence starts, after the last sentence end before it.
+_SENTENCE_END = re.compile(r"[。；;!?！？]")
+
+
+def lead_ins(passages: Sequence[Passage]) -> list[str | None]:
+    """Each passage's lead-in: for the sub-items ((1), (2), … or - (i), - (ii)) right after a passage that
+    announces them, that passage's last sentence; None for any other passage.
+
+    What a list is (the items of the CE-elect's platform) is said only before it: 「候任行政長官的政綱中
+    提出要：」 then 「(1) 加大力度協助香港各產業……」. Indexed with it, an item is found by a question about
+    the platform, which its own words never name.
+    """
+    out: list[str | None] = []
+    lead: str | None = None
+    previous_doc = None
+    for passage in passages:
+        if passage.doc_id != previous_doc:
+            lead, previous_doc = None, passage.doc_id
+        if lead is not None and _SUB_ITEM.match(passage.text):
+            out.append(lead)  # the list goes on: (2) after (1) is announced by the same sentence
+            continue
+        out.append(None)
+        text = passage.text.rstrip()
+        lead = None
+        if text.endswith(_ANNOUNCES):
+            ends = list(_SENTENCE_END.finditer(text, 0, len(text) - 1))
+            lead = text[ends[-1].end() if ends else 0 :].strip() or None
+    return out
 
 
 def progress_bar(total: int | None, desc: str, unit: str = "passage", show: bool = True) -> Any:
@@ -92,12 +129,15 @@ def cached_embedder(encoder: Encoder, cache: EmbeddingCache) -> tuple[Embed, lis
     return embed, encoded
 
 
-def _batches(documents: Iterable[Document], writer: PassageWriter, size: int) -> Iterator[list[Passage]]:
-    batch: list[Passage] = []
+def _batches(
+    documents: Iterable[Document], writer: PassageWriter, size: int
+) -> Iterator[list[tuple[Passage, str]]]:
+    """Passages with their indexed text, in batches; a document's lead-ins are found over all of it."""
+    batch: list[tuple[Passage, str]] = []
     for doc in documents:
         writer.add_document(doc)
-        for passage in doc.passages:
-            batch.append(passage)
+        for passage, lead_in in zip(doc.passages, lead_ins(doc.passages), strict=True):
+            batch.append((passage, indexed_text(passage, lead_in)))
             if len(batch) == size:
                 yield batch
                 batch = []
@@ -122,11 +162,11 @@ def write_version(
     vectors = VectorWriter(folder, dim)
     bar = progress_bar(total, "indexing", show=show_progress)
     for batch in _batches(documents, writer, BATCH):
-        texts = [indexed_text(p) for p in batch]
+        texts = [text for _, text in batch]
         tokens = [tokenizer(t) for t in texts]
         for toks in tokens:
             postings.add(toks)
-        writer.add_passages(batch, tokens)
+        writer.add_passages([p for p, _ in batch], tokens)
         vectors.add(embed(texts))
         bar.update(len(batch))
     bar.close()
