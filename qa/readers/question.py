@@ -729,7 +729,7 @@ def expected_type(question: str) -> str:
         ):
             text = text[scene.end() :]
         if _ASKS.match(text):
-            text = _WHEN_JOINS.sub("then", text)
+            text = _WHEN_JOINS.sub("    ", text)  # blanked, so the other cues keep their places
     found = [(m.start(), kind) for kind, pattern in _COMPILED if (m := pattern.search(text))]
     if not found:
         return "description"
