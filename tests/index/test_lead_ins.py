@@ -7,20 +7,20 @@ from index.backends.embedded.builder import indexed_text, lead_ins
 from tests.fakes import FakeEncoder
 
 
-def _passage(n: int, text: str, doc_id: str = "d") -> Passage:
-    return Passage(f"{doc_id}:{n}", doc_id, n, n + len(text), text, None, None, None, None)
+def _passage(n: int, paragraph: str, text: str, doc_id: str = "d") -> Passage:
+    return Passage(f"{doc_id}:{n}", doc_id, n, n + len(text), text, paragraph, None, None, None)
 
 
 def test_items_after_an_announcing_sentence_carry_it():
     passages = [
-        _passage(0, "據估計港人可達30萬。候任行政長官的政綱中提出要："),
-        _passage(1, "(1) 加大力度協助香港各產業。"),
-        _passage(2, "(2) 提升駐內地機構的職能。"),
-        _passage(3, "6. 這些建議都會由財政司副司長負責統籌。"),
-        _passage(4, "(3) 不是上面那張清單的。"),
-        _passage(5, "17. 過去一年舉行了會議，有關詳情如下—"),
-        _passage(6, "- (i) 2023年11月舉行了京港合作會議。"),
-        _passage(0, "(ii) 另一份文件的開頭。", doc_id="e"),
+        _passage(0, "5", "據估計港人可達30萬。候任行政長官的政綱中提出要："),
+        _passage(1, "5(1)", "(1) 加大力度協助香港各產業。"),
+        _passage(2, "5(2)", "(2) 提升駐內地機構的職能。"),
+        _passage(3, "6", "6. 這些建議都會由財政司副司長負責統籌。"),
+        _passage(4, "6(3)", "(3) 不是上面那張清單的。"),
+        _passage(5, "17", "17. 過去一年舉行了會議，有關詳情如下—"),
+        _passage(6, "17(i)", "- (i) 2023年11月舉行了京港合作會議。"),
+        _passage(0, "17(ii)", "(ii) 另一份文件的開頭。", doc_id="e"),
     ]
     announced = "候任行政長官的政綱中提出要："
     assert lead_ins(passages) == [

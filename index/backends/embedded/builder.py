@@ -69,37 +69,30 @@ def indexed_text(passage: Passage, lead_in: str | None = None) -> str:
 
 # A passage ending like this announces what follows: 候任行政長官的政綱中提出要：, 有關詳情如下—.
 _ANNOUNCES = ("：", ":", "—", "－")
-# A sub-item of a list, under a paragraph: (1), （一）, (i), - (ii); not a numbered paragraph of its own (4.).
-_SUB_ITEM = re.compile(
-    r"\s*(?:[-–•]\s*)?[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-z]|[ivx]{1,4})\s*[)）]"
-)
 # Where the announcing sentence starts, after the last sentence end before it.
 _SENTENCE_END = re.compile(r"[。；;!?！？]")
 
 
 def lead_ins(passages: Sequence[Passage]) -> list[str | None]:
-    """Each passage's lead-in: for the sub-items ((1), (2), … or - (i), - (ii)) right after a passage that
-    announces them, that passage's last sentence; None for any other passage.
+    """Each passage's lead-in: for the items of a paragraph's list (14(1), 14(2) … of 14; 17(i) of 17, as
+    the corpus labels them), the last sentence of that paragraph when it ends announcing them; None for
+    any other passage.
 
     What a list is (the items of the CE-elect's platform) is said only before it: 「候任行政長官的政綱中
     提出要：」 then 「(1) 加大力度協助香港各產業……」. Indexed with it, an item is found by a question about
     the platform, which its own words never name.
     """
     out: list[str | None] = []
-    lead: str | None = None
-    previous_doc = None
+    announced: dict[tuple[str, str], str | None] = {}  # (doc_id, paragraph) -> its announcing sentence
     for passage in passages:
-        if passage.doc_id != previous_doc:
-            lead, previous_doc = None, passage.doc_id
-        if lead is not None and _SUB_ITEM.match(passage.text):
-            out.append(lead)  # the list goes on: (2) after (1) is announced by the same sentence
-            continue
-        out.append(None)
+        label = passage.paragraph or ""
+        parent = label[: label.rfind("(")] if label.endswith(")") else ""
+        out.append(announced.get((passage.doc_id, parent)) if parent else None)
         text = passage.text.rstrip()
-        lead = None
-        if text.endswith(_ANNOUNCES):
+        if label and not parent:
             ends = list(_SENTENCE_END.finditer(text, 0, len(text) - 1))
-            lead = text[ends[-1].end() if ends else 0 :].strip() or None
+            lead = text[ends[-1].end() if ends else 0 :].strip() if text.endswith(_ANNOUNCES) else ""
+            announced[passage.doc_id, label] = lead or None
     return out
 
 
