@@ -1202,8 +1202,12 @@ def place_expressions(text: str, glossary: Glossary, venues: bool = False) -> li
         if entry.kind == "place" and e in bodies:
             continue  # 香港投資推廣署: whose body, not where anything is
         if entry.kind == "place" and not _listed_or_route(text, s, e):
-            if text[e : e + 1] in _PLACE_SUFFIXES and text[e - 1 : e] not in _PLACE_SUFFIXES:
-                e += 1  # 東莞市, as the paper writes it
+            if (
+                text[e : e + 1] in _PLACE_SUFFIXES
+                and text[e - 1 : e] not in _PLACE_SUFFIXES
+                and text[e : e + 2] not in _NOT_SUFFIXED
+            ):
+                e += 1  # 東莞市, as the paper writes it; not 內地市 of 內地市場 (the Mainland market)
             if _OWNED_POST.match(text, e):
                 continue  # 深圳市代市長: whose post, not where anything is
             if m := _OTHER_PLACES.match(text, e):
@@ -1233,6 +1237,8 @@ _OWNED_POST = re.compile(r"(?:市|省)?(?:常務|常务)?(?:副|代)?(?:市長|�
 _OTHER_PLACES = re.compile(r"(?:的)?(?:其他|其它|其餘|其余|各)(?:城市|地區|地区|省市|省份|市)")
 # What a paper writes after a place's name: its kind (東莞市, 廣東省, 南沙區).
 _PLACE_SUFFIXES = frozenset("市省區区縣县鎮镇")
+# ... unless the character begins another word: 市場 (內地市場, a market), 省份.
+_NOT_SUFFIXED = frozenset({"市場", "市场", "省份"})
 
 
 # Places wider than a district: cities, provinces, regions and countries (normalised), and names ending as
@@ -1351,6 +1357,18 @@ _RATE = re.compile(r"每|人均|年均|平均|全年|一年|年[\u4e00-\u9fff]{0
 def gives_rate(text: str) -> bool:
     """Whether a sentence (with the one before it) writes an amount per year, person or thing."""
     return bool(_RATE.search(normalize(text)))
+
+
+# What writes how often a thing happens (normalised): 每年, 每兩年一次, 一年一度, 定期, 輪流.
+_FREQUENCY = re.compile(
+    r"每(?:一|两|二|三|四|五|\d+)?(?:个)?(?:年|月|季|周|星期|半年|届)|一年一度|(?:一|两|二|三|四|\d+)年(?:一|两|二|三|\d+)次"
+    r"|定期|轮流|不定期|按年"
+)
+
+
+def gives_frequency(text: str) -> bool:
+    """Whether a sentence (with the one before it) writes how often a thing happens."""
+    return bool(_FREQUENCY.search(normalize(text)))
 
 
 # What writes a sum spent, charged or granted (normalised): 手續費, 成本, 撥款, 資助額, 投資, 基金.
@@ -1560,6 +1578,8 @@ def candidates(
             and not (question.signers and not holds_verb(norm, "sign"))
             # a sum of tariff savings (關稅優惠總值) or a count for the fee or funding asked
             and not (question.cost and not gives_cost(read_with))
+            # the date of one meeting for how often they meet
+            and not (question.frequency and not gives_frequency(read_with))
         )
         names_place = not places_listed or names_another_place(
             sentence.text, question, index.analyzer.glossary

@@ -139,10 +139,14 @@ _RULES: tuple[tuple[str, str], ...] = (
         "place",
         _cues(
             r"\bwhere\b|\bwhich (?:city|province|place|district|location|port|country|station|checkpoint)\b",
+            # a describing word or two before the noun: "which Mainland city", "what Guangdong city"
+            rf"\b(?:which|what) (?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{1,2}}"
+            r"(?:city|province|district|port|country)\b",
             r"\bwhich (?:border |boundary |land )?(?:crossing|control point)s?\b",
             r"\b(?:which|what) venue\b|(?:哪|边)(?:个|一个|间)?(?:场地|场馆|会场)",
             # not 在哪些領域 (in which fields: a list)
-            "哪里|哪儿|在哪(?!些)|何处|什么地方|甚么地方|边度|哪个城市|哪个地方|哪个省|位于",
+            # ... nor 在哪方面 (in which respect: what)
+            "哪里|哪儿|在哪(?!些|(?:一|个|一个)?(?:方面|领域|范畴|环节))|何处|什么地方|甚么地方|边度|哪个城市|哪个地方|哪个省|位于",
             "(?:哪|边)(?:个|一个)?(?:区|地区|区域|城市|省|镇|口岸|港口|检查站|管制站|国家(?!部|机构|单位|级|领导))",
         ),
     ),
@@ -176,7 +180,9 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"(?<!\bthe )(?<!\ba )(?<!waiting )(?<!negative )\blist\b|\bname the\b",
             "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|边啲|(?:哪|边)(?:[两二三四五六七八九十]|\\d{1,3})(?:个|样|项|种|大|方面)?",
             # 有啲咩合作夥伴, 會做啲咩服務: which ones, in Cantonese (but 「……做咗啲咩？」 asks what was done)
-            "(?<!做)(?<!做咗)(?<!做了)(?<!搞)(?<!搞咗)啲(?:咩|乜|什么|甚么)",
+            "(?<!做)(?<!搞)(?<![咗了])啲(?:咩|乜|什么|甚么)",
+            # after a deed done, only before a noun: 建立咗啲乜機制, but 傾掂咗啲乜？ asks what was agreed
+            "(?<=[咗了])啲(?:咩|乜|什么|甚么)(?!\\s*[？?]?\\s*$)",
             "(?:做|搞)(?:咗|了)?啲(?:咩|乜|什么|甚么)(?!\\s*[？?]?\\s*$)",
         ),
     ),
@@ -344,6 +350,11 @@ _RATE_ASKED = re.compile(
     r"|\bper (?:year|annum|person|head|month|day|week|student|project|school|company|firm|trip|lab\w*)\b"
     r"|\b(?:yearly|annual|annually|daily|monthly|weekly)\b|\b(?:a|each|every) (?:year|month|day|week)\b"
     r"|\beach (?:student|school|project|company|firm|person|office|lab\w*|applicant|household)\b"
+)
+# How often a thing happens asked (normalised): "how often", 多久召開一次, 幾耐開一次, 每隔多久.
+_FREQUENCY_ASKED = re.compile(
+    r"\bhow (?:often|frequently|regularly)\b|\bat what intervals?\b"
+    r"|(?:多久|几耐|多长时间|几长时间)[\u4e00-\u9fff]{0,4}?一次|每隔(?:多久|几耐|几年|多少)|频率|多频密|几密"
 )
 # What a thing does asked, rather than why (normalised): "what is it for", 作用, 是做什麼的.
 _FUNCTION_ASKED = re.compile(
@@ -548,6 +559,12 @@ class QuestionAnalysis:
         return self.expected == "number" and bool(_RATE_ASKED.search(self.normalized))
 
     @cached_property
+    def frequency(self) -> bool:
+        """For a number: how often a thing happens is asked (多久召開一次, "how often does it meet"), which a
+        sentence dating one meeting (2024年4月……舉行了第六次會議) does not answer."""
+        return self.expected == "number" and bool(_FREQUENCY_ASKED.search(self.normalized))
+
+    @cached_property
     def cost(self) -> bool:
         """For a number: a cost, fee or budget is asked (手續費, "how much does it cost"), which another sum
         (關稅優惠總值逾2 500萬美元) or a count does not answer."""
@@ -741,7 +758,8 @@ def expected_type(question: str) -> str:
 _CITY_NAMED = re.compile(r"\bcit(?:y|ies)\b|城市|(?:哪|边)(?:一)?(?:个|座)市")
 _DISTRICT_ASKED = re.compile(r"\bdistricts?\b|(?:哪|边)(?:一)?(?:个|一个)?区")
 _CITY_ASKED = re.compile(
-    r"\b(?:which|what) (?:city|cities|province|country)\b|(?:哪|边)(?:一)?(?:个|一个)?(?:城市|省|国家)"
+    r"\b(?:which|what) (?:[\w'-]+ ){0,2}?(?:city|cities|province|country)\b"
+    r"|(?:哪|边)(?:一)?(?:个|一个)?(?:城市|省|国家)"
 )
 
 # Kinds of body a who question may ask for: (English nouns, Chinese nouns in the question, the endings of a

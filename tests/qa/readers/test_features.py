@@ -26,6 +26,7 @@ from qa.readers.features import (
     figures_of_another_year,
     gives_aim,
     gives_cost,
+    gives_frequency,
     gives_rate,
     hide_inside_wider,
     names_items,
@@ -96,6 +97,13 @@ def test_a_place_in_a_list_or_at_the_end_of_a_route_is_not_where_something_is():
     found = place_expressions("廣深港高速鐵路廣州至深圳北段建成通車，福田站段2012年建成", glossary)
     assert [e.text for e in found] == ["福田"]
     assert place_expressions("加快蓮塘口岸、廣州、福田的規劃", glossary) == []
+
+
+def test_a_place_takes_the_suffix_its_paper_writes_but_not_the_start_of_a_word():
+    glossary = Glossary([Entry(("Dongguan",), ("東莞",), "place"), Entry(("Mainland",), ("內地",), "place")])
+    assert [e.text for e in place_expressions("廣東省於東莞市舉行博覽會", glossary)] == ["東莞市"]
+    # 內地市場 is the Mainland market: 內地, not a city called 內地市
+    assert [e.text for e in place_expressions("提供內地市場資訊", glossary)] == ["內地"]
 
 
 def test_a_city_in_brackets_after_its_province_is_a_place():
@@ -811,6 +819,19 @@ def test_a_bureau_before_a_bare_title_is_the_title_s_own_but_a_meeting_is_not():
 )
 def test_an_amount_per_unit_is_told_from_a_total(text, rate):
     assert gives_rate(text) is rate
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency"),
+    [
+        ("粵港合作聯席會議每年舉行一次。", True),
+        ("會議每兩年一次，由兩地輪流主辦。", True),
+        ("雙方定期舉行會議。", True),
+        ("2024年4月與上海市市長在香港舉行了「滬港合作會議」第六次會議，就15個合作領域達成共識。", False),
+    ],
+)
+def test_how_often_is_told_from_one_date(text, frequency):
+    assert gives_frequency(text) is frequency
 
 
 @pytest.mark.parametrize(

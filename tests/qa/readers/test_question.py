@@ -642,6 +642,15 @@ def test_which_supplement_asks_for_its_place_in_their_order(question):
         ("負責醫療嘅同學為鄉鎮居民做咗啲咩？", "description"),
         ("大專生去廣東鄉鎮做義工，會做啲咩服務？", "list"),
         ("有啲咩合作夥伴？", "list"),
+        # after a deed done, 啲乜 asks what was agreed; before a noun, which ones
+        ("兩地海關就嗰兩個電子系統傾掂咗啲乜？", "description"),
+        ("佢哋建立咗啲乜機制？", "list"),
+        # in which respect, not where
+        ("这份合作安排主要在哪方面加强交流？", "description"),
+        # a describing word before "city"
+        ("In which Mainland city did the HKTDC hold its fashion expo?", "place"),
+        ("What Guangdong city hosts the expo?", "place"),
+        ("What was the city's plan?", "description"),
     ],
 )
 def test_kinds_asked_and_a_time_in_keywords(question, expected):
@@ -679,6 +688,20 @@ def test_an_amount_per_unit_asked(question, rate):
 )
 def test_a_cost_or_fee_asked(question, cost):
     assert analyse(prepare_query(question)).cost is cost
+
+
+@pytest.mark.parametrize(
+    ("question", "frequency"),
+    [
+        ("沪港合作会议多久召开一次？", True),
+        ("粵港聯席會議幾耐開一次？", True),
+        ("How often does the Shanghai-Hong Kong Cooperation Conference meet?", True),
+        ("沪港合作会议开了多少次？", False),
+        ("How many times has the conference met?", False),
+    ],
+)
+def test_how_often_asked(question, frequency):
+    assert analyse(prepare_query(question)).frequency is frequency
 
 
 def test_why_is_told_from_what_a_thing_is_for():
