@@ -9,10 +9,12 @@ from eval.reader_fit import (
     Outcome,
     Prepared,
     choice_set,
+    choose,
     conditional_logit,
     median_thresholds,
     worst_false_abstain,
 )
+from qa.readers import Calibration
 from qa.readers.features import FEATURES
 
 
@@ -29,6 +31,24 @@ def test_shipped_thresholds_are_each_the_median_of_the_folds_choices():
         "min_confidence": 0.1,
         "min_confidence_untyped": 0.2,
     }
+
+
+def test_the_grid_takes_the_middle_of_a_plateau_not_its_loosest_edge():
+    def setting(cut_off: float, untyped: float) -> Calibration:
+        return Calibration({}, 0.0, 0.0, cut_off, min_confidence_untyped=untyped, encoder="e")
+
+    # the objective is flat from no cut-off to 0.2 and falls after; the loosest abstains least
+    tried = [
+        (3.70, 0.030, setting(0.0, 0.1)),
+        (3.70, 0.033, setting(0.1, 0.1)),
+        (3.69, 0.036, setting(0.2, 0.1)),
+        (3.60, 0.040, setting(0.3, 0.1)),
+        (3.70, 0.035, setting(0.1, 0.3)),
+    ]
+    chosen = choose(tried)
+    assert (chosen.min_confidence, chosen.min_confidence_untyped) == (0.1, 0.1)
+    # a clear best is taken whatever its place
+    assert choose([(3.9, 0.04, setting(0.3, 0.1)), *tried]).min_confidence == 0.3
 
 
 def test_the_cap_on_false_abstention_holds_for_each_language():
