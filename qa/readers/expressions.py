@@ -179,6 +179,8 @@ _BODY_SUFFIX = (
     "(?<![簽签部])署|(?<![布佈格結结])局|政府部門|政府部门|(?<!非)政府|"  # not 非政府機構, an NGO
     # schools, institutes and firms (香港知專設計學院, 中國食品藥品檢定研究院, 深圳證券交易所, 杜邦公司)
     "研究院|研究所|學院|学院|大學|大学|交易所|公司"
+    # associations, chambers and service corps (香港中華總商會, 香港青年服務團)
+    "|協會|协会|商會|商会|總會|总会|服務團|服务团"
 )
 BODY_SUFFIX = _BODY_SUFFIX
 # A name does not run through the little words around it (由, 的, 與 …): "由政務司司長" names 政務司司長.

@@ -62,7 +62,7 @@ _CAUSE = re.compile(
     # not the 為 of 作為 ("as"), 成為, 認為, 視為, 稱為, 行為
     r"因为|因為|由于|由於|鉴于|鑑於|因应|因應|基于|基於|(?<![作成认認视視称稱行以更])[为為](?!止)|原因|所以|因此"
     r"|有见|有見|考虑到|考慮到"
-    r"|方便|协助|協助|以期|以免|避免|确保|確保"
+    r"|方便|协助|協助|幫助|帮助|以期|以免|避免|确保|確保"
 )
 # What a sentence means to bring about, short of a purpose it states: 使之成為……的動力, 讓全世界……, 務求,
 # what must be done (必須), one aim of two (一方面), to do better (更好發揮, 達致). Such a sentence does not
@@ -674,6 +674,23 @@ def another_phase(question: QuestionAnalysis, text: str) -> bool:
     chinese, side = asked
     other = _AFTER_WORDS if side == "before" else _BEFORE_WORDS
     return re.search(rf"(?:{chinese})(?:{other})", normalize(text)) is not None
+
+
+# A cooperation meeting named by the two sides that hold it (京港合作會議, 粵港合作聯席會議), normalised.
+_SIDE_SHORTS = "".join(SIDE_ABBREVIATIONS.values())
+_SIDES_MEETING = re.compile(rf"([{_SIDE_SHORTS}]{{2,3}})(?:经贸)?(?:合作|联席|合作联席|高层)会议")
+
+
+def names_another_meeting(asked: str, text: str) -> bool:
+    """The sentence names another pairing's meeting (「滬港合作會議」第六次會議) and not the one the question
+    names (the sixth 京港合作會議): the same kind of meeting, held by other sides."""
+    wanted = {frozenset(m) for m in _SIDES_MEETING.findall(asked)}
+    if not wanted:
+        return False
+    norm = normalize(text)
+    named = {frozenset(m) for m in _SIDES_MEETING.findall(norm)}
+    # the asked sides named anywhere (滬港經貿合作會議, 京港兩地) may be the asked meeting's
+    return bool(named) and not named & wanted and not any(m in norm for m in _SIDES_MEETING.findall(asked))
 
 
 # What may stand between a name and the bracket holding its date: 粵港合作聯席會議（1998年成立）.
@@ -1542,6 +1559,8 @@ def candidates(
             and (not made or any(holds_verb(norm, e) for e in made))
             # the fourth meeting asked, the fifth named (第五次會議)
             and (occurrence is None or not names_another(norm, occurrence))
+            # the sixth Shanghai meeting for the sixth Beijing one
+            and not (question.typed and names_another_meeting(question.asked, sentence.text))
             # the supplement asked (補充協議八), a sentence on the seventh or on eight of them
             and (supplement is None or not names_another_supplement(norm, supplement))
             # 改組後的工商及產業局 for which bureau led the talks before the reorganisation
@@ -1578,6 +1597,8 @@ def candidates(
             and not (question.signers and not holds_verb(norm, "sign"))
             # a sum of tariff savings (關稅優惠總值) or a count for the fee or funding asked
             and not (question.cost and not gives_cost(read_with))
+            # the sum of trade settlements for the deposits asked
+            and all(re.search(written, normalize(read_with)) for written in question.measures)
             # the date of one meeting for how often they meet
             and not (question.frequency and not gives_frequency(read_with))
         )

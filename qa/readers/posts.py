@@ -23,7 +23,7 @@ _NAME_ASKED = re.compile(
     # (not a group's head or 組長: a post answers who leads a group)
     r"|\bwho(?:'s| is| was) (?:the |its |[\w-]+'s )?(?:[\w-]+ ){0,3}?"
     r"(?:mayor|governor|chief executive|premier|secretary|minister|commissioner)\b"
-    r"|(?:特首|行政长官|省长|市长|局长|司长|署长|书记|总理|部长|处长)(?:系|是)(?:边个|边位|谁|哪位|哪一位)"
+    r"|(?:特首|行政长官|省长|市长|局长|司长|署长|书记|总理|部长|处长|秘书长)(?:系|是)(?:边个|边位|谁|哪位|哪一位)"
     # "… the three deputy heads — what are their names?"
     r"|\b(?:their|his|her) (?:full )?names?\b"
 )
@@ -33,7 +33,8 @@ NAME_AFTER_POST = re.compile(
     # nor a word that says what the post-holder does (行政長官定期主持, 司長隨即宣布)
     r"(?!定期|正式|首次|隨即|随即|聯同|联同|表示|宣布|會見|会见|召開|召开|舉行|举行|帶領|带领|統籌|统筹"
     r"|領導|领导|一同|會同|会同|經常|经常|每年|今年|去年|早前|日前|近日|曾經|曾经|已經|已经)"
-    r"[\u4e00-\u9fff]{2,3}(?=[和及與与、，,。；;於于在率出主等亦也並并先分共同會会為为表親亲])"
+    # not a role or a body run into the post by a table's columns (秘書長聯絡員會議)
+    r"[\u4e00-\u9fff]{2,3}(?<![員员議议組组處处局])(?=[和及與与、，,。；;於于在率出主等亦也並并先分共同會会為为表親亲])"
 )
 # A body's two-character pieces the sentence (with the one before it) must hold, as a share.
 OWNER_OVERLAP = 0.6

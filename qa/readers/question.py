@@ -356,6 +356,20 @@ _FREQUENCY_ASKED = re.compile(
     r"\bhow (?:often|frequently|regularly)\b|\bat what intervals?\b"
     r"|(?:多久|几耐|多长时间|几长时间)[\u4e00-\u9fff]{0,4}?一次|每隔(?:多久|几耐|几年|多少)|频率|多频密|几密"
 )
+# Measures of money a sentence names in so many words, or it measures something else (normalised): the
+# question's words for one, and what a sentence writes for it. "How big were HK's yuan deposits" is not
+# answered by 人民幣貿易結算總額, nor the first day's turnover of Stock Connect by the net sales of funds.
+MEASURES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(asked), written)
+    for asked, written in (
+        (r"\bdeposits?\b|存款", "存款"),
+        (r"\bloans?\b|\blending\b|贷款|借贷", "贷款|借贷|融资"),
+        (r"\bturnover\b|\btrading volume\b|成交|营业额", "成交|交易额|营业额|营业"),
+        (r"\bsales\b|销售|销量", "销"),
+        (r"\bgdp\b|\beconomic output\b|生产总值", "生产总值|gdp"),
+        (r"\bbonds?\b|债券", "债券|债"),
+    )
+)
 # What a thing does asked, rather than why (normalised): "what is it for", 作用, 是做什麼的.
 _FUNCTION_ASKED = re.compile(
     r"\bfor what\b|\bwhat is (?:the |a )?[\w\s-]+ for\??$|作用|是做什么的|做什么用|职能|功能"
@@ -557,6 +571,13 @@ class QuestionAnalysis:
         """For a number: an amount per unit is asked (每年, 每個項目, "a year", "per student"), which a total
         (超過1 270名長者……涉及醫療券金額約港幣220萬元) does not answer."""
         return self.expected == "number" and bool(_RATE_ASKED.search(self.normalized))
+
+    @cached_property
+    def measures(self) -> tuple[str, ...]:
+        """For a number: what a sentence must write for each measure the question names (``MEASURES``)."""
+        if self.expected != "number":
+            return ()
+        return tuple(written for asked, written in MEASURES if asked.search(self.normalized))
 
     @cached_property
     def frequency(self) -> bool:

@@ -54,11 +54,15 @@ KIND_MARGIN = 1.0
 # A sentence this short that ends in a colon or opens a list is read together with the next one.
 SHORT_LEAD = 30
 # A list broken at semicolons is read on for at most this many pieces after the best one.
-MAX_LIST_PIECES = 6
+MAX_LIST_PIECES = 10
 
 
 # A sentence opening with these names the things the sentence before it announced.
 _NAMES_THEM = re.compile(r"\s*(?:當中|当中|其中)?(?:包括|計有|计有|分別為|分别为|分別是|分别是)")
+
+
+# Words that open a list in the sentence itself (涵蓋範疇包括……；).
+_OPENS_LIST = re.compile(r"包括|涵蓋|涵盖|計有|计有|分別為|分别为|分別是|分别是")
 
 
 def _sigmoid(x: float) -> float:
@@ -273,7 +277,8 @@ class TypedSentenceReader:
             return follower
         if reason_next:
             return follower if says_why_next(follower.sentence.text) else None
-        if "、" not in follower.sentence.text:
+        # a list opened by 包括 and broken at semicolons has items of one thing each (在粵港資企業轉型升級；)
+        if "、" not in follower.sentence.text and not (semicolon and _OPENS_LIST.search(text)):
             return None
         if not semicolon and not _NAMES_THEM.match(answer_body(follower.sentence.text)[1]):
             return None

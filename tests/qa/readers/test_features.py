@@ -29,6 +29,7 @@ from qa.readers.features import (
     gives_frequency,
     gives_rate,
     hide_inside_wider,
+    names_another_meeting,
     names_items,
     narrows_to_asked,
     not_an_answer_alone,
@@ -819,6 +820,18 @@ def test_a_bureau_before_a_bare_title_is_the_title_s_own_but_a_meeting_is_not():
 )
 def test_an_amount_per_unit_is_told_from_a_total(text, rate):
     assert gives_rate(text) is rate
+
+
+def test_another_pairings_meeting_is_not_the_one_asked():
+    sixth_shanghai = "2024年4月與上海市市長在香港舉行了「滬港合作會議」第六次會議，就15個合作領域達成共識。"
+    assert names_another_meeting("第六次京港合作会议定在什么时候召开", sixth_shanghai)
+    assert not names_another_meeting("第六次沪港合作会议", sixth_shanghai)
+    # the same sides in the other order; a question naming no such meeting
+    assert not names_another_meeting("港深合作会议", "深港合作會議於2004年成立。")
+    assert not names_another_meeting("合作会议", sixth_shanghai)
+    # the asked meeting under a longer name, beside another
+    listed = "當中包括粵港合作聯席會議（1998年成立）、滬港經貿合作會議（2003年成立）"
+    assert not names_another_meeting("沪港合作会议", listed)
 
 
 @pytest.mark.parametrize(

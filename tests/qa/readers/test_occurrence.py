@@ -26,6 +26,9 @@ from qa.readers.occurrence import (
         ("Who chaired the first round of the talks?", (1, "轮")),
         ("首屆粵港澳青年電影盛典喺邊度舉行？", (1, "届")),
         ("第十屆泛珠論壇在哪裡舉行？", (10, "届")),
+        # "the sixth one" after the conference it counts; "the first one-stop centre" counts none
+        ("When's the next Beijing-HK conference, the sixth one, supposed to take place?", (6, None)),
+        ("Where is the first one-stop service centre?", None),
         # no occurrence named: "first" of an event, an ordinal of a plan, an ordinal asked for
         ("When did the close ties between Hong Kong and Shenzhen first start?", None),
         ("Under the 12th Five-Year Plan, which industries grow?", None),

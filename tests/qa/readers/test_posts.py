@@ -50,6 +50,8 @@ def test_a_sentence_about_another_body_does_not_mention_the_owner():
         ("深港合作會議由政務司司長與深圳市市長主持", False),
         # what the post-holder does is no name
         ("行政長官定期主持召開「督導組」全體會議", False),
+        # a table's columns run a post into a role (秘書長 | 聯絡員會議): no name
+        ("行政長官秘書長會議務局常任秘書長與其他省區政府秘書長聯絡員會議", False),
     ],
 )
 def test_a_person_is_named_after_a_post(sentence, named):

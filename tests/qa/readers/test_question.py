@@ -704,6 +704,14 @@ def test_how_often_asked(question, frequency):
     assert analyse(prepare_query(question)).frequency is frequency
 
 
+def test_a_measure_of_money_asked_is_what_a_sentence_must_write():
+    assert analyse(prepare_query("How big were HK's yuan deposits at the end of 2010?")).measures == ("存款",)
+    assert analyse(prepare_query("深港通第一日成交額有幾多？")).measures == ("成交|交易额|营业额|营业",)
+    assert analyse(prepare_query("How much trade was settled in yuan in 2010?")).measures == ()
+    # only a number asked: "who takes deposits" names a measure but asks for a body
+    assert analyse(prepare_query("Which banks take yuan deposits?")).measures == ()
+
+
 def test_why_is_told_from_what_a_thing_is_for():
     assert analyse(prepare_query("Why did DuPont choose Hong Kong?")).asks_why
     assert analyse(prepare_query("特区政府为什么要宣传大湾区")).asks_why

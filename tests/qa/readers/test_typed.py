@@ -66,6 +66,14 @@ def test_a_list_broken_at_semicolons_is_read_to_the_end_of_its_sentence(real_ser
         _check_offsets(real_service, reading)
 
 
+def test_a_list_opened_by_including_reads_on_through_items_without_commas(real_service):
+    # 「……涵蓋範疇包括《……》(CEPA) 和專業服務；」「在粵港資企業轉型升級；」…「及旅遊等各方面。」
+    reading = real_service.ask("粵港2011年重點工作入面，商貿方面嘅項目涵蓋邊啲範疇？").reading
+    assert "涵蓋範疇包括" in reading.sentences[0].text
+    assert reading.sentences[-1].text.startswith("及旅遊等各方面")
+    _check_offsets(real_service, reading)
+
+
 @pytest.mark.parametrize(
     "question",
     [
