@@ -307,18 +307,20 @@ def fit(
 
 
 def choose(tried: list[tuple[float, float, Calibration]]) -> Calibration:
-    """The grid's choice among the settings within TOLERANCE of the best objective: the middle of their
-    confidence cut-offs (the lower median), and at that cut-off the one that abstains least on answerable
-    questions.
+    """The grid's choice among the settings within TOLERANCE of the best objective: the middle of the
+    confidence cut-offs among them (the lower median of the distinct values), and at that cut-off the one
+    that abstains least on answerable questions.
 
     Within TOLERANCE the differences are a question or two of the training folds. Taking the loosest of
     them went to the edge of a plateau: one fold of 2,826 took no cut-off at all (min_confidence 0.0 where
-    the others took 0.1 to 0.2), and its held-out near-topic abstention fell (English 0.835 -> 0.788). The
-    middle is what the shipped calibration takes across folds (``median_thresholds``).
+    the others took 0.1 to 0.2), and its held-out near-topic abstention fell (English 0.835 -> 0.788). A
+    median over every near setting did not help: the loose cut-offs tie in more combinations of the other
+    two thresholds, so it took 0.0 again. The middle is also what the shipped calibration takes across
+    folds (``median_thresholds``).
     """
     best = max(score for score, _, _ in tried)
     near = [(fa, c) for score, fa, c in tried if score >= best - TOLERANCE]
-    cut_offs = sorted(c.min_confidence for _, c in near)
+    cut_offs = sorted({c.min_confidence for _, c in near})
     middle = cut_offs[(len(cut_offs) - 1) // 2]
     return min(
         (fc for fc in near if fc[1].min_confidence == middle),

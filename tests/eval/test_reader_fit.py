@@ -47,6 +47,9 @@ def test_the_grid_takes_the_middle_of_a_plateau_not_its_loosest_edge():
     ]
     chosen = choose(tried)
     assert (chosen.min_confidence, chosen.min_confidence_untyped) == (0.1, 0.1)
+    # the loose cut-off ties in more combinations of the untyped one: still the middle cut-off
+    loose = [(3.70, 0.030, setting(0.0, u)) for u in (0.2, 0.3, 0.4, 0.5)]
+    assert choose(tried + loose).min_confidence == 0.1
     # a clear best is taken whatever its place
     assert choose([(3.9, 0.04, setting(0.3, 0.1)), *tried]).min_confidence == 0.3
 
