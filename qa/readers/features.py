@@ -1254,8 +1254,9 @@ _OWNED_POST = re.compile(r"(?:市|省)?(?:常務|常务)?(?:副|代)?(?:市長|�
 _OTHER_PLACES = re.compile(r"(?:的)?(?:其他|其它|其餘|其余|各)(?:城市|地區|地区|省市|省份|市)")
 # What a paper writes after a place's name: its kind (東莞市, 廣東省, 南沙區).
 _PLACE_SUFFIXES = frozenset("市省區区縣县鎮镇")
-# ... unless the character begins another word: 市場 (內地市場, a market), 省份.
-_NOT_SUFFIXED = frozenset({"市場", "市场", "省份"})
+# ... unless the character begins another word: 市場 (內地市場, a market), 省份, 省市 (內地省市: the
+# Mainland's provinces and cities, no province called 內地省).
+_NOT_SUFFIXED = frozenset({"市場", "市场", "省份", "省市"})
 
 
 # Places wider than a district: cities, provinces, regions and countries (normalised), and names ending as

@@ -105,6 +105,7 @@ def test_a_place_takes_the_suffix_its_paper_writes_but_not_the_start_of_a_word()
     assert [e.text for e in place_expressions("廣東省於東莞市舉行博覽會", glossary)] == ["東莞市"]
     # 內地市場 is the Mainland market: 內地, not a city called 內地市
     assert [e.text for e in place_expressions("提供內地市場資訊", glossary)] == ["內地"]
+    assert [e.text for e in place_expressions("支持內地省市舉辦展銷對接活動", glossary)] == ["內地"]
 
 
 def test_a_city_in_brackets_after_its_province_is_a_place():
