@@ -57,12 +57,14 @@ SHORT_LEAD = 30
 MAX_LIST_PIECES = 10
 
 
+# Words that open a list: 包括, 計有, 分別為.
+_LIST_WORDS = "包括|計有|计有|分別為|分别为|分別是|分别是"
 # A sentence opening with these names the things the sentence before it announced.
-_NAMES_THEM = re.compile(r"\s*(?:當中|当中|其中)?(?:包括|計有|计有|分別為|分别为|分別是|分别是)")
+_NAMES_THEM = re.compile(rf"\s*(?:當中|当中|其中)?(?:{_LIST_WORDS})")
 
 
 # Words that open a list in the sentence itself (涵蓋範疇包括……；).
-_OPENS_LIST = re.compile(r"包括|涵蓋|涵盖|計有|计有|分別為|分别为|分別是|分别是")
+_OPENS_LIST = re.compile(rf"{_LIST_WORDS}|涵蓋|涵盖")
 
 
 def _sigmoid(x: float) -> float:
