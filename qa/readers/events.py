@@ -89,7 +89,11 @@ _MODIFIERS = ("国家", "中央", "全国", "两地", "有关", "相关", "本�
 _NEW = ("新的", "新一份", "新一轮", "新一届")
 # A count and its classifier in front of an object (通過一份「深港創新圈」三年行動計劃: the plan is the
 # object; normalised).
-_COUNTED = re.compile(r"(?:[一两二三四五六七八九十首]{1,3}|\d{1,3})\s*(?:多|余|餘)?\s*[份项个套批条宗部本张]")
+# 推出超過130個……項目, 舉辦逾300場: a count given loosely is still only a count.
+_COUNTED = re.compile(
+    r"(?:超过|逾|约|近|多达|合共|共|接近|大约)?\s*(?:[一两二三四五六七八九十首]{1,3}|\d{1,3}(?:,\d{3})*)\s*(?:多|余|餘)?\s*"
+    r"[份项个套批条宗部本张场次间家所]"
+)
 # A verb followed by one of these has no object of its own: a time word, a conjunction, a preposition.
 _NOT_AN_OBJECT = frozenset("后後时時以及和并並与與至于於为為之前来起等中内外上下止由")
 
@@ -184,7 +188,7 @@ def states_event(sentence: str, events: frozenset[str], asked: str, english: boo
             if _undated_when(text, m.start(), m.end()):
                 continue
             if not _governs_other(text, m.end(), asked, english) and _clause_names_asked(
-                text, m.start(), m.end(), asked
+                text, m.start(), m.end(), asked, english
             ):
                 return True
     return False
@@ -215,7 +219,7 @@ _ZERO_SUBJECT = re.compile(r"[由自于从在]?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月
 _NO_OBJECT = re.compile(r"[了]?(?:至今|迄今|以来)?")
 
 
-def _clause_names_asked(text: str, verb: int, verb_end: int, asked: str) -> bool:
+def _clause_names_asked(text: str, verb: int, verb_end: int, asked: str, english: bool = False) -> bool:
     """Whether the clause of the verb (between commas, the verb left out) names something the question does:
     「以期讓高鐵香港段如期於2018年第3季通車」 is about the rail link, not about the western railway."""
     start = max(text.rfind(p, 0, verb) for p in _CLAUSE_ENDS) + 1
@@ -228,7 +232,25 @@ def _clause_names_asked(text: str, verb: int, verb_end: int, asked: str) -> bool
         return True  # 「我們預計於2015年竣工」: the clause refers back to what the sentences before name
     if _ZERO_SUBJECT.fullmatch(text[start:verb]) and _NO_OBJECT.fullmatch(text[verb_end:end]):
         return True  # 「由2008年開展至今」: no subject but a date, so the one the sentence before names
+    if english and _quotes_count(text[verb_end:end], asked):
+        return True  # 舉辦超過300場文化節目 for "those 300-plus shows": the question's count names them
     return any(p in asked for p in pairs if all("\u4e00" <= ch <= "\u9fff" for ch in p))
+
+
+# A count (not a year, month or day) and its classifier, as written after a verb (normalised).
+_COUNT = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)\s*(?:多|余)?\s*[份项个套批条宗部本张场次间家所名位]"
+)
+
+
+def _quotes_count(text: str, asked: str) -> bool:
+    """Whether ``text`` counts something by a figure the question quotes (300 in "those 300-plus shows" and
+    舉辦超過300場); a count of two or fewer says nothing of which things they are."""
+    for m in _COUNT.finditer(text):
+        figure = m.group(1).replace(",", "")
+        if int(figure) > 2 and re.search(rf"(?<![\d.]){figure}(?![\d.])", asked.replace(",", "")):
+            return True
+    return False
 
 
 def _governs_other(text: str, end: int, asked: str, english: bool = False) -> bool:
@@ -243,6 +265,10 @@ def _governs_other(text: str, end: int, asked: str, english: bool = False) -> bo
     i += len(new)  # 簽訂新的供水協議: the new agreement is the agreement
     counted = _COUNTED.match(text, i)
     if counted is not None:
+        if english and _quotes_count(counted.group(0), asked):
+            # 舉辦超過300場…… for "those 300-plus shows": the count an English question quotes is all it
+            # brings of the things' Chinese name
+            return False
         i = counted.end()
     if text[i : i + 1] == "《":
         close = text.find("》", i)

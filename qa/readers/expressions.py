@@ -194,6 +194,7 @@ _LITTLE_WORDS = (
 )
 # 對 is a little word, but 對外 (external) is part of a name: 廣東省對外貿易經濟合作廳.
 _NAME_CHARS = rf"(?:對外|对外|(?![{_LITTLE_WORDS}])[\u4e00-\u9fff])"
+NAME_CHARS = _NAME_CHARS
 # "Through" (透過香港貿易發展局舉辦): the body named is the one after it.
 _THROUGH = "透過|透过|通過|通过|經由|经由"
 # A name starts where a word can: after punctuation, a little word, "through", or at the start.

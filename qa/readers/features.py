@@ -53,7 +53,8 @@ _PARAGRAPH_NUMBER = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})?|[一二三四五六七八九十]+|\(?[a-z0-9ivx]{1,4}\))[.．、)]\s*"
 )
 _PURPOSE = re.compile(
-    r"以便|以(?!及|上|下|往|來|来|後|后|前|外|内|內|致)|為了|为了|旨在|目的|藉此|借此|從而|从而|有助|促進|促进|推動|推动"
+    # not the 以 of 可以 ("can"), 所以 ("so", a cause) or 難以 ("hardly")
+    r"以便|(?<![可所難难])以(?!及|上|下|往|來|来|後|后|前|外|内|內|致)|為了|为了|旨在|目的|藉此|借此|從而|从而|有助|促進|促进|推動|推动"
     r"|加強|加强|加深|增進|增进"
 )
 # A cause or an aim, beside the purpose words: a "why" question's answer says one (因應內地政策法規的轉變,
@@ -529,7 +530,11 @@ def typed_expressions(
             text, glossary, venues=question.locative and not question.district and not question.city
         )
         if question.district:
-            found = [e for e in found if not wider_than_a_district(normalize(e.text))]
+            found = [
+                e
+                for e in found
+                if not wider_or_narrower_than_a_district(normalize(text[e.start : e.end + 3]), len(e.text))
+            ]
         if question.city_only:
             found = [e for e in found if not a_country(normalize(e.text))]  # which city: not 美國
         if question.locative:
@@ -1149,6 +1154,19 @@ def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expressio
     found += [
         expressions.Expression("body", m.start(1), m.end(1), m.group(1)) for m in _QUOTED_BODY.finditer(text)
     ]
+    # Doers named by how the sentence puts them, not by a naming pattern: only where no name is found.
+    named = list(found)
+    for pattern in (_AGENT, _PROVIDERS):
+        for m in pattern.finditer(text):
+            helped = _WHOM_A_SCHEME_HELPS.match(m.group(1))
+            start = m.start(1) + (helped.end() if helped else 0)
+            end = m.end(1)
+            if (
+                end - start >= 2
+                and not re.match(r"[此是於于在]", text[start])
+                and not any(e.start < end and start < e.end for e in named)
+            ):
+                found.append(expressions.Expression("body", start, end, text[start:end]))
     return _posts_of_bodies(text, [_with_place(text, e) for e in _longest(found)])
 
 
@@ -1157,6 +1175,22 @@ def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expressio
 _QUOTED_BODY = re.compile(rf"[「“]([\u4e00-\u9fff]{{2,30}}?(?:{expressions.BODY_SUFFIX}))[」”]")
 
 
+# Who does a thing, as the papers name the doer: 由……舉辦 (由廣東省、香港和澳門三地有關部門和電影業界舉辦的),
+# whoever they are, and not a date or a place (由2012年起, 由深圳出發).
+_AGENT = re.compile(
+    r"由((?:(?![由於于在])[\u4e00-\u9fff]|、){2,30}?)(?=(?:共同|聯合|联合|負責|负责)?(?:舉辦|举办|主辦|主办|合辦|合办"
+    r"|承辦|承办|籌辦|筹办|營運|营运|經營|经营|牽頭|牵头|統籌|统筹|資助|资助|發起|发起|組織|组织|興建|兴建|推行"
+    r"|成立|組成|组成|擔任|担任|出任))"
+)
+# Those a scheme is for, by what they do: 香港服務提供者, 港商投資者.
+_PROVIDERS = re.compile(
+    rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[由及和與与、]))({expressions.NAME_CHARS}{{0,10}}"
+    r"(?:提供者|投資者|投资者|經營者|经营者|營運者|营运者))"
+)
+# ... without the verb in front that says what is done for them (鼓勵香港服務提供者: the providers).
+_WHOM_A_SCHEME_HELPS = re.compile(
+    r"(?:鼓勵|鼓励|吸引|讓|让|容許|容许|准許|准许|支持|協助|协助|便利|方便|推動|推动)*"
+)
 _OWNS_POSTS = re.compile(r"(?:局|署|處|处|辦|办|部|廳|厅)$")
 # A title with no name of its own in front: 常任秘書長, 首席助理秘書長, 副局長.
 _BARE_TITLE = re.compile(rf"^(?:常任|首席|助理|副)*(?:{expressions.POST_SUFFIX})$")
@@ -1278,6 +1312,18 @@ def a_country(place: str) -> bool:
 def wider_than_a_district(place: str) -> bool:
     """Whether a normalised place is a city, a province or a region (香港 is no district of Shenzhen)."""
     return place in _WIDE_PLACES or place.endswith(("市", "省", "自治区", "特别行政区", "特区", "国"))
+
+
+# A crossing, a port or a station is a spot in a district, not the district (文錦渡檢查站 for which district
+# of Shenzhen a hospital is in); normalised.
+_SPOTS = ("口岸", "检查站", "管制站", "码头", "机场", "车站", "港口")
+
+
+def wider_or_narrower_than_a_district(written: str, length: int) -> bool:
+    """Whether a place (the first ``length`` characters of ``written``, normalised, as the text runs on)
+    cannot answer which district: wider (a city), or a spot within one (文錦渡 of 文錦渡檢查站)."""
+    place = written[:length]
+    return wider_than_a_district(place) or place.endswith(_SPOTS) or written[length:].startswith(_SPOTS)
 
 
 def _listed_or_route(text: str, start: int, end: int) -> bool:

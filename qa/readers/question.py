@@ -89,9 +89,10 @@ _RULES: tuple[tuple[str, str], ...] = (
             # which school or financial year (邊個學年, 哪个年度)
             "(?:哪|边)(?:个|一个|一)?(?:学年|年度|财政年度)",
             r"\b(?:which|what) (?:school|academic|financial|fiscal) year\b",
-            # the period figures cover (統計時段, 由幾時計到幾時, "what period do those figures cover")
+            # the period figures cover (統計時段, 由幾時計到幾時, "what period do those figures cover"),
+            # the time something ran (哪段時間)
             r"\b(?:what|which) (?:time )?period\b|\bwhat (?:dates|years) do\b",
-            "(?:哪|边|什么|甚么)(?:一|个)?(?:段)?(?:时段|时期|期间)|统计时段|几时(?:计|数|算)到几时",
+            "(?:哪|边|什么|甚么)(?:一|个)?(?:段)?(?:时段|时期|期间)|(?:哪|边)(?:一)?段时间|统计时段|几时(?:计|数|算)到几时",
         ),
     ),
     (

@@ -136,6 +136,22 @@ def test_a_count_before_the_object_is_no_object_of_its_own():
     assert not states_event("兩地政府在2009年3月通過一份財政預算", {"approve"}, asked)
 
 
+def test_a_count_given_loosely_is_still_only_a_count():
+    asked = normalize("嗰130幾個「一程多站」旅遊推廣項目，係由幾時到幾時推出嘅？")
+    sentence = "自2012年1月至2017年2月，推出超過130個「一程多站」旅遊推廣項目。"
+    assert states_event(sentence, {"start"}, asked)
+    assert not states_event("自2012年1月至2017年2月，推出超過130項優惠措施。", {"start"}, asked)
+
+
+def test_the_count_an_english_question_quotes_names_the_things_counted():
+    question = "Those 300-plus Chinese opera, dance and music shows staged in HK — between when and when?"
+    sentence = "自2012年7月至2017年3月，在香港舉辦超過300場文化節目，包括戲曲、舞蹈及音樂等。"
+    asked = normalize(question)
+    assert states_event(sentence, {"hold"}, asked, english=True)
+    # another count of other things is no sign of them
+    assert not states_event("在香港舉辦超過200場文化節目。", {"hold"}, asked, english=True)
+
+
 def test_a_pilot_zone_in_a_name_is_no_start_and_co_hosting_is_holding():
     question = "When did HK team up with Guangdong to hold a briefing on the Guangdong pilot free trade zone?"
     assert asked_events(question) == {"hold"}

@@ -405,6 +405,13 @@ def test_a_city_does_not_answer_which_district():
     district = analyse(prepare_query("杜邦喺深圳嘅生產基地設喺邊個區？"))
     assert typed_expressions(district, "生產基地設於香港", glossary) == []
     assert [e.text for e in typed_expressions(district, "生產基地設於南山區", glossary)] == ["南山區"]
+    # nor does a crossing in one, which does say where
+    crossings = Glossary([Entry(("Man Kam To",), ("文錦渡",), "place")])
+    checked = "特區政府人員在文錦渡檢查站就進口香港大學深圳醫院的藥物進行檢查"
+    hospital = analyse(prepare_query("港大深圳醫院喺深圳邊個區？"))
+    assert typed_expressions(hospital, checked, crossings) == []
+    where = analyse(prepare_query("藥物喺邊度檢查？"))
+    assert [e.text for e in typed_expressions(where, checked, crossings)] == ["文錦渡"]
     where = analyse(prepare_query("杜邦嘅生產基地喺邊度？"))
     assert [e.text for e in typed_expressions(where, "生產基地設於香港", glossary)] == ["香港"]
 
@@ -764,7 +771,14 @@ def test_a_purpose_is_said_by_its_words_not_by_the_yi_of_yiji():
 
     assert features._PURPOSE.search(normalize("以加強宣傳推廣香港的優勢"))
     # 以及 joins, 以上 and 以來 measure: none of them says what for
-    for text in ("駐福建聯絡處，以及屬駐成都經貿辦編制內的駐重慶聯絡處", "2012年以來", "三年以上"):
+    # ... nor does the 以 of 可以 ("can") or 難以
+    for text in (
+        "駐福建聯絡處，以及屬駐成都經貿辦編制內的駐重慶聯絡處",
+        "2012年以來",
+        "三年以上",
+        "讓符合資格的港人子弟班小六學生，可以參加「中學學位分配辦法」",
+        "難以預計",
+    ):
         assert not features._PURPOSE.search(normalize(text)), text
 
 
@@ -791,6 +805,23 @@ def test_a_river_mouth_is_a_place_that_says_where():
     assert [e.text for e in typed_expressions(question, "共同保護珠江口紅樹林等濱海濕地", glossary)] == [
         "珠江口"
     ]
+
+
+def test_the_doer_of_a_thing_is_a_who_answer_whoever_they_are():
+    glossary = Glossary([])
+    found = [
+        e.text
+        for e in who_expressions(
+            "另外，由廣東省、香港和澳門三地有關部門和電影業界舉辦的首屆「粵港澳青年電影盛典」已於今年二月圓滿結束",
+            glossary,
+        )
+    ]
+    assert "廣東省、香港和澳門三地有關部門和電影業界" in found
+    providers = who_expressions("鼓勵香港服務提供者在粵舉辦養老及殘疾人社會福利機構", glossary)
+    assert "香港服務提供者" in [e.text for e in providers]
+    # 由 before a date, a place it starts from or 此 names nobody
+    for text in ("由2012年起推行計劃", "由此成立了工作小組", "由於成立工作小組"):
+        assert not any(e.text.startswith(("2012", "此", "於")) for e in who_expressions(text, glossary)), text
 
 
 def test_a_bureau_before_a_bare_title_is_the_title_s_own_but_a_meeting_is_not():

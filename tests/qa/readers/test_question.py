@@ -120,6 +120,8 @@ from qa.readers.question import (
         # the period figures cover: dates from and to
         ("The booklet has figures on funding arts groups. What period do those figures cover?", "date"),
         ("回顾小册子里关于资助艺术团体的数据，统计时段是哪一段？", "date"),
+        # 哪段時間 asks when, though 在哪 asks where
+        ("那130多个“一程多站”旅游推广项目是在哪段时间推出的？", "date"),
     ],
 )
 def test_expected_type(question, expected):
