@@ -71,9 +71,17 @@ def _same(name: tuple[str, ...], text: list[str]) -> bool:
     return seen == last or last in _bases(seen)
 
 
+# Prepositions made from verbs: "according to the paper" names no accord (協議), "including" no inclusion.
+PREPOSITIONS = frozenset(
+    {"according", "regarding", "concerning", "including", "following", "considering", "excluding", "pending"}
+)
+
+
 def _bases(word: str) -> list[str]:
     """The forms a word may be inflected from: meetings -> meeting, countries -> country, deepening ->
-    deepen, enhancing -> enhance, planned -> plan."""
+    deepen, enhancing -> enhance, planned -> plan; a preposition (according) is no form of a verb."""
+    if word in PREPOSITIONS:
+        return []
     bases = [word[: -len(s)] for s in SUFFIXES if word.endswith(s) and word[: -len(s)][-1:].isalnum()]
     if word.endswith("ies") and len(word) > 4 and word[-4] not in "aeiou":
         bases.append(word[:-3] + "y")

@@ -1156,7 +1156,7 @@ def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expressio
     ]
     # Doers named by how the sentence puts them, not by a naming pattern: only where no name is found.
     named = list(found)
-    for pattern in (_AGENT, _PROVIDERS):
+    for pattern in (_AGENT, _PROVIDERS, _SIDE):
         for m in pattern.finditer(text):
             helped = _WHOM_A_SCHEME_HELPS.match(m.group(1))
             start = m.start(1) + (helped.end() if helped else 0)
@@ -1186,6 +1186,11 @@ _AGENT = re.compile(
 _PROVIDERS = re.compile(
     rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[由及和與与、]))({expressions.NAME_CHARS}{{0,10}}"
     r"(?:提供者|投資者|投资者|經營者|经营者|營運者|营运者))"
+)
+# One side of a pairing, as the papers name it doing a thing (粵方在廣東舉辦的考前培訓班, 港方於會上通報),
+# not the side a thing is done to or for (委託部份跨境工程予深方, 向深方通報).
+_SIDE = re.compile(
+    r"(?<![雙双兩两各對对予向與与和及同給给讓让為为])((?:粵|粤|港|深|穗|滬|沪|京|閩|闽|澳)方)(?![面法案式向針针位便])"
 )
 # ... without the verb in front that says what is done for them (鼓勵香港服務提供者: the providers).
 _WHOM_A_SCHEME_HELPS = re.compile(
@@ -1642,6 +1647,14 @@ def candidates(
             and not (question.rate and not gives_rate(read_with))
             # who signed: a sentence near the agreement that signs nothing
             and not (question.signers and not holds_verb(norm, "sign"))
+            # who founded it: a sentence about it (or the one before) that founds nothing
+            and not (
+                question.founders
+                and not any(
+                    states_event(t, frozenset({"establish"}), question.mentioned, question.english)
+                    for t in (sentence.text, previous.text if previous else "")
+                )
+            )
             # a sum of tariff savings (關稅優惠總值) or a count for the fee or funding asked
             and not (question.cost and not gives_cost(read_with))
             # the sum of trade settlements for the deposits asked

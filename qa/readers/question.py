@@ -250,6 +250,14 @@ _EN_UNITS = {
     "times": "次",
     "hour": "小時",
 }
+# Who founded or set up a thing (normalised): the verb right after the who word, or the founder named.
+_FOUNDER_ASKED = re.compile(
+    r"\bwho (?:\w+ )?(?:founded|set up|established|created|formed)\b"
+    r"|(?:谁|边个|由哪[\u4e00-\u9fff]{0,4}?)(?:来|负责)?(?:创办|成立|设立|创立|组建|开办)|(?:创办|创立)(?:人|者)"
+    r"|(?:创办|成立|设立|创立)(?:的)?(?:是谁|系边个|系谁)"
+)
+# "How many school years": school, academic and financial years are counted in 個 (三個學年, 兩個財政年度).
+_TERMS_COUNTED = re.compile(r"\bhow many (?:school|academic|financial|fiscal) years\b")
 # The date a figure or chart is "as of" (數字截至幾時): the date of the data, not of an event the question
 # names on the way ("certificates issued so far").
 _AS_OF = re.compile(
@@ -610,6 +618,13 @@ class QuestionAnalysis:
         return self.expected == "who" and "sign" in asked_events(asked_sentence(self.prepared.text))
 
     @cached_property
+    def founders(self) -> bool:
+        """For a who question: who founded or set up a thing is asked (邊個創辦, "who founded"), which a
+        sentence that founds nothing (廣東支持汕頭大學自主辦學綜合改革) does not answer; not who leads a group
+        that was set up ("the task force set up in 2011")."""
+        return self.expected == "who" and _FOUNDER_ASKED.search(self.normalized) is not None
+
+    @cached_property
     def recipient(self) -> bool:
         """For a who question: whom a thing is reported to is asked (向邊個匯報, "who do they report to")."""
         return self.expected == "who" and bool(_RECIPIENT_ASKED.search(self.normalized))
@@ -963,6 +978,8 @@ def _number_analysis(prepared: PreparedQuery, expected: str) -> QuestionAnalysis
             _TRADITIONAL_UNIT.get(unit, unit),
             counted=(counted.group(0),) if counted and unit != "个" else (),
         )
+    if _TERMS_COUNTED.search(text):
+        return QuestionAnalysis(prepared, expected, "count", "個")  # 三個學年: a school year counts in 個
     for word, unit in _EN_UNITS.items():
         if re.search(rf"\bhow (?:many|long)\s+(?:[\w'-]+\s+)?{word}", text):
             return QuestionAnalysis(prepared, expected, "count", unit)

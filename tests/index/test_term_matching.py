@@ -58,3 +58,9 @@ def test_an_ing_or_ed_form_finds_its_verb_and_the_exact_word_wins():
     ]
     # too short to be a stem, or no such verb
     assert list(PhraseMatcher(["br", "k"]).finditer("bring king")) == []
+
+
+def test_a_preposition_made_from_a_verb_is_no_form_of_it():
+    matcher = PhraseMatcher(["accord", "include", "deepen"])
+    text = "What did they accord, according to the paper, including deepening ties?"
+    assert [name for _, _, name in matcher.finditer(text)] == ["accord", "deepen"]

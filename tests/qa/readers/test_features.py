@@ -819,6 +819,10 @@ def test_the_doer_of_a_thing_is_a_who_answer_whoever_they_are():
     assert "廣東省、香港和澳門三地有關部門和電影業界" in found
     providers = who_expressions("鼓勵香港服務提供者在粵舉辦養老及殘疾人社會福利機構", glossary)
     assert "香港服務提供者" in [e.text for e in providers]
+    # one side of a pairing doing a thing, not both sides or an aspect (各方面)
+    assert [e.text for e in who_expressions("並宣傳粵方在廣東舉辦的考前培訓班", glossary)] == ["粵方"]
+    assert who_expressions("雙方同意在各方面加強合作，方便市民", glossary) == []
+    assert who_expressions("包括委託部份跨境工程予深方", glossary) == []
     # 由 before a date, a place it starts from or 此 names nobody
     for text in ("由2012年起推行計劃", "由此成立了工作小組", "由於成立工作小組"):
         assert not any(e.text.startswith(("2012", "此", "於")) for e in who_expressions(text, glossary)), text

@@ -296,6 +296,8 @@ def test_a_body_is_of_a_kind_by_the_end_of_its_name():
 def test_a_unit_word_counts_only_right_after_how_many():
     assert analyse(prepare_query("How many years does the study last?")).unit == "年"
     assert analyse(prepare_query("How many projects are in the three-year plan?")).unit != "年"
+    # school years are counted in 個 (三個學年), not in years
+    assert analyse(prepare_query("How many school years does the 170,000 figure cover?")).unit == "個"
 
 
 @pytest.mark.parametrize(
@@ -842,3 +844,18 @@ PAPERS = [
 def test_a_paper_named_by_its_year_is_the_one_searched(question, named):
     found = papers_named(analyse(prepare_query(question)), PAPERS)
     assert (set(found) if found is not None else None) == named
+
+
+@pytest.mark.parametrize(
+    ("question", "founders"),
+    [
+        ("Who founded Shantou University?", True),
+        ("汕頭大學係邊個創辦㗎？", True),
+        ("督導組由誰成立？", True),
+        # who leads a group that was set up: not who set it up
+        ("Who is in charge on the Guangzhou side of the task force set up in 2011?", False),
+        ("2011年為南沙成立嘅穗港合作專責小組，廣州嗰邊係邊個帶頭？", False),
+    ],
+)
+def test_who_founded_is_asked_by_the_verb_after_the_who_word(question, founders):
+    assert analyse(prepare_query(question)).founders is founders
