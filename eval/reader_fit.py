@@ -33,8 +33,10 @@ SEED = 13
 # At 3% the tenth probe's hard answerable questions pushed every fold's thresholds to zero: held out on 870
 # questions, near-topic abstention 0.757 at false abstention 2.9%; at 4%, 0.875 at 4.1% (eval/READER.md).
 # The twenty-fourth probe did the same at 4% (1,839 questions: near-topic 0.778 at 3.0% held out); at 4.5%,
-# 0.851 at 3.8%, every language under the 5%.
-MAX_FALSE_ABSTAIN = 0.045
+# 0.851 at 3.8%, every language under the 5%. On 3,051 questions (probe 42 joined) 4.5% still let
+# a fold take no cut-off: near-topic 0.777 at 3.5% held out; at 5%, 0.828 at 3.8% (English 0.810 at 4.55%,
+# every language under the 5% held out).
+MAX_FALSE_ABSTAIN = 0.05
 L2 = 1.0
 # Grid settings whose objective is this close to the best count as equally good (a few training questions).
 TOLERANCE = 0.02
