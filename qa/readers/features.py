@@ -850,8 +850,9 @@ _UP_TO_YEAR = re.compile(
 
 
 # Answers that are not themselves a date: a question dating its thing (首屆論壇 of 2016年5月) is not answered
-# by a sentence on the same kind of thing in another year.
-_YEARLESS_ANSWERS = frozenset({"number", "who", "place", "list"})
+# by a sentence on the same kind of thing in another year; nor is why of 2009's meeting by why the meeting
+# was set up in 2004.
+_YEARLESS_ANSWERS = frozenset({"number", "who", "place", "list", "reason"})
 
 
 def another_papers_year(question: QuestionAnalysis, text: str, paper_year: int | None) -> bool:
@@ -877,7 +878,9 @@ def figures_of_another_year(
         return False
     norm = normalize(text)
     relative = paper_year is not None and _PAPER_YEARS.search(norm) is not None
-    if before is not None and not expressions.years_in(norm) and not relative:
+    # (a reason is the sentence's own: one that writes no year says why of whatever the one before dates)
+    own_year_only = question.expected == "reason"
+    if before is not None and not expressions.years_in(norm) and not relative and not own_year_only:
         norm = normalize(before) + norm
     written = [int(y) for y in expressions.years_in(norm)]
     if paper_year is not None:

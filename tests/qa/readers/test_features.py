@@ -619,6 +619,12 @@ def test_a_sentence_about_another_place_misses_the_asked_one():
     assert asked_places(analyse(prepare_query("粵港合作聯席會議幾時成立？", glossary)), glossary) == []
 
 
+def test_why_a_thing_was_done_in_another_year_does_not_say_why_of_the_year_asked():
+    set_up = "雙方更在2004年設立由政務司司長及深圳市市長共同主持的深港合作會議，以鞏固合作項目上取得的成果。"
+    assert figures_of_another_year(analyse(prepare_query("2009年深港合作會議點解係深圳代市長出面？")), set_up)
+    assert not figures_of_another_year(analyse(prepare_query("2004年點解要設立深港合作會議？")), set_up)
+
+
 def test_a_figure_of_another_year_does_not_answer_for_the_year_asked():
     settled = "自2010年1月至12月，香港的人民幣貿易結算總額達3,692億元人民幣。"
     assert figures_of_another_year(
