@@ -89,10 +89,12 @@ _MODIFIERS = ("国家", "中央", "全国", "两地", "有关", "相关", "本�
 _NEW = ("新的", "新一份", "新一轮", "新一届")
 # A count and its classifier in front of an object (通過一份「深港創新圈」三年行動計劃: the plan is the
 # object; normalised).
+# Classifiers of things counted (normalised).
+_CLASSIFIERS = "份项个套批条宗部本张场次间家所"
 # 推出超過130個……項目, 舉辦逾300場: a count given loosely is still only a count.
 _COUNTED = re.compile(
     r"(?:超过|逾|约|近|多达|合共|共|接近|大约)?\s*(?:[一两二三四五六七八九十首]{1,3}|\d{1,3}(?:,\d{3})*)\s*(?:多|余|餘)?\s*"
-    r"[份项个套批条宗部本张场次间家所]"
+    rf"[{_CLASSIFIERS}]"
 )
 # A verb followed by one of these has no object of its own: a time word, a conjunction, a preposition.
 _NOT_AN_OBJECT = frozenset("后後时時以及和并並与與至于於为為之前来起等中内外上下止由")
@@ -238,9 +240,7 @@ def _clause_names_asked(text: str, verb: int, verb_end: int, asked: str, english
 
 
 # A count (not a year, month or day) and its classifier, as written after a verb (normalised).
-_COUNT = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)\s*(?:多|余)?\s*[份项个套批条宗部本张场次间家所名位]"
-)
+_COUNT = re.compile(rf"(?<![\d.,])(\d{{1,3}}(?:,\d{{3}})*|\d+)\s*(?:多|余)?\s*[{_CLASSIFIERS}名位]")
 
 
 def _quotes_count(text: str, asked: str) -> bool:
