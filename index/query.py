@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from index.glossary import Glossary, Match, default_glossary
@@ -98,16 +99,39 @@ def fallback_matches(text: str, matched: list[Match], fallback: Glossary) -> lis
     ]
 
 
-def translate_query(text: str, glossary: Glossary, fallback: list[Match] | None = None) -> str:
+# A word made of lower-case words joined by hyphens (high-end, value-added, abuse-of-office).
+_COMPOUND = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")
+
+
+def yield_to_compounds(text: str, matched: list[Match], fallback: Glossary) -> list[Match]:
+    """``matched`` without the names found inside a hyphenated word that a lower layer knows whole.
+
+    The glossary's "end" (完結) is no part of "high-end" (高端), nor its "value" (總額) of "value-added"
+    (增值); where no layer knows the word whole, its parts are its words (thin-film, three-year).
+    """
+    whole = []
+    for c in _COMPOUND.finditer(text):
+        if any(m.start == c.start() and m.end == c.end() for m in matched):
+            continue  # the glossary's own (cross-border)
+        if any(m.start == 0 and m.end == len(c.group(0)) for m in fallback.match_english(c.group(0))):
+            whole.append((c.start(), c.end()))
+    return [m for m in matched if not any(s <= m.start and m.end <= e for s, e in whole)]
+
+
+def translate_query(
+    text: str, glossary: Glossary, fallback: list[Match] | None = None, matched: list[Match] | None = None
+) -> str:
     """English names replaced by their Chinese terms ("When was the 深港合作會議 成立?").
 
     The multilingual encoder matches such a half-translated question to Chinese passages far better than the
     English original (on the issue's example the answer rose from dense rank 47 to 1). Of the ``fallback``
-    matches, mined names are translated, and dictionary senses only where the question writes a name.
+    matches, mined names are translated, and dictionary senses only where the question writes a name;
+    ``matched`` are the glossary's matches if the caller has them (else the glossary is asked).
     """
     taken: list[tuple[int, int]] = []
     replacements = []
-    matches = sorted(glossary.match_english(text), key=lambda m: (-(m.end - m.start), m.start))
+    own = glossary.match_english(text) if matched is None else matched
+    matches = sorted(own, key=lambda m: (-(m.end - m.start), m.start))
     matches += [
         m
         for m in fallback or []
@@ -162,8 +186,10 @@ def prepare_query(
     # Chinese questions that only cite an acronym (CEPA, ETF) match the papers' own Latin text as they are.
     if expand and language in ("en", "mixed"):
         matches = glossary.match_english(text)
+        if fallback is not None:
+            matches = yield_to_compounds(text, matches, fallback)
         lower = fallback_matches(text, matches, fallback) if fallback is not None else []
-        dense_text = translate_query(text, glossary, lower)
+        dense_text = translate_query(text, glossary, lower, matches)
         for match in matches + lower:
             weight = 1 if match.entry.kind in EVERYDAY_KINDS else ENTITY_WEIGHT
             for term in match.entry.chinese:

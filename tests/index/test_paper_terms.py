@@ -84,6 +84,18 @@ def test_a_lower_layer_phrase_across_a_glossary_word_does_not_hide_its_own_word(
     assert ("film industry", "影業") not in prepared.senses
 
 
+def test_a_hyphenated_word_the_dictionary_knows_whole_is_not_read_in_parts():
+    curated = Glossary([Entry(("end",), ("完結",), "term"), Entry(("film",), ("電影",), "term")])
+    fallback = Glossary([Entry(("high-end",), ("高端",), "dictionary")])
+    prepared = prepare_query("Which high-end film services?", curated, fallback=fallback)
+    assert ("high-end", "高端") in prepared.senses
+    assert ("end", "完結") not in prepared.expansions
+    assert "完結" not in prepared.dense_text and "high-end" in prepared.dense_text
+    # a hyphenated word nobody knows whole is read in its words (thin-film)
+    prepared = prepare_query("Who makes thin-film panels?", curated, fallback=fallback)
+    assert ("film", "電影") in prepared.expansions
+
+
 def test_glosses_read_the_dictionary_forwards_again():
     build = Entry(("build", "construct", "main part"), ("建設",), "dictionary")
     terms = PaperTerms.from_entries([UPLOADED, MINED, SENSE, PLACE, build])
