@@ -68,7 +68,11 @@ _CAUSE = re.compile(
 # What a sentence means to bring about, short of a purpose it states: 使之成為……的動力, 讓全世界……, 務求,
 # what must be done (必須), one aim of two (一方面), to do better (更好發揮, 達致). Such a sentence does not
 # leave a why question unanswered.
-_AIM = re.compile(r"使之|使得|令|讓|让|務求|务求|冀|希望|必須|必须|一方面|更好|達致|达致")
+# So does the means, then what it is for (透過合辦投資推介會，推廣香港與內地的聯合優勢).
+_AIM = re.compile(
+    r"使之|使得|令|讓|让|務求|务求|冀|希望|必須|必须|一方面|更好|達致|达致"
+    r"|(?:透過|透过|通過|通过|藉著|藉着|借着)[^，,；;。]{2,40}[，,]"
+)
 
 
 def gives_reason(text: str) -> bool:
@@ -500,7 +504,7 @@ def typed_expressions(
         # A post inside a 《title》 is part of the title's name (《行政長官2024年施政報告》), not who did it.
         found = [
             e
-            for e in who_expressions(text, glossary)
+            for e in who_expressions(text, glossary, kinds=question.participants, asked=question.normalized)
             if not _person_asked_about(text, e, question)
             and not _in_title(text, e.start)
             and not _only_the_asked_kind(e, question)
@@ -1146,8 +1150,12 @@ def _under(passage: Passage, text: str) -> str:
     return "" if m is None or m.group(1) in text else m.group(1)
 
 
-def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expression]:
-    """Posts and bodies: the glossary's names of roles and organisations, and the papers' naming patterns."""
+def who_expressions(
+    text: str, glossary: Glossary, kinds: bool = False, asked: str = ""
+) -> list[expressions.Expression]:
+    """Posts and bodies: the glossary's names of roles and organisations, and the papers' naming patterns;
+    with ``kinds``, kinds of doers too (企業, 官員) where the sentence names no one; and the side that does
+    what the question (``asked``, normalised) asks about (廣東制定…… for 由邊個負責制定)."""
     found = [
         expressions.Expression("post" if entry.kind == "role" else "body", s, e, text[s:e])
         for s, e, entry in glossary.find_chinese(text)
@@ -1159,7 +1167,9 @@ def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expressio
     ]
     # Doers named by how the sentence puts them, not by a naming pattern: only where no name is found.
     named = list(found)
-    for pattern in (_AGENT, _PROVIDERS, _SIDE):
+    # Kinds of doers (企業, 官員) only where the sentence names no one at all.
+    patterns = (_AGENT, _PROVIDERS, _SIDE) + ((_GENERIC_DOERS,) if kinds and not found else ())
+    for pattern in patterns:
         for m in pattern.finditer(text):
             helped = _WHOM_A_SCHEME_HELPS.match(m.group(1))
             start = m.start(1) + (helped.end() if helped else 0)
@@ -1170,7 +1180,21 @@ def who_expressions(text: str, glossary: Glossary) -> list[expressions.Expressio
                 and not any(e.start < end and start < e.end for e in named)
             ):
                 found.append(expressions.Expression("body", start, end, text[start:end]))
+    if asked:
+        for m in _SIDE_DOING.finditer(text):
+            if normalize(text[m.end() : m.end() + 2]) in asked and not any(
+                e.start < m.end(1) and m.start(1) < e.end for e in found
+            ):
+                found.append(expressions.Expression("body", m.start(1), m.end(1), m.group(1)))
     return _posts_of_bodies(text, [_with_place(text, e) for e in _longest(found)])
+
+
+# A side at the head of a clause, doing what follows: a work plan's items (廣東制定出台……操作指引,
+# 香港研究……). It answers who only where what it does is what the question asks about.
+_SIDE_DOING = re.compile(
+    r"(?:^|(?<=[，,；;。：:）)\s\d.、]))(廣東省?|广东省?|香港特區政府|香港特区政府|特區政府|特区政府|香港|深圳市?"
+    r"|粵港雙方|粤港双方|深港雙方|深港双方|雙方|双方|粵方|粤方|港方|深方|澳門|澳门)(?=[\u4e00-\u9fff]{2})"
+)
 
 
 # A body's name in quotation marks is whole however long it runs: the papers mark a proper name so
@@ -1194,6 +1218,13 @@ _PROVIDERS = re.compile(
 # not the side a thing is done to or for (委託部份跨境工程予深方, 向深方通報).
 _SIDE = re.compile(
     r"(?<![雙双兩两各對对予向與与和及同給给讓让為为])((?:粵|粤|港|深|穗|滬|沪|京|閩|闽|澳)方)(?![面法案式向針针位便])"
+)
+# Doers named by what kind they are, not by name: 相關政府管理部門、行業中介機構和企業 (who joins a
+# mechanism), 內地及沿線國家主要官員、國際機構代表及行業領袖 (who took part in a summit).
+_GENERIC_DOERS = re.compile(
+    rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[由及和與与、位名家間间]))({expressions.NAME_CHARS}{{0,10}}"
+    r"(?:部門|部门|機構|机构|企業|企业|業界|业界|業者|业者|人士|官員|官员|代表|領袖|领袖|專家|专家|學者|学者"
+    r"|團體|团体|院校|商界|商戶|商户))(?![團团處处性])(?![\u4e00-\u9fff]{0,2}(?:的|嘅))"
 )
 # ... without the verb in front that says what is done for them (鼓勵香港服務提供者: the providers).
 _WHOM_A_SCHEME_HELPS = re.compile(

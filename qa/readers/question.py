@@ -256,6 +256,13 @@ _FOUNDER_ASKED = re.compile(
     r"|(?:谁|边个|由哪[\u4e00-\u9fff]{0,4}?)(?:来|负责)?(?:创办|成立|设立|创立|组建|开办)|(?:创办|创立)(?:人|者)"
     r"|(?:创办|成立|设立|创立)(?:的)?(?:是谁|系边个|系谁)"
 )
+# Who takes part in a thing (normalised): those who join, attend or do it together, whom the papers
+# often name by kind (政府管理部門、行業中介機構和企業; 主要官員、國際機構代表及行業領袖), not who
+# leads or signs it.
+_PARTICIPANTS_ASKED = re.compile(
+    r"\bwho (?:\w+ ){0,3}?(?:took|take|takes|taking) part\b|\bwho (?:\w+ ){0,3}?(?:participat|attend|join)\w*"
+    r"|参加|参与|出席|列席|与会|加入|一齐|一起"
+)
 # "How many school years": school, academic and financial years are counted in 個 (三個學年, 兩個財政年度).
 _TERMS_COUNTED = re.compile(r"\bhow many (?:school|academic|financial|fiscal) years\b")
 # The date a figure or chart is "as of" (數字截至幾時): the date of the data, not of an event the question
@@ -616,6 +623,12 @@ class QuestionAnalysis:
         """For a who question: who signed is asked (邊個簽, "who signed"), which a sentence that says nothing
         was signed (今後，特區政府會充分利用……) does not answer, however near the agreement it stands."""
         return self.expected == "who" and "sign" in asked_events(asked_sentence(self.prepared.text))
+
+    @cached_property
+    def participants(self) -> bool:
+        """For a who question: who takes part is asked ("who attended", 邊啲單位一齊搞), which kinds of
+        doers answer (行業中介機構和企業) where no one is named."""
+        return self.expected == "who" and _PARTICIPANTS_ASKED.search(self.normalized) is not None
 
     @cached_property
     def founders(self) -> bool:

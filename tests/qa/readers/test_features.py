@@ -789,6 +789,7 @@ def test_a_purpose_is_said_by_its_words_not_by_the_yi_of_yiji():
 
 
 def test_a_reason_is_a_purpose_a_cause_or_an_aim():
+    from qa.readers import features
     from qa.readers.features import gives_reason
 
     for text in (
@@ -797,6 +798,9 @@ def test_a_reason_is_a_purpose_a_cause_or_an_aim():
         "令深西軌道有效發揮交通的多重功能，方便往來深港兩地的跨境旅客。",
     ):
         assert gives_reason(text), text
+    # the means, then what it is for: an aim; a means with nothing after it is none
+    assert features.gives_aim("投資推廣署在海外市場透過合辦投資推介會，推廣香港與內地的聯合優勢。")
+    assert not features.gives_aim("計劃已透過諮詢會收集意見。")
     assert not gives_reason("現時特區政府駐內地的辦事處包括駐北京辦事處，以及駐重慶聯絡處。")
 
 
@@ -832,6 +836,40 @@ def test_the_doer_of_a_thing_is_a_who_answer_whoever_they_are():
     # 由 before a date, a place it starts from or 此 names nobody
     for text in ("由2012年起推行計劃", "由此成立了工作小組", "由於成立工作小組"):
         assert not any(e.text.startswith(("2012", "此", "於")) for e in who_expressions(text, glossary)), text
+
+
+def test_kinds_of_doers_answer_who_takes_part_only_where_no_one_is_named():
+    glossary = Glossary([])
+    text = "推動兩地會展業相關政府管理部門、行業中介機構和企業建立合作互動機制"
+    assert [e.text for e in who_expressions(text, glossary, kinds=True)] == ["行業中介機構", "企業"]
+    # only for who takes part: those who sign or organise a thing are named
+    assert who_expressions(text, glossary) == []
+    summit = "逾2 400位內地及沿線國家主要官員、國際機構代表及行業領袖共同探討商機"
+    people = who_expressions(summit, glossary, kinds=True)
+    assert [e.text for e in people][-2:] == ["國際機構代表", "行業領袖"]
+    # a named body is the answer, not the kinds beside it
+    named = [e.text for e in who_expressions("由香港貿易發展局及香港企業合辦", glossary, kinds=True)]
+    assert "香港貿易發展局" in named and "香港企業" not in named
+    # 企業的 is what belongs to firms
+    assert who_expressions("為企業的發展提供支援", glossary, kinds=True) == []
+    # which questions ask who takes part
+    for question, asked in (
+        ("Who took part in the first Belt and Road Summit?", True),
+        ("In that plan, who was meant to join the cooperation mechanism?", True),
+        ("會展業合作互動機制係由邊啲單位一齊搞？", True),
+        ("Who organised the first Belt and Road Summit?", False),
+        ("邊個簽咗份協議？", False),
+    ):
+        assert analyse(prepare_query(question)).participants is asked, question
+
+
+def test_the_side_that_does_what_is_asked_answers_who():
+    glossary = Glossary([])
+    item = "1.支持香港醫療服務提供者在粵獨資設立醫院，廣東制定出台香港服務提供者在粵開辦獨資醫院的操作指引。"
+    asked = normalize("操作指引由邊個負責制定？")
+    assert "廣東" in [e.text for e in who_expressions(item, glossary, asked=asked)]
+    # a side doing something else is no answer to who drew up the guide
+    assert who_expressions("3.廣東研究制訂扶持政策。", glossary, asked=asked) == []
 
 
 def test_a_bureau_before_a_bare_title_is_the_title_s_own_but_a_meeting_is_not():
