@@ -507,7 +507,7 @@ def typed_expressions(
             for e in who_expressions(text, glossary, kinds=question.participants, asked=question.normalized)
             if not _person_asked_about(text, e, question)
             and not _in_title(text, e.start)
-            and not _only_the_asked_kind(e, question)
+            and (e.unit == DOER or not _only_the_asked_kind(e, question))
             and not _alias_asked(text, e, question)
             and not sides_restated(normalize(e.text), question.asked)
         ]
@@ -547,7 +547,7 @@ def typed_expressions(
         found = [e for e in found if province_asked(text, e, question.asked) is not False]
     else:
         return []
-    return [e for e in found if not _repeats_question(e, question.asked)]
+    return [e for e in found if e.unit == DOER or not _repeats_question(e, question.asked)]
 
 
 # What makes the sides a question names one body: 港深兩地政府, 粵港雙方 (normalised).
@@ -1185,8 +1185,13 @@ def who_expressions(
             if normalize(text[m.end() : m.end() + 2]) in asked and not any(
                 e.start < m.end(1) and m.start(1) < e.end for e in found
             ):
-                found.append(expressions.Expression("body", m.start(1), m.end(1), m.group(1)))
+                found.append(expressions.Expression("body", m.start(1), m.end(1), m.group(1), DOER))
     return _posts_of_bodies(text, [_with_place(text, e) for e in _longest(found)])
+
+
+# The unit of a side found doing what the question asks: an answer even where the question names the side
+# as a place (港資喺廣東開獨資醫院……由邊個負責制定: 廣東制定出台……).
+DOER = "doer"
 
 
 # A side at the head of a clause, doing what follows: a work plan's items (廣東制定出台……操作指引,

@@ -870,6 +870,9 @@ def test_the_side_that_does_what_is_asked_answers_who():
     assert "廣東" in [e.text for e in who_expressions(item, glossary, asked=asked)]
     # a side doing something else is no answer to who drew up the guide
     assert who_expressions("3.廣東研究制訂扶持政策。", glossary, asked=asked) == []
+    # and it answers though the question names the side as the place (港資喺廣東開……)
+    question = analyse(prepare_query("港資喺廣東開獨資醫院嘅操作指引，由邊個負責制定？"))
+    assert "廣東" in [e.text for e in typed_expressions(question, item, glossary)]
 
 
 def test_a_bureau_before_a_bare_title_is_the_title_s_own_but_a_meeting_is_not():
