@@ -1182,8 +1182,12 @@ def who_expressions(
                 found.append(expressions.Expression("body", start, end, text[start:end]))
     if asked:
         for m in _SIDE_DOING.finditer(text):
-            if normalize(text[m.end() : m.end() + 2]) in asked and not any(
-                e.start < m.end(1) and m.start(1) < e.end for e in found
+            verb, side = normalize(text[m.end() : m.end() + 2]), normalize(m.group(1))
+            if (
+                verb in asked
+                # the question's own subject (廣東要爭取邊個部門支持): it asks what the side does, not who
+                and not re.search(rf"{side}[\u4e00-\u9fff]{{0,3}}{verb}", asked)
+                and not any(e.start < m.end(1) and m.start(1) < e.end for e in found)
             ):
                 found.append(expressions.Expression("body", m.start(1), m.end(1), m.group(1), DOER))
     return _posts_of_bodies(text, [_with_place(text, e) for e in _longest(found)])

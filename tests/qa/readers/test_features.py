@@ -873,6 +873,11 @@ def test_the_side_that_does_what_is_asked_answers_who():
     # and it answers though the question names the side as the place (港資喺廣東開……)
     question = analyse(prepare_query("港資喺廣東開獨資醫院嘅操作指引，由邊個負責制定？"))
     assert "廣東" in [e.text for e in typed_expressions(question, item, glossary)]
+    # but not where the question makes the side its own subject: it asks whose support the side seeks
+    asked = normalize("廣東要爭取邊個部門支持？")
+    assert "廣東" not in [
+        e.text for e in who_expressions("廣東爭取國家教育部的支持。", glossary, asked=asked)
+    ]
 
 
 def test_a_bureau_before_a_bare_title_is_the_title_s_own_but_a_meeting_is_not():
