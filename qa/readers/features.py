@@ -72,6 +72,8 @@ _CAUSE = re.compile(
 _AIM = re.compile(
     r"使之|使得|令|讓|让|務求|务求|冀|希望|必須|必须|一方面|更好|達致|达致"
     r"|(?:透過|透过|通過|通过|藉著|藉着|借着)[^，,；;。]{2,40}[，,]"
+    # and a clause raising something, after what is done for it (並提供財政資助，提升其研發能力)
+    r"|[，,](?:提升|提高|改善|優化|优化)"
 )
 
 

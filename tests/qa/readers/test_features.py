@@ -801,6 +801,12 @@ def test_a_reason_is_a_purpose_a_cause_or_an_aim():
     # the means, then what it is for: an aim; a means with nothing after it is none
     assert features.gives_aim("投資推廣署在海外市場透過合辦投資推介會，推廣香港與內地的聯合優勢。")
     assert not features.gives_aim("計劃已透過諮詢會收集意見。")
+    # what is done, then what it raises: an aim; raising as the sentence's own subject is none
+    assert features.gives_aim("增加夥伴實驗室的數目，並提供財政資助，提升其研發能力。")
+    assert features.gives_aim(
+        "廣東學習借鑒香港家務助理培訓等發展家政服務業的先進經驗，提升廣東家政服務水平。"
+    )
+    assert not features.gives_aim("提升研發能力是長遠工作。")
     assert not gives_reason("現時特區政府駐內地的辦事處包括駐北京辦事處，以及駐重慶聯絡處。")
 
 
