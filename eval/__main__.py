@@ -247,7 +247,7 @@ def cmd_lopo(args: argparse.Namespace) -> int:
 
     from eval.generation import LocalServer
     from eval.gold import load_gold
-    from eval.lopo import BEFORE, Analysis, curated, leave_one_paper_out
+    from eval.lopo import BEFORE, WITHOUT_RENDERINGS, Analysis, curated, leave_one_paper_out
     from eval.lopo_report import lopo_table, write_lopo_results
     from eval.translations import FileTranslator, load_translations, translate_missing
     from index import FusionConfig
@@ -256,7 +256,8 @@ def cmd_lopo(args: argparse.Namespace) -> int:
     service = _service(args.index)
     analyses = [
         Analysis("before: curated glossary only", BEFORE),
-        Analysis("now: + papers' own terms, sentence re-rank", FusionConfig()),
+        Analysis("+ papers' own terms, sentence re-rank", WITHOUT_RENDERINGS),
+        Analysis("now: + passages rendered in English", FusionConfig()),
     ]
     question_sets = {
         "gold": load_gold(Path(args.gold) if args.gold else None),

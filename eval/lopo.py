@@ -75,7 +75,9 @@ def without_paper(glossary: Glossary, doc_id: str, texts: Mapping[str, str]) -> 
 
 
 # Retrieval as it was before the index learnt terms from its papers and re-ranked by sentences.
-BEFORE = FusionConfig(paper_terms=False, sentence_weight=0.0)
+BEFORE = FusionConfig(paper_terms=False, sentence_weight=0.0, english=(0.0, 0.0))
+# And before English questions were also searched in the passages' English renderings.
+WITHOUT_RENDERINGS = FusionConfig(english=(0.0, 0.0))
 
 
 @dataclass(frozen=True)

@@ -48,9 +48,12 @@ ABOUT = (
     "that paper are asked; hit@k is over all of them, in the order the service shows the passages (the "
     'one its answer cites first, then the fused order); "hit@1 retrieved" is of the fused order alone. '
     '"Before" is retrieval as it was before this '
-    'measurement (curated glossary only, no re-ranking by sentences); "now" adds the terms the index '
-    "learns from its papers (names they pair with English, CC-CEDICT senses and romanised pinyin of their "
-    "words) and the re-ranking of the fused top 30 by each passage's closest sentence. "
+    'measurement (curated glossary only, no re-ranking by sentences); "+ papers\' own terms" adds the '
+    "terms the index learns from its papers (names they pair with English, CC-CEDICT senses and romanised "
+    "pinyin of their words) and the re-ranking of the fused top 30 by each passage's closest sentence; "
+    '"now" also searches each English question in the passages\' English renderings (BM25 over their '
+    "words and the encoder's vectors of them; a local LLM's, made once with the papers and shipped in "
+    "`index/data/translations.jsonl`: they do not depend on the glossary either). "
     '"Translated" adds what the service does with an LLM server (`POLICYQA_LLM_URL`, `LLM_TRANSLATE` on): '
     "each English question is also searched in the model's Chinese translation of it. The translations "
     "are the model's replies, checked as the service checks them, kept in "

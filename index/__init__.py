@@ -7,6 +7,7 @@ from index.backends.embedded.builder import CACHE, build_index
 from index.cache import seed_dir
 from index.calibration import calibration_hash
 from index.encoders import DEFAULT_ENCODER, Encoder, get_encoder
+from index.english import TRANSLATIONS_FILE, read_translations, shipped_translations
 from index.fusion import FusionConfig
 from index.glossary import Entry, Glossary, default_glossary, parse_glossary
 from index.lifecycle import (
@@ -35,6 +36,7 @@ __all__ = [
     "MODES",
     "SIDE_ABBREVIATIONS",
     "STOP_WORDS",
+    "TRANSLATIONS_FILE",
     "Analyzer",
     "CharacterStats",
     "Encoder",
@@ -62,8 +64,10 @@ __all__ = [
     "open_index",
     "parse_glossary",
     "prune_versions",
+    "read_translations",
     "remove_partials",
     "seed_dir",
+    "shipped_translations",
     "side_pair_places",
     "side_pairs",
     "stale_reason",

@@ -77,6 +77,9 @@ class FusionConfig:
     chinese_synonyms: bool = False
     # English words the glossary lacks go through the terms the index learnt from its papers.
     paper_terms: bool = True
+    # English questions also searched in the passages' English renderings (``index.english``): weights of
+    # that BM25 leg and that dense leg beside ``weights`` (0, 0: off).
+    english: tuple[float, float] = (0.2, 0.3)
     # The fused top passages re-ranked with their best sentence's closeness to the question (0: off).
     sentence_weight: float = 0.5
     sentence_depth: int = 30
@@ -88,15 +91,27 @@ class FusionConfig:
         return 0.5, 0.5
 
 
-def fuse(config: FusionConfig, language: str, bm25_run: Run, dense_run: Run, mode: str) -> dict[str, float]:
-    """The final run of a search in ``mode``: one leg as it is, or both fused as ``config`` says."""
+def fuse(
+    config: FusionConfig,
+    language: str,
+    bm25_run: Run,
+    dense_run: Run,
+    mode: str,
+    english: tuple[Run, Run] | None = None,
+) -> dict[str, float]:
+    """The final run of a search in ``mode``: one leg as it is, or both fused as ``config`` says; in
+    hybrid mode an English question's ``english`` legs (BM25, dense over the renderings) join them."""
     if mode == "bm25":
         return dict(bm25_run)
     if mode == "dense":
         return dict(dense_run)
+    runs, weights = [bm25_run, dense_run], list(config.weights_for(language))
+    if english is not None and any(english):
+        runs += list(english)
+        weights += list(config.english)
     if config.method == "rrf":
-        return rrf([bm25_run, dense_run])
-    return weighted([bm25_run, dense_run], config.weights_for(language))
+        return rrf(runs)
+    return weighted(runs, weights)
 
 
 def rerank_by_sentence(

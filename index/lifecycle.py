@@ -11,6 +11,7 @@ from typing import Any
 
 from corpus.models import Document
 from index.calibration import calibration_hash
+from index.english import translations_hash
 from index.paper_terms import TERMS_VERSION
 from index.store import (
     PARTIAL,
@@ -36,6 +37,8 @@ def stale_reason(root: Path, documents: list[Document], encoder_spec: str) -> st
         return "the domain dictionary or glossary changed"
     if (manifest.get("terms") or {}).get("version") != TERMS_VERSION:
         return "the terms mined from the papers are missing or from another version"
+    if (manifest.get("english") or {}).get("translations") != translations_hash():
+        return "the passages' shipped English renderings changed"
     if manifest["encoder"]["spec"] != encoder_spec:
         return f"the encoder changed to {encoder_spec}"
     if manifest.get("calibration") != calibration_hash(manifest["encoder"]["name"]):

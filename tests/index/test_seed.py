@@ -7,6 +7,7 @@ import numpy as np
 from index import Index, build_index
 from index.backends.embedded.builder import CACHE, indexed_text
 from index.cache import EmbeddingCache, encoder_folder, read_vectors, text_key
+from index.english import shipped_translations
 from index.seed import export_seed
 from index.sentences import split_passages
 from index.store import read_manifest, resolve
@@ -26,12 +27,14 @@ class CountingEncoder(FakeEncoder):
 def test_export_then_build_embeds_nothing_and_ranks_the_same(tmp_path):
     seed = tmp_path / "seed"
     count = export_seed(_docs(), FakeEncoder(), "fake", seed, show_progress=False)
-    # Everything the builder embeds: the 4 passages and their distinct sentences.
+    # Everything the builder embeds: the 4 passages, their distinct sentences, and the English rendering
+    # of the one passage the shipped papers have word for word.
     passages = [p for d in _docs() for p in d.passages]
     texts = {indexed_text(p) for p in passages} | {s.text for s in split_passages(passages)}
-    assert count == len(texts) == 9
+    texts |= {english for p in passages if (english := shipped_translations().get(p.text))}
+    assert count == len(texts) == 10
     stored = np.load(seed / encoder_folder(FakeEncoder.name) / "vectors.npy")
-    assert stored.dtype == np.float16 and stored.shape == (9, FakeEncoder.dim)
+    assert stored.dtype == np.float16 and stored.shape == (10, FakeEncoder.dim)
 
     encoder = CountingEncoder()
     build_index(_docs(), encoder, tmp_path / "seeded", "fake", show_progress=False, seed=seed)
@@ -56,7 +59,7 @@ def test_seed_holds_exactly_the_texts_of_the_build_and_reuses_known_vectors(tmp_
     export_seed(_docs(), encoder, "fake", tmp_path / "seed", known=known, show_progress=False)
     rows = read_vectors(tmp_path / "seed" / encoder_folder(FakeEncoder.name), FakeEncoder.dim)
     assert text_key("a passage that is no longer in the papers") not in rows
-    assert len(rows) == 9 and len(encoder.encoded) == 9
+    assert len(rows) == 10 and len(encoder.encoded) == 10
 
 
 def test_a_seeded_text_lands_in_the_cache_on_save_and_load(tmp_path):

@@ -332,3 +332,46 @@ def test_a_200_mb_upload_is_refused_while_it_arrives(server):
         pass  # the server may close the connection before the client reads the 413
     assert len(sent) < 20, "the server read far past its limit"
     assert DOC not in papers(server)
+
+
+@pytest.mark.llm
+def test_an_added_paper_is_rendered_in_english_by_the_llm_server(real_index_root, tmp_path, llama_server):
+    """With an LLM server set, the add job renders the new paper's passages (the real small model) into the
+    index's cache before building, and the served index searches English questions in them."""
+    from index import Index
+    from qa.api import create_app
+    from qa.settings import Settings
+
+    settings = Settings(
+        index_path=copy_index(real_index_root, tmp_path / "index"),
+        data_path=tmp_path / "data",
+        admin_key="adm1n",
+        llm_url=llama_server.url,
+        llm_model=llama_server.alias,
+        llm_timeout=300,
+    )
+    with LiveServer(create_app(settings)) as live:
+        deadline = time.monotonic() + 120
+        while httpx.get(live.url + "/readyz").status_code != 200:
+            assert time.monotonic() < deadline, "the server did not load its index"
+            time.sleep(0.2)
+        r = add(live)
+        assert r.status_code == 202
+        job = wait_long(live, r.json()["job"])
+        assert job["status"] == "done", job
+        assert DOC in cited_papers(live, QUESTIONS[2])[:1]
+    rows = (settings.index_path / "cache" / "translations.jsonl").read_text(encoding="utf-8").splitlines()
+    rendered = {json.loads(line)["text"] for line in rows}
+    index = Index.load(settings.index_path)
+    added = [p for p in index.iter_passages() if p.doc_id == DOC]
+    assert added and {p.text for p in added} <= rendered
+    assert index.english is not None and len(index.english) == index.bm25.size
+
+
+def wait_long(server, job_id, seconds=600):
+    deadline = time.monotonic() + seconds
+    while True:
+        job = httpx.get(f"{server.url}/v1/admin/jobs/{job_id}", headers=KEY).json()
+        if job["status"] in ("done", "failed") or time.monotonic() > deadline:
+            return job
+        time.sleep(0.5)

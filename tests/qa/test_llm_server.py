@@ -1,11 +1,14 @@
 """Generated answers with a real LLM server: llama-cpp-python serving the small Qwen model on loopback."""
 
 import json
+from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.conftest import LiveServer, make_app
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
 
 pytestmark = [pytest.mark.slow, pytest.mark.llm]
 
@@ -76,3 +79,36 @@ def test_a_real_model_translates_an_english_question_before_retrieval(real_servi
         assert isinstance(result.translation_error, TranslationError)
         assert result.translation_error.code == "llm_bad_translation"
     assert result.reading.span is not None and result.reading.span.text == "2004年"
+
+
+def test_a_real_model_renders_an_added_paper_for_english_questions(
+    tmp_path, monkeypatch, llama_server, capsys
+):
+    """``policyqa index render-english``: the passages no shipped rendering covers (a paper added later)
+    are put into English by the real server, kept in the index's cache and indexed by the rebuild."""
+    import shutil
+
+    from index import Index
+    from qa.cli import main
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    shutil.copy(FIXTURES / "cross-border-ferry-pilot.txt", papers)
+    meta = json.loads((FIXTURES / "cross-border-ferry-pilot.json").read_text(encoding="utf-8"))
+    meta["file"] = "cross-border-ferry-pilot.txt"
+    (papers / "manifest.json").write_text(json.dumps({"format": 1, "papers": [meta]}), encoding="utf-8")
+    monkeypatch.setenv("POLICYQA_SHIPPED_PAPERS", "false")
+    monkeypatch.setenv("POLICYQA_PAPERS_PATH", str(papers))
+    monkeypatch.setenv("POLICYQA_DATA_PATH", str(tmp_path / "data"))
+    root = tmp_path / "index"
+    args = ["index", "render-english", "--index", str(root), "--llm-url", llama_server.url]
+    assert main([*args, "--model", llama_server.alias, "--timeout", "300"]) == 0
+    rows = [json.loads(line) for line in (root / "cache" / "translations.jsonl").read_text().splitlines()]
+    index = Index.load(root)
+    passages = list(index.iter_passages())
+    assert {r["text"] for r in rows} == {p.text for p in passages}
+    assert index.english is not None and len(index.english) == len(passages)
+    assert all(any(c.isascii() and c.isalpha() for c in r["english"]) for r in rows)
+    # Run again: nothing is left to render and no build is needed.
+    assert main([*args, "--model", llama_server.alias]) == 0
+    assert "0 passages rendered" in capsys.readouterr().err

@@ -6,7 +6,7 @@ import pytest
 from index.tokenizer import tokenize
 from qa.service import QAService
 from qa.translators import CachedTranslator, ChatTranslator
-from tests.conftest import LiveServer, free_port, make_app
+from tests.conftest import LiveServer, free_port, fusion_changed, make_app
 from tests.llm_servers import ScriptedLLM
 
 QUESTION = "When was the Shenzhen-Hong Kong Cooperation Meeting set up?"
@@ -59,12 +59,14 @@ def test_the_http_answer_shows_the_translation_or_why_there_is_none(real_service
 
 
 def test_the_translation_brings_the_passage_that_answers_to_the_top(real_service):
-    # "trade office" is not how the papers' glossary names 駐武漢經濟貿易辦事處: without a translation the
-    # passage that answers is retrieved second; the 1.5B model's translation of the question puts it first.
+    # "trade office" is not how the papers' glossary names 駐武漢經濟貿易辦事處: without a translation (nor
+    # the passages' English renderings, which also put it first) the passage that answers is retrieved
+    # second; the 1.5B model's translation of the question puts it first.
     question = "When did the Wuhan trade office open?"
-    alone = real_service.ask(question)
-    with ScriptedLLM(reply="武漢貿易辦公室何時開業？") as llm:
-        result = QAService(real_service.index, ChatTranslator(llm.url, "qwen")).ask(question)
+    with fusion_changed(real_service.index, english=(0.0, 0.0)):
+        alone = real_service.ask(question)
+        with ScriptedLLM(reply="武漢貿易辦公室何時開業？") as llm:
+            result = QAService(real_service.index, ChatTranslator(llm.url, "qwen")).ask(question)
 
     def answering(hits):
         return [i for i, h in enumerate(hits) if "2014年4月" in h.passage.text][:1]

@@ -20,6 +20,7 @@ from index.backends.embedded.passages import STORE, PassageStore, load_chunk_ids
 from index.backends.hits import make_hits, surface_terms
 from index.encoders import get_encoder
 from index.encoders.base import Encoder
+from index.english import EnglishSide, english_tokens
 from index.fusion import FusionConfig, fuse, rank, rerank_by_sentence, summed
 from index.models import Filters, Hit, IndexStats
 from index.paper_terms import PaperTerms
@@ -55,6 +56,7 @@ class Index:
         encoder: Encoder,
         sentences: SentenceStore,
         fusion: FusionConfig | None = None,
+        english: EnglishSide | None = None,
     ) -> None:
         self.path = path
         self.manifest = manifest
@@ -69,6 +71,10 @@ class Index:
         self.characters = CharacterStats.load(path)
         self.analyzer = Analyzer(self.term_stats, terms=PaperTerms.load(path))
         self.sentences = sentences
+        self.english = english
+        self._rendered = frozenset(english.rows.tolist()) if english is not None else frozenset()
+        # An English question's own vector, made in ``embed_queries`` beside its half-translated one.
+        self._asked_vectors: dict[str, QueryVector] = {}
         self._sentence_tokens: dict[int, frozenset[str]] = {}
 
     @property
@@ -109,7 +115,15 @@ class Index:
                 + REBUILD_HINT
             )
         sentences = _load_sentences(folder, manifest, store, encoder.dim)
-        return cls(folder, manifest, store, doc_rows, chunk_ids, bm25, dense, encoder, sentences)
+        try:
+            english = EnglishSide.load(folder)
+        except (OSError, ValueError, KeyError) as exc:
+            raise IndexLoadError(f"{folder}: unreadable English renderings ({exc}); {REBUILD_HINT}") from exc
+        if english is not None and english.vectors.shape != (len(english), encoder.dim):
+            raise IndexLoadError(f"{folder}: English rendering vectors do not fit; {REBUILD_HINT}")
+        return cls(
+            folder, manifest, store, doc_rows, chunk_ids, bm25, dense, encoder, sentences, english=english
+        )
 
     def prepare(self, question: str, translation: str | None = None) -> PreparedQuery:
         return self.analyzer.prepare(question, self.fusion, translation)
@@ -118,8 +132,18 @@ class Index:
         return self.embed_queries([prepared])[0]
 
     def embed_queries(self, prepared: list[PreparedQuery]) -> list[QueryVector]:
-        """Vectors of several questions in one encoder call (concurrent questions share a batch)."""
-        return list(self.encoder.encode_queries([p.dense_text for p in prepared]))
+        """Vectors of several questions in one encoder call (concurrent questions share a batch); an
+        English question's own words, for the English legs, ride in the same call."""
+        asked = [p.text for p in prepared if self._takes_english(p) and p.dense_text != p.text]
+        vectors = self.encoder.encode_queries([p.dense_text for p in prepared] + asked)
+        if len(self._asked_vectors) > 1024:
+            self._asked_vectors.clear()
+        for text, vector in zip(asked, vectors[len(prepared) :], strict=True):
+            self._asked_vectors[text] = vector
+        return list(vectors[: len(prepared)])
+
+    def _takes_english(self, prepared: PreparedQuery) -> bool:
+        return self.english is not None and prepared.language in ("en", "mixed") and any(self.fusion.english)
 
     def selected_rows(self, filters: Filters | None) -> npt.NDArray[np.int64] | None:
         """Passage rows the filters allow, or None for no filter."""
@@ -157,10 +181,54 @@ class Index:
                 translated = self.encoder.encode_queries([prepared.translation])[0]
                 rows, scores = self.dense.search(translated, CANDIDATES, selected)
                 dense_run = summed(dense_run, self._run(rows, scores, row_of))
-        fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode)
+        english = (
+            self.english_runs(prepared, self.fusion, selected, row_of, vector) if mode == "hybrid" else None
+        )
+        fused = fuse(self.fusion, prepared.language, bm25_run, dense_run, mode, english)
         if mode == "hybrid" and vector is not None:
             fused = self.rerank_by_sentences(fused, vector, self.fusion, row_of)
         return make_hits(prepared, fused, bm25_run, dense_run, k, self._fetch)
+
+    def english_runs(
+        self,
+        prepared: PreparedQuery,
+        fusion: FusionConfig,
+        selected: npt.NDArray[np.int64] | None,
+        row_of: dict[str, int] | None = None,
+        vector: QueryVector | None = None,
+    ) -> tuple[dict[str, float], dict[str, float]] | None:
+        """An English question's two legs over the passages' English renderings (``index.english``):
+        BM25 over their words and the cosine of the question as asked to each rendering's vector; a
+        passage nobody rendered joins the dense leg with its own vector. None when there is nothing to do.
+
+        Shared by the Milvus backend (which keeps the renderings in this local index), so both rank alike.
+        """
+        if (
+            self.english is None
+            or prepared.language not in ("en", "mixed")
+            or not any(fusion.english)
+            or (selected is not None and len(selected) == 0)
+        ):
+            return None
+        if prepared.dense_text == prepared.text and vector is not None:
+            asked = vector  # nothing was translated: the question as asked is what was embedded
+        else:
+            found = self._asked_vectors.pop(prepared.text, None)
+            asked = found if found is not None else self.encoder.encode_queries([prepared.text])[0]
+        vector = asked
+        lexical, dense = self.english.search(vector, english_tokens(prepared.text), CANDIDATES, selected)
+        if len(self._rendered) < self.bm25.size:
+            rows, scores = self.dense.search(vector, CANDIDATES, selected)
+            for row, score in zip(rows.tolist(), scores.tolist(), strict=True):
+                if row not in self._rendered:
+                    dense[row] = float(score)
+        row_of = {} if row_of is None else row_of
+        return self._run_of(lexical, row_of), self._run_of(dense, row_of)
+
+    def _run_of(self, scores: dict[int, float], row_of: dict[str, int]) -> dict[str, float]:
+        rows = np.fromiter(scores, dtype=np.int64, count=len(scores))
+        values = np.fromiter(scores.values(), dtype=np.float32, count=len(scores))
+        return self._run(rows, values, row_of)
 
     def rerank_by_sentences(
         self,

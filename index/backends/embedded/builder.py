@@ -27,6 +27,13 @@ from index.backends.embedded.passages import STORE, PassageWriter, save_chunk_id
 from index.cache import EmbeddingCache, seed_dir
 from index.calibration import calibration_hash, shipped_calibration
 from index.encoders.base import Encoder
+from index.english import (
+    TRANSLATIONS_FILE,
+    read_translations,
+    shipped_translations,
+    translations_hash,
+    write_english_side,
+)
 from index.glossary import Entry
 from index.normalize import normalize
 from index.paper_terms import TERMS_VERSION, build_paper_terms
@@ -222,6 +229,9 @@ def build_index(
     SentenceStore.from_sentences(sentences, vectors, passages).save(tmp)
     counts["sentences"] = len(sentences)
     CharacterStats.from_texts(normalize(p.text) for p in passages).save(tmp)
+    # The passages' English renderings: those shipped, and those made since for added papers.
+    renderings = shipped_translations() | read_translations(root / CACHE / TRANSLATIONS_FILE)
+    rendered = write_english_side(tmp, (p.text for p in passages), renderings, embed)
     terms = write_paper_terms(tmp, documents, uploaded_terms or [])
     calibration = shipped_calibration(encoder.name)
     if calibration is not None:
@@ -238,6 +248,7 @@ def build_index(
         counts | {"embedded_now": encoded[0]},
         terms,
         switch=switch,
+        english={"translations": translations_hash(), "rendered": rendered},
     )
     return root / VERSIONS / name
 
@@ -260,6 +271,7 @@ def finish_version(
     counts: dict[str, Any],
     terms: dict[str, Any] | None = None,
     switch: bool = True,
+    english: dict[str, Any] | None = None,
 ) -> None:
     """Manifest last, then the rename and the pointer switch: a reader never sees half an index."""
     dense_kind = counts.pop("dense_kind")
@@ -278,6 +290,7 @@ def finish_version(
             "corpus_hash": digest,
             "counts": counts,
             "terms": terms,
+            "english": english,
         },
     )
     tmp.rename(root / VERSIONS / name)

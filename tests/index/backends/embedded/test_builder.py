@@ -49,3 +49,14 @@ def test_an_index_built_before_terms_is_stale(tmp_path):
     del manifest["terms"]
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     assert "terms" in (stale_reason(tmp_path, _docs(), "fake") or "")
+
+
+def test_an_index_built_with_other_renderings_is_stale(tmp_path):
+    build_index(_docs(), FakeEncoder(), tmp_path, "fake", show_progress=False)
+    folder = resolve(tmp_path)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["english"]["rendered"] == 0  # nobody rendered these papers
+    manifest["english"]["translations"] = "0" * 16
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert "English renderings" in (stale_reason(tmp_path, _docs(), "fake") or "")
+    assert Index.load(tmp_path, encoder=FakeEncoder(), verify=False).english is None

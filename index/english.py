@@ -1,0 +1,165 @@
+"""The papers in English: a local LLM's rendering of each passage, made once, searched by English questions.
+
+An English question reaches a Chinese passage through names (the glossary, the papers' own pairs, the
+dictionary) and the multilingual encoder; a stranger's everyday words ("the fishing tasks", "backing the
+customs study") often reach neither. Searched in a rendering of the passage in English, the same words
+meet in one language: BM25 over its words, and the encoder's vector of it (English to English, which the
+multilingual model matches far better than across languages). The renderings are keyed by the passage's
+exact text; a passage nobody rendered takes part with its own (Chinese) vector in the dense leg and is
+absent from the English BM25 leg.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from index.backends.embedded.bm25 import BM25Index, PostingsBuilder
+
+TRANSLATIONS_FILE = "translations.jsonl"
+ENGLISH_BM25 = "bm25_en"
+ENGLISH_VECTORS = "english_vectors.npy"
+ENGLISH_ROWS = "english_rows.npy"
+
+# Words that carry no topic, in questions and renderings alike.
+_STOP = frozenset(
+    (  # noqa: SIM905
+        "a an the of to in on at for from by with and or but nor as is are was were be been being it its "
+        "this that these those there their they them he she his her we our you your i me my what which who "
+        "whom whose when where why how many much do does did done doing has have had having will would "
+        "shall should can could may might must not no yes any some all each every other such than then so "
+        "also into onto about over under between through during before after up down out off again very "
+        "just only own same too more most hk kong hong"
+    ).split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_SUFFIXES = (("ies", "y"), ("ing", ""), ("es", ""), ("ed", ""), ("ly", ""), ("s", ""))
+
+
+def stem(word: str) -> str:
+    """A light suffix strip (funds -> fund, training -> train, studies -> study); enough to meet a
+    question's word in the rendering's, where both come from the same everyday English."""
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def english_tokens(text: str) -> list[str]:
+    """The English BM25 tokens of a text: lower-case words, stop words out, stemmed."""
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+
+
+def read_translations(path: Path) -> dict[str, str]:
+    """Rows ``{"text", "english"}`` of a JSONL file, by the passage text; an absent file is empty."""
+    out: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if isinstance(row, dict) and isinstance(row.get("english"), str) and row["english"].strip():
+                    out[str(row["text"])] = row["english"]
+    return out
+
+
+@cache
+def shipped_translations_text() -> str:
+    path = resources.files("index") / "data" / TRANSLATIONS_FILE
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def shipped_translations() -> dict[str, str]:
+    """The renderings that ship with the papers (``index/data/translations.jsonl``)."""
+    out: dict[str, str] = {}
+    for line in shipped_translations_text().splitlines():
+        if line.strip():
+            row = json.loads(line)
+            out[str(row["text"])] = row["english"]
+    return out
+
+
+def translations_hash() -> str:
+    """Stamped into the manifest: an index built with other shipped renderings is rebuilt."""
+    return hashlib.sha256(shipped_translations_text().encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class EnglishSide:
+    """The English renderings of an index version: BM25 over their words, and their vectors by row."""
+
+    bm25: BM25Index
+    # Row numbers (into the index's passages) of the rendered passages, and their vectors in that order.
+    rows: npt.NDArray[np.int64]
+    vectors: npt.NDArray[np.float32]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def search(
+        self,
+        vector: npt.NDArray[np.float32],
+        tokens: list[str],
+        k: int,
+        selected: npt.NDArray[np.int64] | None,
+    ) -> tuple[dict[int, float], dict[int, float]]:
+        """(BM25 scores, cosines) by passage row of the top ``k`` renderings for an English question."""
+        bm25_rows, bm25_scores = self.bm25.top(tokens, k)
+        mask = None if selected is None else np.isin(self.rows, selected)
+        # BM25 here counts renderings, not passages: map its rows back through ``rows``.
+        lexical = {
+            int(self.rows[r]): float(s)
+            for r, s in zip(bm25_rows, bm25_scores, strict=True)
+            if mask is None or mask[r]
+        }
+        cosines = self.vectors @ np.asarray(vector, dtype=np.float32)
+        if mask is not None:
+            cosines = np.where(mask, cosines, -np.inf)
+        top = np.argsort(-cosines, kind="stable")[:k]
+        dense = {int(self.rows[i]): float(cosines[i]) for i in top if np.isfinite(cosines[i])}
+        return lexical, dense
+
+    @classmethod
+    def load(cls, folder: Path) -> EnglishSide | None:
+        """The version's English side, or None for an index built without renderings."""
+        if not (folder / ENGLISH_ROWS).exists():
+            return None
+        rows = np.load(folder / ENGLISH_ROWS, allow_pickle=False).astype(np.int64)
+        if not len(rows):
+            return None
+        vectors = np.load(folder / ENGLISH_VECTORS, allow_pickle=False).astype(np.float32)
+        return cls(BM25Index.load(folder / ENGLISH_BM25), rows, vectors)
+
+
+def write_english_side(
+    folder: Path,
+    texts: Iterable[str],
+    translations: Mapping[str, str],
+    embed: Callable[[list[str]], npt.NDArray[np.float32]],
+) -> int:
+    """Write the renderings of the passages (``texts`` in row order) that have one; returns how many."""
+    rows: list[int] = []
+    renderings: list[str] = []
+    for row, text in enumerate(texts):
+        english = translations.get(text)
+        if english:
+            rows.append(row)
+            renderings.append(english)
+    np.save(folder / ENGLISH_ROWS, np.asarray(rows, dtype=np.int64), allow_pickle=False)
+    if not rows:
+        return 0
+    postings = PostingsBuilder()
+    for english in renderings:
+        postings.add(english_tokens(english))
+    (folder / ENGLISH_BM25).mkdir()
+    postings.build().save(folder / ENGLISH_BM25)
+    np.save(folder / ENGLISH_VECTORS, embed(renderings).astype(np.float32), allow_pickle=False)
+    return len(rows)
