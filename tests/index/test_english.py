@@ -6,7 +6,7 @@ import json
 import numpy as np
 
 from corpus import load_corpus
-from index import Index
+from index import FusionConfig, Index
 from index.english import (
     EnglishSide,
     english_tokens,
@@ -81,7 +81,7 @@ def test_everyday_english_finds_the_passage_through_its_rendering(real_index_roo
     # Chinese questions never take the English legs
     chinese = "2012年架構重組後，其他政策局怎樣與內地對口單位溝通？"
     off = [h.chunk_id for h in index.search(chinese, k=5)]
-    index.fusion = dataclasses.replace(index.fusion, english=(0.2, 0.3))
+    index.fusion = dataclasses.replace(index.fusion, english=FusionConfig().english)
     assert [h.chunk_id for h in index.search(chinese, k=5)] == off
 
 

@@ -45,12 +45,16 @@ def server(real_index_root, tmp_path_factory):
         keep_versions=2,
     )
     with LiveServer(create_app(settings)) as live:
-        deadline = time.monotonic() + 120
-        while httpx.get(live.url + "/readyz").status_code != 200:
-            assert time.monotonic() < deadline, "the server did not load its index"
-            time.sleep(0.2)
+        wait_ready(live)
         live.settings = settings
         yield live
+
+
+def wait_ready(live):
+    deadline = time.monotonic() + 120
+    while httpx.get(live.url + "/readyz").status_code != 200:
+        assert time.monotonic() < deadline, "the server did not load its index"
+        time.sleep(0.2)
 
 
 def add(server, content=None, meta=META, name=PAPER.name, glossary=None, headers=KEY):
@@ -59,8 +63,8 @@ def add(server, content=None, meta=META, name=PAPER.name, glossary=None, headers
     return httpx.post(server.url + "/v1/admin/papers", files=files, data=data, headers=headers, timeout=60)
 
 
-def wait(server, job_id):
-    deadline = time.monotonic() + 120
+def wait(server, job_id, seconds=120):
+    deadline = time.monotonic() + seconds
     while True:
         job = httpx.get(f"{server.url}/v1/admin/jobs/{job_id}", headers=KEY).json()
         if job["status"] in ("done", "failed") or time.monotonic() > deadline:
@@ -351,13 +355,10 @@ def test_an_added_paper_is_rendered_in_english_by_the_llm_server(real_index_root
         llm_timeout=300,
     )
     with LiveServer(create_app(settings)) as live:
-        deadline = time.monotonic() + 120
-        while httpx.get(live.url + "/readyz").status_code != 200:
-            assert time.monotonic() < deadline, "the server did not load its index"
-            time.sleep(0.2)
+        wait_ready(live)
         r = add(live)
         assert r.status_code == 202
-        job = wait_long(live, r.json()["job"])
+        job = wait(live, r.json()["job"], seconds=600)
         assert job["status"] == "done", job
         assert DOC in cited_papers(live, QUESTIONS[2])[:1]
     rows = (settings.index_path / "cache" / "translations.jsonl").read_text(encoding="utf-8").splitlines()
@@ -366,12 +367,3 @@ def test_an_added_paper_is_rendered_in_english_by_the_llm_server(real_index_root
     added = [p for p in index.iter_passages() if p.doc_id == DOC]
     assert added and {p.text for p in added} <= rendered
     assert index.english is not None and len(index.english) == index.bm25.size
-
-
-def wait_long(server, job_id, seconds=600):
-    deadline = time.monotonic() + seconds
-    while True:
-        job = httpx.get(f"{server.url}/v1/admin/jobs/{job_id}", headers=KEY).json()
-        if job["status"] in ("done", "failed") or time.monotonic() > deadline:
-            return job
-        time.sleep(0.5)
