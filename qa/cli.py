@@ -133,8 +133,7 @@ def _cmd_index_render_english(args: argparse.Namespace) -> int:
     settings = _settings(args)
     url = args.llm_url or settings.llm_url
     if not url:
-        sys.stderr.write("error: no LLM server: give --llm-url or set POLICYQA_LLM_URL\n")
-        return 2
+        raise UsageError("no LLM server: give --llm-url or set POLICYQA_LLM_URL")
     out = Path(args.out) if args.out else settings.index_path / CACHE / TRANSLATIONS_FILE
     texts = [p.text for d in load_papers(settings) for p in d.passages]
     known = set(shipped_translations()) | set(read_translations(out))
@@ -147,7 +146,8 @@ def _cmd_index_render_english(args: argparse.Namespace) -> int:
     try:
         done, failed = render_missing(texts, known, out, renderer.render, progress)
     except TranslationError as exc:
-        sys.stderr.write(f"\nerror: {exc.code}: {exc.message} (what was rendered is kept in {out})\n")
+        kept = f"what was rendered is kept in {out}"
+        sys.stderr.write(f"policyqa: error: {exc.code}: {exc.message} ({kept})\n")
         return 1
     finally:
         renderer.close()

@@ -2,6 +2,7 @@
 
 import json
 import shutil
+from pathlib import Path
 
 import pymupdf
 import pytest
@@ -116,3 +117,29 @@ def test_a_bad_setting_is_one_line_naming_the_variable(monkeypatch, capsys):
     assert main(["config"]) == 2
     line = _one_line_error(capsys)
     assert "POLICYQA_PORT='eighty'" in line and "integer" in line
+
+
+def test_render_english_needs_a_server_and_says_so_in_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("POLICYQA_LLM_URL", raising=False)
+    assert main(["index", "render-english", "--index", str(tmp_path / "index")]) == 2
+    assert "no LLM server" in _one_line_error(capsys)
+    assert not (tmp_path / "index").exists()
+
+
+def test_render_english_with_a_server_that_is_down_is_one_line(tmp_path, capsys, monkeypatch):
+    from tests.conftest import free_port
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
+    shutil.copy(fixtures / "cross-border-ferry-pilot.txt", papers)
+    meta = json.loads((fixtures / "cross-border-ferry-pilot.json").read_text(encoding="utf-8"))
+    meta["file"] = "cross-border-ferry-pilot.txt"
+    (papers / "manifest.json").write_text(json.dumps({"format": 1, "papers": [meta]}), encoding="utf-8")
+    monkeypatch.setenv("POLICYQA_SHIPPED_PAPERS", "false")
+    monkeypatch.setenv("POLICYQA_PAPERS_PATH", str(papers))
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    args = ["index", "render-english", "--index", str(tmp_path / "index"), "--llm-url", url, "--timeout", "2"]
+    assert main(args) == 1
+    assert "llm_unreachable" in _one_line_error(capsys)
+    assert not (tmp_path / "index" / "versions").exists()  # nothing built
