@@ -59,16 +59,20 @@ def english_tokens(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
-def read_translations(path: Path) -> dict[str, str]:
-    """Rows ``{"text", "english"}`` of a JSONL file, by the passage text; an absent file is empty."""
+def parse_translations(text: str) -> dict[str, str]:
+    """Rows ``{"text", "english"}`` of JSONL text, by the passage text; rows without English are skipped."""
     out: dict[str, str] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                if isinstance(row, dict) and isinstance(row.get("english"), str) and row["english"].strip():
-                    out[str(row["text"])] = row["english"]
+    for line in text.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            if isinstance(row, dict) and isinstance(row.get("english"), str) and row["english"].strip():
+                out[str(row["text"])] = row["english"]
     return out
+
+
+def read_translations(path: Path) -> dict[str, str]:
+    """``parse_translations`` of a file; an absent file is empty."""
+    return parse_translations(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 @cache
@@ -79,12 +83,7 @@ def shipped_translations_text() -> str:
 
 def shipped_translations() -> dict[str, str]:
     """The renderings that ship with the papers (``index/data/translations.jsonl``)."""
-    out: dict[str, str] = {}
-    for line in shipped_translations_text().splitlines():
-        if line.strip():
-            row = json.loads(line)
-            out[str(row["text"])] = row["english"]
-    return out
+    return parse_translations(shipped_translations_text())
 
 
 def translations_hash() -> str:

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 
 from corpus import Document
 from index import (
-    CACHE,
-    TRANSLATIONS_FILE,
     Encoder,
     Entry,
     build_index,
@@ -18,15 +16,13 @@ from index import (
     current_manifest,
     get_encoder,
     prune_versions,
-    read_translations,
-    shipped_translations,
     switch_current,
 )
 from qa.jobs import BuildRunning, Job, JobRunner, Report
 from qa.papers import load_papers, source_of_papers, store, uploaded_glossary
 from qa.service import ServiceHolder, write_stamp
 from qa.translators.base import TranslationError
-from qa.translators.passages import PassageRenderer, render_missing
+from qa.translators.passages import render_for_index
 from qa.uploads import Upload, UploadError
 
 log = logging.getLogger("policyqa.admin")
@@ -154,17 +150,16 @@ class PaperAdmin:
         settings = self.settings
         if not settings.llm_url or not settings.llm_render:
             return
-        out = settings.index_path / CACHE / TRANSLATIONS_FILE
-        known = set(shipped_translations()) | set(read_translations(out))
         key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
-        renderer = PassageRenderer(settings.llm_url, settings.llm_model, key, timeout=settings.llm_timeout)
         report("rendering in English", 0.0)
         try:
-            done, failed = render_missing(
+            done, failed, _ = render_for_index(
                 [p.text for p in doc.passages],
-                known,
-                out,
-                renderer.render,
+                settings.index_path,
+                settings.llm_url,
+                settings.llm_model,
+                key,
+                settings.llm_timeout,
                 lambda i, n: report("rendering in English", 0.1 * i / n),
             )
             log.info("%s: %d passages rendered in English", doc.doc_id, done)
@@ -172,8 +167,6 @@ class PaperAdmin:
                 log.warning("%s: %d passages not rendered in English: %s", doc.doc_id, len(failed), failed[0])
         except TranslationError as exc:
             log.warning("%s: no English renderings (%s: %s)", doc.doc_id, exc.code, exc.message)
-        finally:
-            renderer.close()
 
     def _encoder(self) -> Encoder:
         service = self.holder.service

@@ -125,32 +125,35 @@ def _cmd_index_export_seed(args: argparse.Namespace) -> int:
 
 
 def _cmd_index_render_english(args: argparse.Namespace) -> int:
-    from index import CACHE, TRANSLATIONS_FILE, read_translations, shipped_translations
     from qa.papers import load_papers
     from qa.translators.base import TranslationError
-    from qa.translators.passages import PassageRenderer, render_missing
+    from qa.translators.passages import render_for_index
 
     settings = _settings(args)
     url = args.llm_url or settings.llm_url
     if not url:
         raise UsageError("no LLM server: give --llm-url or set POLICYQA_LLM_URL")
-    out = Path(args.out) if args.out else settings.index_path / CACHE / TRANSLATIONS_FILE
     texts = [p.text for d in load_papers(settings) for p in d.passages]
-    known = set(shipped_translations()) | set(read_translations(out))
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
-    renderer = PassageRenderer(url, args.model or settings.llm_model, key, args.timeout)
 
     def progress(i: int, total: int) -> None:
         sys.stderr.write(f"\rrendered {i}/{total}")
 
     try:
-        done, failed = render_missing(texts, known, out, renderer.render, progress)
+        done, failed, out = render_for_index(
+            texts,
+            settings.index_path,
+            url,
+            args.model or settings.llm_model,
+            key,
+            args.timeout,
+            progress,
+            Path(args.out) if args.out else None,
+        )
     except TranslationError as exc:
-        kept = f"what was rendered is kept in {out}"
+        kept = f"what was rendered is kept in {args.out or settings.index_path / 'cache'}"
         sys.stderr.write(f"policyqa: error: {exc.code}: {exc.message} ({kept})\n")
         return 1
-    finally:
-        renderer.close()
     sys.stderr.write(f"\n{done} passages rendered into {out}; {len(failed)} failed\n")
     for message in failed:
         sys.stderr.write(f"  {message}\n")

@@ -124,3 +124,17 @@ def llama_server():
 
     with LlamaServer() as server:
         yield server
+
+
+def ferry_papers(folder: Path) -> Path:
+    """A papers folder (manifest and text) holding only the fixture paper nobody rendered in English."""
+    import json
+    import shutil
+
+    fixtures = REPO / "tests" / "fixtures" / "papers"
+    folder.mkdir(parents=True)
+    shutil.copy(fixtures / "cross-border-ferry-pilot.txt", folder)
+    meta = json.loads((fixtures / "cross-border-ferry-pilot.json").read_text(encoding="utf-8"))
+    meta["file"] = "cross-border-ferry-pilot.txt"
+    (folder / "manifest.json").write_text(json.dumps({"format": 1, "papers": [meta]}), encoding="utf-8")
+    return folder

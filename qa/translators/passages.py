@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 
+from index import CACHE, TRANSLATIONS_FILE, read_translations, shipped_translations
 from qa.generators.openai_chat import completions_url, transport_failure
 from qa.translators.base import TranslationError
 
@@ -103,3 +104,26 @@ def render_missing(
             if progress is not None:
                 progress(i, len(missing))
     return done, failed
+
+
+def render_for_index(
+    texts: Iterable[str],
+    root: Path,
+    url: str,
+    model: str,
+    api_key: str | None = None,
+    timeout: float = 120.0,
+    progress: Callable[[int, int], None] | None = None,
+    out: Path | None = None,
+) -> tuple[int, list[str], Path]:
+    """``render_missing`` for an index root: what no shipped or cached rendering covers goes into ``out``
+    (default the root's ``cache/translations.jsonl``, which every later build reads). Returns (rendered,
+    failed, the file)."""
+    out = out or root / CACHE / TRANSLATIONS_FILE
+    known = set(shipped_translations()) | set(read_translations(out))
+    renderer = PassageRenderer(url, model, api_key, timeout)
+    try:
+        done, failed = render_missing(texts, known, out, renderer.render, progress)
+    finally:
+        renderer.close()
+    return done, failed, out

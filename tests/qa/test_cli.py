@@ -2,12 +2,12 @@
 
 import json
 import shutil
-from pathlib import Path
 
 import pymupdf
 import pytest
 
 from qa.cli import main
+from tests.conftest import ferry_papers, free_port
 
 
 def _one_line_error(capsys, prefix: str = "policyqa: error: ") -> str:
@@ -127,15 +127,7 @@ def test_render_english_needs_a_server_and_says_so_in_one_line(tmp_path, capsys,
 
 
 def test_render_english_with_a_server_that_is_down_is_one_line(tmp_path, capsys, monkeypatch):
-    from tests.conftest import free_port
-
-    papers = tmp_path / "papers"
-    papers.mkdir()
-    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
-    shutil.copy(fixtures / "cross-border-ferry-pilot.txt", papers)
-    meta = json.loads((fixtures / "cross-border-ferry-pilot.json").read_text(encoding="utf-8"))
-    meta["file"] = "cross-border-ferry-pilot.txt"
-    (papers / "manifest.json").write_text(json.dumps({"format": 1, "papers": [meta]}), encoding="utf-8")
+    papers = ferry_papers(tmp_path / "papers")
     monkeypatch.setenv("POLICYQA_SHIPPED_PAPERS", "false")
     monkeypatch.setenv("POLICYQA_PAPERS_PATH", str(papers))
     url = f"http://127.0.0.1:{free_port()}/v1"

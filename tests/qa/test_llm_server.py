@@ -1,14 +1,11 @@
 """Generated answers with a real LLM server: llama-cpp-python serving the small Qwen model on loopback."""
 
 import json
-from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import LiveServer, make_app
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
+from tests.conftest import LiveServer, ferry_papers, make_app
 
 pytestmark = [pytest.mark.slow, pytest.mark.llm]
 
@@ -86,17 +83,10 @@ def test_a_real_model_renders_an_added_paper_for_english_questions(
 ):
     """``policyqa index render-english``: the passages no shipped rendering covers (a paper added later)
     are put into English by the real server, kept in the index's cache and indexed by the rebuild."""
-    import shutil
-
     from index import Index
     from qa.cli import main
 
-    papers = tmp_path / "papers"
-    papers.mkdir()
-    shutil.copy(FIXTURES / "cross-border-ferry-pilot.txt", papers)
-    meta = json.loads((FIXTURES / "cross-border-ferry-pilot.json").read_text(encoding="utf-8"))
-    meta["file"] = "cross-border-ferry-pilot.txt"
-    (papers / "manifest.json").write_text(json.dumps({"format": 1, "papers": [meta]}), encoding="utf-8")
+    papers = ferry_papers(tmp_path / "papers")
     monkeypatch.setenv("POLICYQA_SHIPPED_PAPERS", "false")
     monkeypatch.setenv("POLICYQA_PAPERS_PATH", str(papers))
     monkeypatch.setenv("POLICYQA_DATA_PATH", str(tmp_path / "data"))
