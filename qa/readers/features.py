@@ -110,7 +110,9 @@ _ASKING = frozenset(
     # where the asker saw it (回顧小冊子張相, 照片展示的): a caption does not repeat that it is a photo
     " 小册子 小册 册子 照片 相片 图片 张相 插图 图表"
     # how a thing is worded is asked (用咩說法形容, 用哪八个字概括): the sentence words it, it need not say so
-    " 说法 讲法 字眼 用语 措辞 形容 描述 概括 八个字 四个字".split()
+    " 说法 讲法 字眼 用语 措辞 形容 描述 概括 八个字 四个字"
+    # how a question is framed, not what it is about (有沒有這方面的安排, 如果涉及……, 兩邊搞新法例)
+    " 如果 假如 假设 有没有 有冇 没有 这方 这方面 两边 一带".split()
 )
 # Characters of question words, particles and little words (Mandarin and Cantonese, Simplified as normalised):
 # an unknown token holding one is a way of asking jieba did not know, not a missing topic.

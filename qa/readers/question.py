@@ -708,6 +708,12 @@ _ASKS = re.compile(r"(?:what|which|who|whom|whose|where|why|how)\b")
 # ... and a "when" after a question that asks with another word joins a clause to it: "What event did the
 # Chief Exec attend when he took a delegation to Fujian?" wants the event, not its date.
 _WHEN_JOINS = re.compile(r"(?<!since )(?<!from )(?<!until )\bwhen\b")
+# ... as after a yes-or-no question's opening: "Do they tell each other when they draft new laws?" asks
+# whether, not when; but "Do you know when it opens?" asks when.
+_YES_NO = re.compile(
+    r"(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|may|might|must)\b"
+    r"(?!\s+(?:you|anyone|somebody|someone|they|we)\s+(?:know|tell|say|remember|recall|explain)\b)"
+)
 
 # Where the asker read it, not what they ask about: "according to the 2011 LegCo paper on trade",
 # 按2011年那份立法会文件，, 2011年嗰份文件講，. No answer sentence names its own paper.
@@ -795,7 +801,7 @@ def expected_type(question: str) -> str:
             _ASKS.match(text, scene.end()) or any(p.search(text, scene.end()) for _, p in _COMPILED)
         ):
             text = text[scene.end() :]
-        if _ASKS.match(text):
+        if _ASKS.match(text) or _YES_NO.match(text):
             text = _WHEN_JOINS.sub("    ", text)  # blanked, so the other cues keep their places
     found = [(m.start(), kind) for kind, pattern in _COMPILED if (m := pattern.search(text))]
     if not found:

@@ -457,6 +457,21 @@ def test_where_the_asker_saw_it_is_not_a_concept(real_service):
     assert not found & {"小册子", "小册", "册子", "张相"}
 
 
+def test_how_a_question_is_framed_is_not_a_concept(real_service):
+    def asked(text: str) -> set[str]:
+        question = analyse(real_service.index.prepare(text))
+        return {
+            t for alternatives in concepts(question, real_service.index) for alt in alternatives for t in alt
+        }
+
+    found = asked("香港的建筑师、工程师想去广东注册执业，粤港有没有这方面的安排？")
+    assert {"建筑师", "注册", "执业"} <= found
+    assert not found & {"有没有", "没有", "这方", "这方面"}
+    found = asked("粵港兩邊搞新法例，如果涉及雙方合作，會唔會事先互相通知同諮詢？")
+    assert {"法例", "双方", "合作"} <= found
+    assert not found & {"如果", "两边"}
+
+
 def test_a_place_is_read_with_its_kind_and_not_inside_a_post():
     glossary = Glossary([Entry(("Dongguan",), ("東莞",), "place"), Entry(("Shenzhen",), ("深圳",), "place")])
     where = analyse(prepare_query("廣東外資企業產品內銷博覽會喺邊個城市舉行？"))

@@ -458,6 +458,11 @@ def test_an_english_question_asks_with_its_opening_words():
     assert expected_type("Who was the Secretary when the bureau briefed LegCo?") == "who"
     assert expected_type("Which year was it when the bridge opened?") == "date"
     assert expected_type("Since when have the offices had immigration sections?") == "date"
+    # ... and after a yes-or-no opening: whether they do it, not when; unless the asker asks to be told when
+    assert expected_type("Do HK and Guangdong tell each other when they draft new laws?") == "description"
+    assert expected_type("Did the meeting go ahead when the CE visited?") == "description"
+    assert expected_type("Do you know when the bridge opens?") == "date"
+    assert expected_type("Can you tell me when the meeting was set up?") == "date"
 
 
 @pytest.mark.parametrize(
