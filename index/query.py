@@ -95,8 +95,15 @@ def fallback_matches(text: str, matched: list[Match], fallback: Glossary) -> lis
     return [
         m
         for m in fallback.match_english(blanked)
-        if not all(w in STOP_WORDS for w in m.phrase.lower().split())
+        if not all(w in STOP_WORDS or w in _FILLERS for w in m.phrase.lower().split())
     ]
+
+
+# How sure or insistent the asker is ("when did it actually open", "what exactly"), not what is asked: the
+# dictionary's senses of these (原來 for "actually") would be searched as topics.
+_FILLERS = frozenset(
+    ("actually", "exactly", "really", "just", "ever", "even", "still", "also", "yet", "please", "precisely")
+)
 
 
 # A word made of lower-case words joined by hyphens (high-end, value-added, abuse-of-office).

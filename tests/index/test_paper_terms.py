@@ -84,6 +84,18 @@ def test_a_lower_layer_phrase_across_a_glossary_word_does_not_hide_its_own_word(
     assert ("film industry", "影業") not in prepared.senses
 
 
+def test_how_insistently_the_asker_asks_is_no_sense():
+    fallback = Glossary(
+        [
+            Entry(("actually", "originally"), ("原來",), "dictionary"),
+            Entry(("supply",), ("供應",), "dictionary"),
+        ]
+    )
+    prepared = prepare_query("How much water did Guangdong actually supply?", CURATED, fallback=fallback)
+    assert prepared.senses == (("supply", "供應"),)
+    assert "原來" not in prepared.tokens
+
+
 def test_a_hyphenated_word_the_dictionary_knows_whole_is_not_read_in_parts():
     curated = Glossary([Entry(("end",), ("完結",), "term"), Entry(("film",), ("電影",), "term")])
     fallback = Glossary([Entry(("high-end",), ("高端",), "dictionary")])
