@@ -99,10 +99,12 @@ def fallback_matches(text: str, matched: list[Match], fallback: Glossary) -> lis
     ]
 
 
-# How sure or insistent the asker is ("when did it actually open", "what exactly"), not what is asked: the
-# dictionary's senses of these (原來 for "actually") would be searched as topics.
+# How sure or insistent the asker is ("when did it actually open", "what exactly"), and how a question is
+# framed ("according to", "apart from", "what kinds of", "what was it supposed to"), not what is asked: the
+# dictionary's senses of these (原來 for "actually", 估計 for "supposed") would be searched as topics.
 _FILLERS = frozenset(
-    ("actually", "exactly", "really", "just", "ever", "even", "still", "also", "yet", "please", "precisely")
+    "actually exactly really just ever even still also yet please precisely supposed according apart"  # noqa: SIM905
+    " besides other else kinds kind sorts sort types type want going one between".split()
 )
 
 

@@ -94,6 +94,16 @@ def test_how_insistently_the_asker_asks_is_no_sense():
     prepared = prepare_query("How much water did Guangdong actually supply?", CURATED, fallback=fallback)
     assert prepared.senses == (("supply", "供應"),)
     assert "原來" not in prepared.tokens
+    # nor how the question is framed
+    fallback = Glossary(
+        [
+            Entry(("supposed", "estimate"), ("估計",), "dictionary"),
+            Entry(("kinds",), ("種類",), "dictionary"),
+            Entry(("supply",), ("供應",), "dictionary"),
+        ]
+    )
+    prepared = prepare_query("What kinds of supply was it supposed to get?", CURATED, fallback=fallback)
+    assert prepared.senses == (("supply", "供應"),)
 
 
 def test_a_hyphenated_word_the_dictionary_knows_whole_is_not_read_in_parts():
