@@ -41,8 +41,11 @@ L2 = 1.0
 # Grid settings whose objective is this close to the best count as equally good (a few training questions).
 TOLERANCE = 0.02
 # Coarse on purpose: a handful of values each, so the thresholds cannot fit the gold set's accidents.
+# The focus coverage a typed answer needs is not fitted: on 3,501 questions, held out, the grid let three of
+# five folds take 0.5 (a tie within TOLERANCE) and that cost everywhere: fixed at 0.5 evidence 0.881, English
+# near-topic abstention 0.752; fixed at 0.0, 0.885 and 0.783, false abstention alike (4.4% / 4.2%).
 GRID = {
-    "focus_coverage": (0.0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85),
+    "focus_coverage": (0.0,),
     "min_confidence": (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
     "min_confidence_untyped": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6),
 }
