@@ -41,6 +41,8 @@ OWNER_OVERLAP = 0.6
 # Bodies too general to say which one is meant.
 _GENERAL = re.compile(
     r"^(?:香港)?(?:特区|香港特别行政区)?政府$|^(?:深圳|广东|广州|北京|上海)?(?:市|省)?(?:人民)?政府$"
+    # the central government, whose ministries the papers name without it (商務部 for 中央邊個部委)
+    r"|^(?:中央|国家)(?:人民)?(?:政府)?$"
 )
 
 

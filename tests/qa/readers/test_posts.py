@@ -29,6 +29,9 @@ EMPTY = Glossary([])
         # the body asked for is no body the answer must be about
         ("前海同南沙嘅發展由邊個政策局統籌？", []),
         ("改组后由哪个局牵头与商务部磋商扩展CEPA？", []),
+        # a central ministry: the papers name it (商務部) without 中央
+        ("特區政府係同中央邊個部委合作？", []),
+        ("特区政府是和中央哪个部委合作的？", []),
     ],
 )
 def test_the_bodies_a_who_question_is_about(question, expected):
