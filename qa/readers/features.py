@@ -72,8 +72,9 @@ _CAUSE = re.compile(
 _AIM = re.compile(
     r"使之|使得|令|讓|让|務求|务求|冀|希望|必須|必须|一方面|更好|達致|达致"
     r"|(?:透過|透过|通過|通过|藉著|藉着|借着)[^，,；;。]{2,40}[，,]"
-    # and a clause raising something, after what is done for it (並提供財政資助，提升其研發能力)
-    r"|[，,](?:提升|提高|改善|優化|优化)"
+    # and a clause raising, supporting or furthering something, after what is done for it
+    # (並提供財政資助，提升其研發能力；繼續實施……標誌計劃，支持企業節能減排)
+    r"|[，,](?:提升|提高|改善|優化|优化|支持|促進|促进)"
     # and the part a thing is to play (發揮……在構建兩地和諧經貿關係中的獨特作用)
     r"|(?:發揮|发挥)[^，,；;。]{0,40}(?:作用|優勢|优势|角色|功能)"
 )

@@ -822,6 +822,8 @@ def test_a_reason_is_a_purpose_a_cause_or_an_aim():
         "廣東學習借鑒香港家務助理培訓等發展家政服務業的先進經驗，提升廣東家政服務水平。"
     )
     assert not features.gives_aim("提升研發能力是長遠工作。")
+    assert features.gives_aim("繼續實施清潔生產夥伴計劃標誌計劃，支持企業節能減排。")
+    assert not features.gives_aim("廣東支持省內商業銀行申請資格。")
     # the part a thing is to play: an aim; a role named without it being played is none
     assert features.gives_aim("共同探索並發揮替代性爭議解決方式在構建兩地和諧經貿關係中的獨特作用。")
     assert not features.gives_aim("替代性爭議解決方式的作用日益重要。")
