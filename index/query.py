@@ -82,8 +82,17 @@ class PreparedQuery:
     translation: str | None = None
 
 
+# How sure or insistent the asker is ("when did it actually open", "what exactly"), and how a question is
+# framed ("according to", "apart from", "what kinds of", "what was it supposed to"), not what is asked: the
+# dictionary's senses of these (原來 for "actually", 估計 for "supposed") would be searched as topics.
+_FILLERS = frozenset(
+    "actually exactly really just ever even still also yet please precisely supposed according apart"  # noqa: SIM905
+    " besides other else kinds kind sorts sort types type want going one between".split()
+)
+
+
 def fallback_matches(text: str, matched: list[Match], fallback: Glossary) -> list[Match]:
-    """Matches of a lower layer on the words no higher layer matched (stop words alone never match).
+    """Matches of a lower layer on the words no higher layer matched (not stop words or fillers alone).
 
     The higher layer's words are blanked before the lower layer looks, so a longer phrase across them
     cannot hide a word of its own: with "industry" taken by the glossary, "film industry" must not stop
@@ -97,15 +106,6 @@ def fallback_matches(text: str, matched: list[Match], fallback: Glossary) -> lis
         for m in fallback.match_english(blanked)
         if not all(w in STOP_WORDS or w in _FILLERS for w in m.phrase.lower().split())
     ]
-
-
-# How sure or insistent the asker is ("when did it actually open", "what exactly"), and how a question is
-# framed ("according to", "apart from", "what kinds of", "what was it supposed to"), not what is asked: the
-# dictionary's senses of these (原來 for "actually", 估計 for "supposed") would be searched as topics.
-_FILLERS = frozenset(
-    "actually exactly really just ever even still also yet please precisely supposed according apart"  # noqa: SIM905
-    " besides other else kinds kind sorts sort types type want going one between".split()
-)
 
 
 # A word made of lower-case words joined by hyphens (high-end, value-added, abuse-of-office).
