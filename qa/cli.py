@@ -127,12 +127,13 @@ def _cmd_index_export_seed(args: argparse.Namespace) -> int:
 def _cmd_index_render_english(args: argparse.Namespace) -> int:
     from qa.papers import load_papers
     from qa.translators.base import TranslationError
-    from qa.translators.passages import render_for_index
+    from qa.translators.passages import render_for_index, renderings_file
 
     settings = _settings(args)
     url = args.llm_url or settings.llm_url
     if not url:
         raise UsageError("no LLM server: give --llm-url or set POLICYQA_LLM_URL")
+    out = Path(args.out) if args.out else renderings_file(settings.index_path)
     texts = [p.text for d in load_papers(settings) for p in d.passages]
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
 
@@ -140,7 +141,7 @@ def _cmd_index_render_english(args: argparse.Namespace) -> int:
         sys.stderr.write(f"\rrendered {i}/{total}")
 
     try:
-        done, failed, out = render_for_index(
+        done, failed, _ = render_for_index(
             texts,
             settings.index_path,
             url,
@@ -148,10 +149,10 @@ def _cmd_index_render_english(args: argparse.Namespace) -> int:
             key,
             args.timeout,
             progress,
-            Path(args.out) if args.out else None,
+            out=out,
         )
     except TranslationError as exc:
-        kept = f"what was rendered is kept in {args.out or settings.index_path / 'cache'}"
+        kept = f"what was rendered is kept in {out}"
         sys.stderr.write(f"policyqa: error: {exc.code}: {exc.message} ({kept})\n")
         return 1
     sys.stderr.write(f"\n{done} passages rendered into {out}; {len(failed)} failed\n")

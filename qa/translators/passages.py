@@ -106,6 +106,11 @@ def render_missing(
     return done, failed
 
 
+def renderings_file(root: Path) -> Path:
+    """Where renderings made for an index root go: ``cache/translations.jsonl``, which every build reads."""
+    return root / CACHE / TRANSLATIONS_FILE
+
+
 def render_for_index(
     texts: Iterable[str],
     root: Path,
@@ -117,9 +122,8 @@ def render_for_index(
     out: Path | None = None,
 ) -> tuple[int, list[str], Path]:
     """``render_missing`` for an index root: what no shipped or cached rendering covers goes into ``out``
-    (default the root's ``cache/translations.jsonl``, which every later build reads). Returns (rendered,
-    failed, the file)."""
-    out = out or root / CACHE / TRANSLATIONS_FILE
+    (default ``renderings_file(root)``). Returns (rendered, failed, the file)."""
+    out = out or renderings_file(root)
     known = set(shipped_translations()) | set(read_translations(out))
     renderer = PassageRenderer(url, model, api_key, timeout)
     try:
