@@ -565,7 +565,14 @@ def typed_expressions(
                 if not wider_or_narrower_than_a_district(normalize(text[e.start : e.end + 3]), len(e.text))
             ]
         if question.city_only:
-            found = [e for e in found if not a_country(normalize(e.text))]  # which city: not 美國
+            # which city: not 美國, nor 河南 (a map's 河南(鄭州) answers with 鄭州), unless a province may
+            # answer too
+            provinces = bool(_PROVINCE_NAMED.search(question.normalized))
+            found = [
+                e
+                for e in found
+                if not a_country(normalize(e.text)) and (provinces or not a_province(normalize(e.text)))
+            ]
         if question.locative:
             found = [e for e in found if _located(text, e)]
         # a map's 陝西(西安) places the office of Shaanxi only: no other question's answer
@@ -1380,6 +1387,24 @@ _COUNTRIES = frozenset({"中国", "国家", "全国", "内地"})
 def a_country(place: str) -> bool:
     """Whether a normalised place is the country (国家, 内地) or one named with 國 (美国, 德国): no city."""
     return place in _COUNTRIES or (place.endswith("国") and len(place) <= 4)
+
+
+# The Mainland's provinces and autonomous regions (normalised), not its four municipalities, which are cities.
+_PROVINCES = frozenset(
+    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 "  # noqa: SIM905
+    "甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆".split()
+)
+
+
+# "which city or province", 哪個省市: a province answers too.
+_PROVINCE_NAMED = re.compile(r"\bprovinc|\bregions?\b|省|自治区")
+
+
+def a_province(place: str) -> bool:
+    """Whether a normalised place is a province or an autonomous region (河南, 廣東省, 廣西壯族自治區): no
+    city, so no answer to which city an office is in (a map's 河南(鄭州) answers with the city)."""
+    stem = re.sub(r"(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", place)
+    return stem in _PROVINCES
 
 
 def wider_than_a_district(place: str) -> bool:

@@ -365,6 +365,28 @@ def test_one_with_a_classifier_is_an_article_not_a_count():
     assert [e.text for e in found] == ["三年", "十一個"]
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # which city: a province (陝西, the last of a list) is none, the city a map brackets after it is
+        ("Which city is the Hong Kong government's Henan liaison office in?", ["鄭州"]),
+        ("特區政府駐河南的聯絡處設在哪個城市？", ["鄭州"]),
+        # a province may answer when the question names one
+        ("Which province or city did the government open its last liaison office in?", ["陝西", "河南"]),
+    ],
+)
+def test_a_province_is_no_city(question, expected):
+    places = Glossary(
+        [
+            Entry((name,), (chinese,), "place")
+            for name, chinese in [("Henan", "河南"), ("Shaanxi", "陝西"), ("Zhengzhou", "鄭州")]
+        ]
+    )
+    analysis = analyse(prepare_query(question, places))
+    sentence = "本屆政府先後於湖南、河南及陝西開設聯絡處。河南(鄭州)"
+    assert [e.text for e in typed_expressions(analysis, sentence, places)] == expected
+
+
 def test_the_span_is_a_slice_of_the_sentence():
     sentence = "政務司司長唐英年和廣東省副省長招玉芳於今年2月28日上午在廣州共同主持會議。"
     analysis = analyse(prepare_query("會議由誰主持？"))
