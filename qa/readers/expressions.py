@@ -139,6 +139,8 @@ _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號号]"
 # A date that names its day (2024年5月16日), what "which day" asks.
 HAS_DAY = re.compile(_DAY)
+# A date that names its month or day (2008年9月, 今年2月28日), what "which month" asks.
+HAS_MONTH = re.compile(f"{_MONTH}|{_DAY}")
 _DATE = (
     # a school, financial or tax year (2012 /13學年, 2013/14課稅年度)
     r"\d{4}\s*/\s*\d{2}(?!\d)\s*(?:學年|学年|財政年度|财政年度|課稅年度|课税年度|年度)"

@@ -519,6 +519,7 @@ def typed_expressions(
             and not _dates_another_name(text, e, question.mentioned)
             and not _held_another_year(question, e)
             and (not question.day or expressions.HAS_DAY.search(e.text))
+            and (not question.month or expressions.HAS_MONTH.search(e.text))
         ]
     elif kind == "number" and question.number_kind == "ordinal":
         found = expressions.ordinals(text)
@@ -567,11 +568,11 @@ def typed_expressions(
         if question.city_only:
             # which city: not 美國, nor 河南 (a map's 河南(鄭州) answers with 鄭州), unless a province may
             # answer too
-            provinces = bool(_PROVINCE_NAMED.search(question.normalized))
             found = [
                 e
                 for e in found
-                if not a_country(normalize(e.text)) and (provinces or not a_province(normalize(e.text)))
+                if not a_country(normalize(e.text))
+                and not (question.cities_only and a_province(normalize(e.text)))
             ]
         if question.locative:
             found = [e for e in found if _located(text, e)]
@@ -1084,15 +1085,18 @@ _ITEMS_JOINED = re.compile(
 
 # A list question asking for places (normalised): "which cities", 哪些省市, 边几个地方.
 _PLACES_ASKED = re.compile(
-    r"\b(?:which|what) (?:cities|provinces|places|countries|regions|districts)\b"
+    r"\b(?:which|what) (?:[\w-]+ ){0,2}?(?:cities|provinces|places|countries|regions|districts)\b"
     r"|(?:哪|边)(?:些|几个|几)(?:个)?(?:城市|省份|省市|省|地方|国家|地区)"
 )
 
 
 def names_another_place(text: str, question: QuestionAnalysis, glossary: Glossary) -> bool:
-    """Whether a sentence names a place the question does not, listed or not (駐北京、上海……辦事處)."""
+    """Whether a sentence names a place the question does not, listed or not (駐北京、上海……辦事處); for
+    cities asked, a city (在內地(包括廣東省) names none)."""
     return any(
-        entry.kind == "place" and normalize(text[s:e]) not in question.mentioned
+        entry.kind == "place"
+        and (place := normalize(text[s:e])) not in question.mentioned
+        and not (question.cities_only and (a_province(place) or a_country(place)))
         for s, e, entry in glossary.find_chinese(text)
     ) or any(m.group(0) not in question.normalized for m in _ESTUARY.finditer(normalize(text)))
 
@@ -1394,10 +1398,6 @@ _PROVINCES = frozenset(
     "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 "  # noqa: SIM905
     "甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆".split()
 )
-
-
-# "which city or province", 哪個省市: a province answers too.
-_PROVINCE_NAMED = re.compile(r"\bprovinc|\bregions?\b|省|自治区")
 
 
 def a_province(place: str) -> bool:

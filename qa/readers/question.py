@@ -298,6 +298,7 @@ _DAY_ASKED = re.compile(
     r"\b(?:what|which|exact) day\b|\b(?:exact|specific|precise) date\b"
     r"|边日|哪天|哪一天|哪日|哪一日|几号|几日(?!内|之内)|具体(?:的)?(?:日期|日子)|确切(?:的)?(?:日期|日子)"
 )
+_MONTH_ASKED = re.compile(r"\b(?:what|which) month\b|几月|(?:哪|边)(?:一)?个月|哪月")
 # "How big is X in square kilometres", 規劃面積多大: an area, whatever the question's other words.
 _AREA = re.compile(
     r"square kilomet|\bsq(?:uare)? ?km\b|\bkm2\b|km²|\b(?:land|floor|site|total|planned|gross) area\b"
@@ -510,6 +511,9 @@ class QuestionAnalysis:
     clock: bool = False
     # For a date: the day is asked (邊日, 幾號, "on what exact day"), which a month or a year does not give.
     day: bool = False
+    # For a date: the month is asked (幾月, 哪個月, "in which month of 2008"), which a year alone (去年,
+    # 2008年) does not give.
+    month: bool = False
     # For a place: where a thing is (在哪裏, 設喺邊度, "where is"), answered by a place it is said to be in.
     locative: bool = False
     # For a place: the venue is asked (邊個場地, "which venue"), which a city or a district does not name.
@@ -611,6 +615,12 @@ class QuestionAnalysis:
     def city_only(self) -> bool:
         """For a place: the question says a city is asked ("which city", 哪座城市), no province or country."""
         return self.expected == "place" and bool(_CITY_NAMED.search(self.normalized))
+
+    @cached_property
+    def cities_only(self) -> bool:
+        """Cities are asked ("which city", 哪些城市) and no province or region: a province (河南, 廣東省) is
+        no answer (a map's 河南(鄭州) answers with 鄭州; 在內地(包括廣東省) names no city)."""
+        return bool(_CITY_NAMED.search(self.normalized)) and not _PROVINCE_NAMED.search(self.normalized)
 
     @cached_property
     def asks_why(self) -> bool:
@@ -812,6 +822,8 @@ def expected_type(question: str) -> str:
 
 
 _CITY_NAMED = re.compile(r"\bcit(?:y|ies)\b|城市|(?:哪|边)(?:一)?(?:个|座)市")
+# "which city or province", 哪個省市: a province answers too.
+_PROVINCE_NAMED = re.compile(r"\bprovinc|\bregions?\b|省|自治区")
 _DISTRICT_ASKED = re.compile(r"\bdistricts?\b|(?:哪|边)(?:一)?(?:个|一个)?区")
 _CITY_ASKED = re.compile(
     r"\b(?:which|what) (?:[\w'-]+ ){0,2}?(?:city|cities|province|country)\b"
@@ -897,6 +909,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             else asked_events(asked_sentence(without_source(prepared.text)[0])),
             clock=bool(_CLOCK.search(normalize(prepared.text))),
             day=bool(_DAY_ASKED.search(normalize(prepared.text))),
+            month=bool(_MONTH_ASKED.search(normalize(prepared.text))),
             since=bool(_SINCE.search(normalize(prepared.text))),
             done=bool(_DONE.search(normalize(prepared.text)))
             and not _PLAN_ASKED.search(normalize(prepared.text)),

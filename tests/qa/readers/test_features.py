@@ -30,6 +30,7 @@ from qa.readers.features import (
     gives_rate,
     hide_inside_wider,
     names_another_meeting,
+    names_another_place,
     names_items,
     narrows_to_asked,
     not_an_answer_alone,
@@ -1054,3 +1055,20 @@ def test_a_target_does_not_say_how_many_were_actually_done():
         assert not target_for_actual(analysed, done)
     # a target asked is answered by one
     assert not target_for_actual(analyse(prepare_query("駐內地辦事處2025年要拜訪幾多次內地機關？")), target)
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # cities asked: 廣東省 is a province, so the sentence names no city
+        ("In which Mainland cities was Hong Kong going to hold the briefings on food safety law?", False),
+        ("香港到内地举办食品安全新法例说明会，具体在哪些城市办？", False),
+        # a province may answer when the question asks for one
+        ("香港會喺內地邊啲省市辦食物安全說明會？", True),
+    ],
+)
+def test_a_province_names_no_city_asked(question, names):
+    glossary = Glossary([Entry(("Guangdong",), ("廣東",), "place"), Entry(("Mainland",), ("內地",), "place")])
+    analysis = analyse(prepare_query(question, glossary))
+    text = "我們會在內地(包括廣東省)舉辦說明會，介紹例如《食物安全條例草案》等重要的新法例。"
+    assert names_another_place(text, analysis, glossary) is names

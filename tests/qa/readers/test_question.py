@@ -3,10 +3,11 @@
 import pytest
 
 from corpus import PaperMeta
-from index import normalize
+from index import Glossary, normalize
 from index.query import prepare_query
 from qa.readers.events import states_event
 from qa.readers.expressions import LENGTH_OR_TIME, SESSION
+from qa.readers.features import typed_expressions
 from qa.readers.question import (
     analyse,
     asked_sentence,
@@ -377,6 +378,30 @@ def test_a_time_of_day_is_asked(question, clock):
 def test_the_day_is_asked(question, day):
     analysis = analyse(prepare_query(question))
     assert (analysis.expected, analysis.day) == ("date", day)
+
+
+@pytest.mark.parametrize(
+    ("question", "month"),
+    [
+        ("深港《加強深港清潔生產工作合作協議》係2008年幾月簽㗎？", True),
+        ("《加强深港清洁生产工作合作协议》是哪个月签署的？", True),
+        ("In which month of 2008 did Shenzhen and Hong Kong sign the cleaner production agreement?", True),
+        ("What month and year did the scheme start?", True),
+        ("When was the cleaner production agreement signed?", False),
+        ("協議係邊年簽㗎？", False),
+    ],
+)
+def test_the_month_is_asked(question, month):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.month) == ("date", month)
+
+
+def test_a_year_alone_gives_no_month():
+    text = "雙方自去年簽署《加強深港清潔生產工作合作協議》以來，2009年9月再簽署備忘錄。"
+    month = analyse(prepare_query("深港清潔生產協議係2008年幾月簽㗎？"))
+    when = analyse(prepare_query("深港清潔生產協議係幾時簽㗎？"))
+    assert [e.text for e in typed_expressions(month, text, Glossary([]))] == ["2009年9月"]
+    assert "去年" in [e.text for e in typed_expressions(when, text, Glossary([]))]
 
 
 @pytest.mark.parametrize(
