@@ -419,6 +419,9 @@ def hide_inside_wider(text: str, asked: str) -> str:
 
 # A sentence that narrows the one before it to a part: 其中出口到香港……
 PART_OF_WHOLE = re.compile(r"^\s*其中")
+# A piece that goes on from a sentence broken at its semicolon (……的工作分工；以及新一屆政府……的工作分工): no
+# answer without the piece before it.
+CONTINUES = re.compile(r"^\s*(?:以及|及|和|並且|并且|並|并|而且)")
 
 
 def narrows_to_asked(question: QuestionAnalysis, whole: Candidate, part: Candidate) -> bool:

@@ -20,6 +20,7 @@ from qa.readers import spans
 from qa.readers.base import AnswerSpan, EvidenceSentence, Reading
 from qa.readers.calibration import UNCALIBRATED, Calibration
 from qa.readers.features import (
+    CONTINUES,
     FEATURES,
     PART_OF_WHOLE,
     Candidate,
@@ -305,10 +306,13 @@ class TypedSentenceReader:
         return out
 
     def whole_of(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
-        """The sentence before, when the best one only narrows it (其中出口到香港……): what it is a part of."""
-        if not PART_OF_WHOLE.match(answer_body(best.sentence.text)[1]):
+        """The sentence before, when the best one only narrows it (其中出口到香港……): what it is a part of;
+        or when it goes on from it after a semicolon (；以及……): the sentence it completes."""
+        body = answer_body(best.sentence.text)[1]
+        narrows, goes_on = PART_OF_WHOLE.match(body), CONTINUES.match(body)
+        if not narrows and not goes_on:
             return None
-        return next(
+        before = next(
             (
                 c
                 for c in cands
@@ -316,6 +320,13 @@ class TypedSentenceReader:
             ),
             None,
         )
+        if (
+            goes_on
+            and not narrows
+            and (before is None or not before.sentence.text.rstrip().endswith(("；", ";")))
+        ):
+            return None
+        return before
 
     def _span(self, question: QuestionAnalysis, best: Candidate) -> AnswerSpan | None:
         """The typed expression of the best sentence closest to the question's focus."""

@@ -54,6 +54,22 @@ def test_a_part_narrowed_from_a_total_answers_with_the_total_before_it(real_serv
     _check_offsets(real_service, reading)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was CMAB's May 2012 paper for the government-reorganisation subcommittee trying to explain?",
+        "2012年那份关于港府推动与内地合作工作分工的文件，是要向议员说明什么？",
+    ],
+)
+def test_a_piece_going_on_after_a_semicolon_is_read_with_the_piece_before(real_service, question):
+    # 「本文旨在向委員闡釋……的工作分工；」「以及新一屆政府重組架構後的工作分工。」: the second alone says
+    # half of what the paper explains
+    reading = real_service.ask(question).reading
+    assert not reading.abstained, reading.abstain_reason
+    assert [s.text[:2] for s in reading.sentences] == ["本文", "以及"]
+    _check_offsets(real_service, reading)
+
+
 def test_a_list_broken_at_semicolons_is_read_to_the_end_of_its_sentence(real_service):
     # 「……包括投資控股、專業及商用服務；」「進出口貿易、批發及零售；」「和運輸及倉庫等……。」: one
     # list in three pieces, each read on from the one before
