@@ -60,8 +60,8 @@ FEATURES = (
     # The same evidence weighed again for an English question (zero for a Chinese one), so the fitted weights
     # can differ by language: an English question reaches the papers' words only through the glossary and
     # the dictionary, so its concept coverage says less and the encoder and the passage's fused score more
-    # (fitted: coverage 2.6 -> 1.0, dense 2.2 -> 3.0). Held out on 3,501 questions, English evidence in
-    # answer 0.826 -> 0.836 (eval/READER.md).
+    # (the shipped fit: coverage 2.6 -> 1.0, dense 2.2 -> 3.1). Held out on 3,501 questions, English evidence
+    # in answer 0.826 -> 0.836 (eval/READER.md).
     *(f"english_{f}" for f in ENGLISH_WEIGHED),
 )
 
