@@ -1662,6 +1662,7 @@ def candidates(
         hit = top[position]
         read_with = sentence.text if previous is None else previous.text + sentence.text
         signed = (hit.passage.heading or "") if hit.passage.kind == SIGN_OFF else ""
+        signed_date = hit.passage.kind == SIGN_OFF and question.about_paper and question.expected == "date"
         read_with = _under(hit.passage, read_with) + read_with
         read_with += sides_named(read_with, question.sides)
         shares = concept_shares(hide_inside_wider(read_with, asked), query_concepts, weights)
@@ -1674,7 +1675,9 @@ def candidates(
                 float(cosine) - best_dense,
                 float(bool(found)),
                 unit_matches(question, found) if question.expected == "number" else 0.0,
-                nearness(found, focus),
+                # a sign-off's date is the date of the paper it signs, which is what a question about the
+                # paper asks (「嗰份文件係幾時出㗎？」), however far its words are from the paper's title
+                1.0 if found and signed_date else nearness(found, focus),
                 hit.score / top_score,
                 1.0 / (position + 1),
                 0.0 if is_own else 1.0,
