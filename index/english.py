@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ TRANSLATIONS_FILE = "translations.jsonl"
 ENGLISH_BM25 = "bm25_en"
 ENGLISH_VECTORS = "english_vectors.npy"
 ENGLISH_ROWS = "english_rows.npy"
+ENGLISH_TEXTS = "english_texts.json"
+# Renderings whose split into sentences is kept between questions.
+RENDERING_CACHE = 20_000
 
 # Words that carry no topic, in questions and renderings alike.
 _STOP = frozenset(
@@ -42,6 +46,8 @@ _STOP = frozenset(
     ).split()
 )
 _WORD = re.compile(r"[a-z0-9]+")
+# Where a rendering's sentences end: the model writes one English sentence for each Chinese one, in order.
+_ENGLISH_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _SUFFIXES = (("ies", "y"), ("ing", ""), ("es", ""), ("ed", ""), ("ly", ""), ("s", ""))
 
 
@@ -91,6 +97,32 @@ def translations_hash() -> str:
     return hashlib.sha256(shipped_translations_text().encode("utf-8")).hexdigest()[:16]
 
 
+# A rendering's sentence: where it starts and ends (shares of the rendering's length) and its words.
+Piece = tuple[float, float, frozenset[str]]
+
+
+def rendering_pieces(english: str) -> list[Piece]:
+    """A rendering's sentences as (start, end) shares of its length, with their ``english_tokens``."""
+    pieces = [p for p in _ENGLISH_SENTENCE_END.split(english.strip()) if p.strip()]
+    total = sum(len(p) for p in pieces) or 1
+    out, done = [], 0
+    for piece in pieces:
+        out.append((done / total, (done + len(piece)) / total, frozenset(english_tokens(piece))))
+        done += len(piece)
+    return out
+
+
+def aligned_tokens(pieces: list[Piece], start: float, end: float) -> frozenset[str]:
+    """The words of the rendering's sentences that lie where a Chinese sentence lies in its passage
+    (``start``, ``end``: shares of the passage's length): the renderings keep the passages' order, and an
+    English sentence is about as long, relative to its rendering, as its Chinese one."""
+    words: frozenset[str] = frozenset()
+    for a, b, tokens in pieces:
+        if b > start and a < end:
+            words |= tokens
+    return words
+
+
 @dataclass
 class EnglishSide:
     """The English renderings of an index version: BM25 over their words, and their vectors by row."""
@@ -99,9 +131,34 @@ class EnglishSide:
     # Row numbers (into the index's passages) of the rendered passages, and their vectors in that order.
     rows: npt.NDArray[np.int64]
     vectors: npt.NDArray[np.float32]
+    # The renderings themselves, in the order of ``rows`` (None: a version written before they were kept).
+    texts: list[str] | None = None
+
+    def __post_init__(self) -> None:
+        self._position = {int(r): i for i, r in enumerate(self.rows.tolist())}
+        self._pieces: dict[int, list[Piece]] = {}
+        self._frequency = self.bm25.document_frequency()
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def idf(self, token: str) -> float:
+        """How rare a word is among the renderings (BM25's smoothed inverse document frequency)."""
+        found = self._frequency.get(token, 0)
+        return math.log(1.0 + (len(self.rows) - found + 0.5) / (found + 0.5))
+
+    def sentence_words(self, passage_row: int, start: float, end: float) -> frozenset[str] | None:
+        """The rendering's words where a sentence lies in passage ``passage_row`` (shares of its length),
+        or None when the passage has no rendering."""
+        position = self._position.get(passage_row)
+        if position is None or self.texts is None:
+            return None
+        pieces = self._pieces.get(passage_row)
+        if pieces is None:
+            if len(self._pieces) >= RENDERING_CACHE:
+                self._pieces.clear()
+            pieces = self._pieces[passage_row] = rendering_pieces(self.texts[position])
+        return aligned_tokens(pieces, start, end)
 
     def search(
         self,
@@ -135,7 +192,13 @@ class EnglishSide:
         if not len(rows):
             return None
         vectors = np.load(folder / ENGLISH_VECTORS, allow_pickle=False).astype(np.float32)
-        return cls(BM25Index.load(folder / ENGLISH_BM25), rows, vectors)
+        texts = None
+        if (folder / ENGLISH_TEXTS).exists():
+            texts = json.loads((folder / ENGLISH_TEXTS).read_text(encoding="utf-8"))
+            whole = isinstance(texts, list) and len(texts) == len(rows)
+            if not whole or not all(isinstance(t, str) for t in texts):
+                raise ValueError(f"{ENGLISH_TEXTS} does not hold one rendering for each rendered passage")
+        return cls(BM25Index.load(folder / ENGLISH_BM25), rows, vectors, texts)
 
 
 def write_english_side(
@@ -160,5 +223,6 @@ def write_english_side(
         postings.add(english_tokens(english))
     (folder / ENGLISH_BM25).mkdir()
     postings.build().save(folder / ENGLISH_BM25)
+    (folder / ENGLISH_TEXTS).write_text(json.dumps(renderings, ensure_ascii=False), encoding="utf-8")
     np.save(folder / ENGLISH_VECTORS, embed(renderings).astype(np.float32), allow_pickle=False)
     return len(rows)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from corpus.models import Block, Document, PaperMeta, Passage
 from index.backends.base import CANDIDATES, QueryVector, check_mode
@@ -264,6 +265,9 @@ class MilvusIndex:
 
     def sentence_tokens(self, sentence: Sentence) -> frozenset[str]:
         return self.local.sentence_tokens(sentence)
+
+    def english_coverage(self, question: str, sentences: list[Sentence]) -> npt.NDArray[np.float64]:
+        return self.local.english_coverage(question, sentences)
 
     def previous_sentence(self, sentence: Sentence) -> Sentence | None:
         return self.local.previous_sentence(sentence)

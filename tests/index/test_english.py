@@ -1,16 +1,21 @@
 """The passages' English renderings: their words and vectors, searched by English questions."""
 
 import dataclasses
+import itertools
 import json
 
 import numpy as np
+import pytest
 
 from corpus import load_corpus
 from index import FusionConfig, Index
 from index.english import (
+    ENGLISH_TEXTS,
     EnglishSide,
+    aligned_tokens,
     english_tokens,
     read_translations,
+    rendering_pieces,
     shipped_translations,
     stem,
     translations_hash,
@@ -49,6 +54,37 @@ def test_rows_without_a_rendering_are_left_out_and_filters_apply(tmp_path):
     assert max(dense, key=dense.get) == 2 and set(dense) == {0, 2}
     lexical, dense = side.search(np.array([0.0, 1.0], np.float32), ["future"], 10, np.array([0, 1]))
     assert lexical == {} and set(dense) == {0}
+
+
+def test_a_rendering_is_cut_into_sentences_placed_by_their_share_of_its_length():
+    sentences = ["Fishing patrols at sea.", "Futures business!", "Meeting twice a year"]
+    pieces = rendering_pieces("  ".join(sentences))
+    assert [words for _, _, words in pieces] == [set(english_tokens(s)) for s in sentences]
+    assert pieces[0][0] == 0.0 and pieces[-1][1] == 1.0
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))
+    # a Chinese sentence in the first tenth of its passage meets the first English sentence only; one
+    # across the middle meets the sentences it overlaps
+    assert aligned_tokens(pieces, 0.0, 0.1) == set(english_tokens(sentences[0]))
+    assert aligned_tokens(pieces, 0.3, 0.7) >= set(english_tokens(sentences[1]))
+    assert aligned_tokens(pieces, 0.95, 1.0) == set(english_tokens(sentences[2]))
+
+
+def test_the_renderings_are_kept_to_align_sentences_with_and_a_bad_file_is_refused(tmp_path):
+    texts = ["甲。乙。", "丙"]
+    renderings = {"甲。乙。": "Fishing patrols. Futures trading."}
+
+    def embed(batch):
+        return np.ones((len(batch), 2), dtype=np.float32)
+
+    assert write_english_side(tmp_path, texts, renderings, embed) == 1
+    side = EnglishSide.load(tmp_path)
+    assert side is not None and side.texts == ["Fishing patrols. Futures trading."]
+    assert side.sentence_words(0, 0.5, 1.0) == set(english_tokens("Futures trading."))
+    assert side.sentence_words(1, 0.0, 1.0) is None  # no rendering
+    assert 0 < side.idf(stem("fishing")) < side.idf("unseen")
+    (tmp_path / ENGLISH_TEXTS).write_text('["one", "two"]', encoding="utf-8")
+    with pytest.raises(ValueError, match="one rendering for each"):
+        EnglishSide.load(tmp_path)
 
 
 def test_an_index_without_renderings_has_no_english_side(tmp_path):

@@ -319,6 +319,34 @@ class Index:
             tokens = self._sentence_tokens[sentence.row] = frozenset(tokenize(sentence.text))
         return tokens
 
+    def english_coverage(self, question: str, sentences: list[Sentence]) -> npt.NDArray[np.float64]:
+        """For an English question, the share of its words (weighed by rarity) found in each sentence's
+        part of its passage's English rendering; NaN for a sentence whose passage has none.
+
+        The encoder matches an English question with a Chinese sentence weakly, and the question's everyday
+        words ("save keying in the same data twice") reach the Chinese only through the dictionary; in the
+        rendering they meet English words.
+        """
+        words = set(english_tokens(question))
+        if self.english is None or not words:
+            return np.full(len(sentences), np.nan)
+        out = np.zeros(len(sentences))
+        weight = {w: self.english.idf(w) for w in words}
+        total = sum(weight.values())
+        for i, sentence in enumerate(sentences):
+            passage = self.passage_at(sentence.passage_row)
+            length = len(passage.text) or 1
+            found = self.english.sentence_words(
+                sentence.passage_row,
+                (sentence.start - passage.start) / length,
+                (sentence.end - passage.start) / length,
+            )
+            if found is None:
+                out[i] = np.nan
+            elif found:
+                out[i] = sum(weight[w] for w in words & found) / total
+        return out
+
     def previous_sentence(self, sentence: Sentence) -> Sentence | None:
         """The sentence before this one in the same paragraph, if any."""
         if sentence.row == 0:

@@ -81,3 +81,33 @@ def test_the_words_known_follow_the_mapping_asked_about():
     after = {"伙伴": frozenset({stem("partner")})}
     assert asked_stems("news of partners", before) == {stem("news")}
     assert asked_stems("news of partners", after) == {stem("partners")}
+
+
+def _rendered(service, question):
+    from qa.readers.features import FEATURES, READ_DEPTH, candidates
+    from qa.readers.question import analyse
+
+    prepared = service.index.prepare(question)
+    vector = service.index.embed_query(prepared)
+    hits = service.index.search(prepared, READ_DEPTH, vector=vector)
+    at = FEATURES.index("rendering_coverage")
+    found = candidates(analyse(prepared), hits, vector, service.index)
+    return {c.sentence.text: c.features[at] for c in found}
+
+
+def test_an_english_question_meets_its_words_in_the_rendering_of_the_sentence_that_answers(real_service):
+    # "save keying in the same data twice" reaches 減省業界的資料輸入工作 through no glossary name; the
+    # passage's English rendering says "reduce ... data input" and "unify the format" where that sentence lies
+    question = (
+        "To save traders keying in the same data twice, what did HK and Mainland customs agree to do with "
+        "their two electronic road cargo systems?"
+    )
+    rendered = _rendered(real_service, question)
+    answer = next(text for text in rendered if "統一該兩個電子系統在相同資料項目上的格式" in text)
+    assert rendered[answer] > 0.3
+    assert rendered[answer] > sorted(rendered.values())[len(rendered) // 2]
+
+
+def test_a_chinese_question_has_no_rendering_coverage(real_service):
+    rendered = _rendered(real_service, "兩地海關同意怎樣處理兩個道路貨物電子系統？")
+    assert rendered and set(rendered.values()) == {0.0}
