@@ -1,5 +1,6 @@
 """An English question's everyday words found in Chinese sentences through the dictionary's senses."""
 
+import numpy as np
 import pytest
 
 from qa.readers.glosses import asked_stems, gloss_coverage, held_stems, stem
@@ -111,3 +112,24 @@ def test_an_english_question_meets_its_words_in_the_rendering_of_the_sentence_th
 def test_a_chinese_question_has_no_rendering_coverage(real_service):
     rendered = _rendered(real_service, "兩地海關同意怎樣處理兩個道路貨物電子系統？")
     assert rendered and set(rendered.values()) == {0.0}
+
+
+def test_while_a_passage_read_has_no_rendering_the_renderings_count_for_no_candidate(real_index_root):
+    # a paper added without an LLM server has no rendering: its sentences must not lose to the rendered
+    # ones for the words only the renderings hold, so no candidate of the question is credited
+    import dataclasses
+    from types import SimpleNamespace
+
+    from index import Index
+
+    index = Index.load(real_index_root)
+    try:
+        assert index.english is not None
+        index.english = dataclasses.replace(index.english, texts=None)
+        question = "To save traders keying in the same data twice, what did the two customs agree to do?"
+        sentences = [index.sentences.sentence(row) for row in range(3)]
+        assert np.isnan(index.english_coverage(question, sentences)).all()
+        rendered = _rendered(SimpleNamespace(index=index), question)
+        assert rendered and set(rendered.values()) == {0.0}
+    finally:
+        index.close()
