@@ -46,16 +46,21 @@ def test_a_stem_few_candidates_hold_weighs_more():
     assert gloss_coverage(frozenset(), held) == [0.0] * 4
 
 
-def _glossed(service, question):
+def _feature(service, question, name):
+    """Each candidate sentence's value of one reader feature, by its text."""
     from qa.readers.features import FEATURES, READ_DEPTH, candidates
     from qa.readers.question import analyse
 
     prepared = service.index.prepare(question)
     vector = service.index.embed_query(prepared)
     hits = service.index.search(prepared, READ_DEPTH, vector=vector)
-    at = FEATURES.index("gloss_coverage")
+    at = FEATURES.index(name)
     found = candidates(analyse(prepared), hits, vector, service.index)
     return {c.sentence.text: c.features[at] for c in found}
+
+
+def _glossed(service, question):
+    return _feature(service, question, "gloss_coverage")
 
 
 def test_an_english_question_finds_its_everyday_words_in_the_sentence_that_answers(real_service):
@@ -85,15 +90,7 @@ def test_the_words_known_follow_the_mapping_asked_about():
 
 
 def _rendered(service, question):
-    from qa.readers.features import FEATURES, READ_DEPTH, candidates
-    from qa.readers.question import analyse
-
-    prepared = service.index.prepare(question)
-    vector = service.index.embed_query(prepared)
-    hits = service.index.search(prepared, READ_DEPTH, vector=vector)
-    at = FEATURES.index("rendering_coverage")
-    found = candidates(analyse(prepared), hits, vector, service.index)
-    return {c.sentence.text: c.features[at] for c in found}
+    return _feature(service, question, "rendering_coverage")
 
 
 def test_an_english_question_meets_its_words_in_the_rendering_of_the_sentence_that_answers(real_service):
