@@ -34,7 +34,8 @@ _ENGLISH = {
 _CHINESE = re.compile(r"(?:第\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})|(首))\s*([次届轮])")
 # "the 4th meeting", "the fourth round", "the 10th Pan-PRD forum": an ordinal before a recurring thing.
 _ENGLISH_ORDINAL = re.compile(
-    rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({'|'.join(_ENGLISH)}))\b(?=(?:\s+[\w'-]+){{0,6}}?\s+"
+    # (the words between may join names with any dash: "the fifth Shanghai–Hong Kong Cooperation Conference")
+    rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({'|'.join(_ENGLISH)}))\b(?=(?:\s+[\w'’‐-―-]+){{0,6}}?\s+"
     r"(?:meeting|session|round|plenary|conference|forum|summit|gala|expo|fair|edition)s?\b"
     # "the Beijing conference, the sixth one"
     r"|\s+one(?![\w-]))"

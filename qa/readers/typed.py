@@ -173,6 +173,11 @@ class TypedSentenceReader:
             # 雙方更成功邀請美國杜邦公司於香港設立……總部 for why DuPont chose Hong Kong: what was done, and
             # neither it nor the next sentence says why, however sure the reading is of the sentence.
             return scored, None, confidence, "no_reason_for_focus"
+        if question.cities_only and names_no_place(best, cands):
+            # 香港創業青年內地行的參加者到訪內地重點高新科技城市 for which cities they visited: none named,
+            # however sure the reading is of the sentence (for which places, 內地重點高新科技城市 may be
+            # the answer: only the threshold decides)
+            return scored, None, confidence, "list_not_given"
         if confidence < cal.threshold(question.typed):
             if not_given:
                 # 現時特區政府駐內地的辦事處包括…… for why one office sits under another: no cause, no aim;
@@ -375,12 +380,19 @@ def kind_not_given(question: QuestionAnalysis, best: Candidate, cands: list[Cand
         return follower is None or not says_why_next(follower.sentence.text)
     if question.expected != "list":
         return False
-    follower = next_own(best, cands)
-    if not best.names_place and (follower is None or not follower.names_place):
+    if names_no_place(best, cands):
         return True
+    follower = next_own(best, cands)
     if names_items(best.sentence.text):
         return False
     return follower is None or not names_items(follower.sentence.text)
+
+
+def names_no_place(best: Candidate, cands: list[Candidate]) -> bool:
+    """For a list of places asked (邊啲城市, "which Mainland cities"): neither the sentence nor the next one
+    names a place beyond the question's own (到訪內地重點高新科技城市 names none)."""
+    follower = next_own(best, cands)
+    return not best.names_place and (follower is None or not follower.names_place)
 
 
 # A sentence that goes on from the one before with what it is for (一方面吸引……, 從而……, 務求……).

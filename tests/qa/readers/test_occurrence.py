@@ -22,6 +22,8 @@ from qa.readers.occurrence import (
             "When was the 17th working meeting of the HK–Guangdong Cooperation Joint Conference held?",
             (17, None),
         ),
+        # and one whose name between the ordinal and the meeting is joined with a dash
+        ("When was the fifth Shanghai–Hong Kong Cooperation Conference held?", (5, None)),
         ("京港合作会议第四次会议是什么时候召开的？", (4, "次")),
         ("Who chaired the first round of the talks?", (1, "轮")),
         ("首屆粵港澳青年電影盛典喺邊度舉行？", (1, "届")),

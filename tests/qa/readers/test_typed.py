@@ -335,6 +335,20 @@ def test_a_list_of_places_asked_weighs_against_a_sentence_naming_none(real_servi
     assert _kind_not_given(real_service, "特區政府在內地哪些城市設有經貿辦？") == 0.0
 
 
+def test_cities_asked_and_none_named_abstains_however_sure_the_reading(real_service):
+    # the caption says the tour went to 內地重點高新科技城市 and names none of them (a stranger's probe)
+    for question in (
+        "Which Mainland cities did the young people on the 'Hong Kong Young Entrepreneurs Mainland Tour' "
+        "actually visit?",
+        "「香港創業青年內地行」啲參加者去咗內地邊幾個城市？",
+    ):
+        reading = real_service.ask(question).reading
+        assert reading.abstained and reading.abstain_reason == "list_not_given"
+    # which places: 內地重點高新科技城市 may be the answer, and the reading decides
+    reading = real_service.ask("“香港创业青年内地行”的参加者去内地哪些地方参访？").reading
+    assert not reading.abstained and "重點高新科技城市" in reading.sentences[0].text
+
+
 def test_as_is_no_cause_and_a_why_goes_on_in_the_next_sentence():
     # 作為 is "as", not "for": the sentence says what is promoted, not why
     told = "向海外各界宣傳推廣大灣區建設的重大機遇，以及香港作為大灣區中心城市的重要角色；"
