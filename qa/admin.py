@@ -19,7 +19,7 @@ from index import (
     switch_current,
 )
 from qa.jobs import BuildRunning, Job, JobRunner, Report
-from qa.papers import load_papers, source_of_papers, store, uploaded_glossary
+from qa.papers import load_papers, rendering_glossary, source_of_papers, store, uploaded_glossary
 from qa.service import ServiceHolder, write_stamp
 from qa.translators.base import TranslationError
 from qa.translators.passages import render_for_index
@@ -85,7 +85,7 @@ class PaperAdmin:
 
         def work(report: Report) -> str:
             try:
-                self._render(doc, report)
+                self._render(doc, upload.glossary, report)
                 documents = [*load_papers(self.settings), doc]
                 glossary = uploaded_glossary(self.settings, extra=upload.glossary)
                 return self._build(documents, glossary, commit, undo, report)
@@ -143,10 +143,11 @@ class PaperAdmin:
             )
         return self.jobs.submit("add" if kind == "add" else "remove", doc_id, work)
 
-    def _render(self, doc: Document, report: Report) -> None:
+    def _render(self, doc: Document, glossary: str | None, report: Report) -> None:
         """The new paper's passages in English for the index's English legs, when an LLM server is set
-        (``LLM_RENDER``). A server that fails, or a reply that is not English, leaves passages unrendered:
-        the paper is still added, and ``policyqa index render-english`` can finish the job later."""
+        (``LLM_RENDER``), told the names the glossary and the paper's uploaded entries give its terms. A
+        server that fails, or a reply that is not English, leaves passages unrendered: the paper is still
+        added, and ``policyqa index render-english`` can finish the job later."""
         settings = self.settings
         if not settings.llm_url or not settings.llm_render:
             return
@@ -161,6 +162,7 @@ class PaperAdmin:
                 key,
                 settings.llm_timeout,
                 lambda i, n: report("rendering in English", 0.1 * i / n),
+                glossary=rendering_glossary(settings, extra=glossary),
             )
             log.info("%s: %d passages rendered in English", doc.doc_id, done)
             if failed:

@@ -125,9 +125,9 @@ def _cmd_index_export_seed(args: argparse.Namespace) -> int:
 
 
 def _cmd_index_render_english(args: argparse.Namespace) -> int:
-    from qa.papers import load_papers
+    from qa.papers import load_papers, rendering_glossary
     from qa.translators.base import TranslationError
-    from qa.translators.passages import render_for_index, renderings_file
+    from qa.translators.passages import render_for_index, rendering_summary, renderings_file
 
     settings = _settings(args)
     url = args.llm_url or settings.llm_url
@@ -150,14 +150,13 @@ def _cmd_index_render_english(args: argparse.Namespace) -> int:
             args.timeout,
             progress,
             out=out,
+            glossary=rendering_glossary(settings),
         )
     except TranslationError as exc:
         kept = f"what was rendered is kept in {out}"
         sys.stderr.write(f"policyqa: error: {exc.code}: {exc.message} ({kept})\n")
         return 1
-    sys.stderr.write(f"\n{done} passages rendered into {out}; {len(failed)} failed\n")
-    for message in failed:
-        sys.stderr.write(f"  {message}\n")
+    sys.stderr.write("\n" + rendering_summary(done, failed, out))
     if done and not args.no_build:
         args.papers, args.json = None, False
         return _cmd_index_build(args)

@@ -9,7 +9,7 @@ from pathlib import Path
 from corpus import CorpusError, Document, load_corpus
 from corpus.manifest import MANIFEST_NAME, load_manifest, papers_dir, papers_fingerprint
 from corpus.store import PaperStore
-from index import Entry, parse_glossary
+from index import Entry, Glossary, default_glossary, parse_glossary
 from qa.settings import Settings
 
 
@@ -85,3 +85,9 @@ def uploaded_glossary(
         if (p := added.glossary_path(m.doc_id)).is_file()
     ]
     return [entry for text in [*texts, *([extra] if extra else [])] for entry in parse_glossary(text)]
+
+
+def rendering_glossary(settings: Settings, extra: str | None = None) -> Glossary:
+    """The names a passage is rendered in English with: the curated glossary and every uploaded entry
+    (plus ``extra``, a paper's entries not stored yet)."""
+    return Glossary([*default_glossary().entries, *uploaded_glossary(settings, extra=extra)])

@@ -4,8 +4,17 @@ import json
 
 import pytest
 
+from index import Entry, Glossary
 from qa.translators import TranslationError
-from qa.translators.passages import PassageRenderer, checked_rendering, render_missing
+from qa.translators.passages import (
+    MAX_NAMES,
+    PassageRenderer,
+    checked_rendering,
+    passage_names,
+    render_for_index,
+    render_missing,
+    user_message,
+)
 from tests.conftest import free_port
 from tests.llm_servers import ScriptedLLM
 
@@ -68,3 +77,36 @@ def test_a_server_that_fails_stops_the_run_and_keeps_what_was_written(tmp_path, 
     renderer.close()
     assert caught.value.code == code
     assert out.read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_the_glossary_names_of_a_passage_are_listed_before_it():
+    glossary = Glossary(
+        [
+            Entry(english=("Qianhai",), chinese=("前海",), kind="place"),
+            Entry(english=("Development Bureau",), chinese=("發展局",), kind="organisation"),
+            Entry(english=("cooperation",), chinese=("合作",), kind="term"),  # everyday words go unlisted
+        ]
+    )
+    text = "發展局率領專業界別人士到前海考察，\n推動合作。"
+    names = passage_names(glossary, text)
+    assert names == [("發展局", "Development Bureau"), ("前海", "Qianhai")]
+    message = user_message(text, names)
+    listed = ["English names to use:", "發展局 = Development Bureau", "前海 = Qianhai"]
+    assert message.splitlines()[:3] == listed
+    assert message.endswith("Text to translate:\n發展局率領專業界別人士到前海考察， 推動合作。")
+    assert user_message(text) == "發展局率領專業界別人士到前海考察， 推動合作。"
+    places = [Entry(english=(f"Place {i}",), chinese=(f"地{i:02d}",), kind="place") for i in range(40)]
+    many = Glossary(places)
+    assert len(passage_names(many, "".join(f"地{i:02d}" for i in range(40)))) == MAX_NAMES
+
+
+def test_render_for_index_tells_the_model_the_glossary_names(tmp_path):
+    glossary = Glossary([Entry(english=("Qianhai",), chinese=("前海",), kind="place")])
+    passages = ["發展局率領專業界別人士到前海考察。", "雙方同意共同研究。"]
+    with ScriptedLLM(reply="The Development Bureau led professionals to Qianhai.") as llm:
+        done, failed, out = render_for_index(passages, tmp_path, llm.url, "qwen", glossary=glossary)
+    assert (done, failed) == (2, [])
+    first, second = (r["messages"][-1]["content"] for r in llm.requests)
+    assert "前海 = Qianhai" in first and first.endswith(passages[0])
+    assert second == passages[1]  # no name of the glossary in it: the passage alone
+    assert out == tmp_path / "cache" / "translations.jsonl"
