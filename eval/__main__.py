@@ -1,4 +1,5 @@
-"""``python -m eval run | ablation | compare | lopo | fit-reader | generate | llm-model``: measure, report."""
+"""``python -m eval run | ablation | compare | lopo | fit-reader | generate | llm-model | render-papers``:
+measure, report."""
 
 from __future__ import annotations
 
@@ -299,6 +300,39 @@ def cmd_lopo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_render_papers(args: argparse.Namespace) -> int:
+    """The shipped papers' English renderings by a local model (eval/renderings.py)."""
+    from contextlib import ExitStack
+
+    from eval.generation import LocalServer
+    from eval.renderings import render_service_papers
+    from qa.translators import TranslationError
+    from qa.translators.passages import PassageRenderer, rendering_summary
+
+    if not args.model and not args.url:
+        sys.stderr.write("render-papers: give --model (a GGUF file) or --url (a server)\n")
+        return 2
+    service = _service(args.index)
+    out = Path(args.out)
+
+    def progress(doc_id: str, i: int, n: int) -> None:
+        sys.stderr.write(f"\r{doc_id}: rendered {i}/{n}")
+
+    with ExitStack() as stack:
+        url = args.url or stack.enter_context(LocalServer(Path(args.model), args.threads)).url
+        model = Path(args.model).stem if args.model else args.model_name
+        renderer = PassageRenderer(url, model, timeout=args.timeout)
+        stack.callback(renderer.close)
+        try:
+            done, failed = render_service_papers(service, renderer, out, progress)
+        except TranslationError as exc:
+            kept = f"what was rendered is kept in {out}"
+            sys.stderr.write(f"\nrender-papers: {exc.code}: {exc.message} ({kept})\n")
+            return 1
+    sys.stderr.write("\n" + rendering_summary(done, failed, out))
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -389,6 +423,20 @@ def main(argv: list[str] | None = None) -> int:
         "--translations", help="a JSONL file of translations: read, and the missing ones added by the model"
     )
     lopo.set_defaults(func=cmd_lopo)
+    render = sub.add_parser(
+        "render-papers",
+        help="the papers' English renderings by a local model, each told the names other papers share",
+    )
+    render.add_argument("--model", help="a GGUF file: served on a loopback port for the run")
+    render.add_argument("--url", help="or an OpenAI-compatible server already running (its /v1 URL)")
+    render.add_argument("--model-name", default="local", help="the model name to send with --url")
+    render.add_argument("--threads", type=int, help="threads for the served model")
+    render.add_argument("--index", help="index root")
+    render.add_argument("--timeout", type=float, default=600.0, help="seconds per passage")
+    render.add_argument(
+        "--out", required=True, help="a JSONL file (rows already in it are kept); ship it as the renderings"
+    )
+    render.set_defaults(func=cmd_render_papers)
     args = parser.parse_args(argv)
     code: int = args.func(args)
     return code

@@ -53,7 +53,9 @@ ABOUT = (
     "pinyin of their words) and the re-ranking of the fused top 30 by each passage's closest sentence; "
     '"now" also searches each English question in the passages\' English renderings (BM25 over their '
     "words and the encoder's vectors of them; a local LLM's, made once with the papers and shipped in "
-    "`index/data/translations.jsonl`: they do not depend on the glossary either). "
+    "`index/data/translations.jsonl` by `python -m eval render-papers`, each passage told the glossary's "
+    "English names for its terms, but only for terms some other paper uses too: the names a held-out "
+    "paper loses here were never told to the model). "
     '"Translated" adds what the service does with an LLM server (`POLICYQA_LLM_URL`, `LLM_TRANSLATE` on): '
     "each English question is also searched in the model's Chinese translation of it. The translations "
     "are the model's replies, checked as the service checks them, kept in "
