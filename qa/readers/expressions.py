@@ -154,6 +154,8 @@ _DATE = (
     # a part of the paper's own year, written alone after 於 or 在 (將於年中推出): not 青年內地
     r"|(?:今年|明年|去年|(?<=[於于在至到，,、（(]))(?:年中|年初|年底|年內|年内)(?![度地])"
     r"|\d{4}\s*[-至到–]\s*\d{2,4}\s*年度?"
+    # a plan's years, written bare in its name: 《珠江三角洲地區空氣質素管理計劃（2002-2010）》
+    r"|(?<=[（(])(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d(?=[）)])"
     # a five-year plan's period: 「十二五」期末, 十四五規劃期間
     r"|「?十[一二三四五六七八九]五」?\s*(?:規劃|规划)?\s*(?:期末|期內|期内|期間|期间|初期|末期|時期|时期)"
     # last year, this year, said alone as when a thing happened (雙方海關在去年已於各陸路口岸……); last,
@@ -207,6 +209,12 @@ _BODY = rf"{_NAME_START}{_NAME_CHARS}{{1,8}}(?:{_BODY_SUFFIX})(?![門门分長�
 # A LegCo panel or subcommittee, its name long (立法會經濟發展事務委員會, 立法會工商及創新科技事務委員會):
 # a paper's front matter names the one it went to.
 _LEGCO_COMMITTEE = r"(?:立法會|立法会)[\u4e00-\u9fff]{2,24}?(?:事務|事务|小組|小组)(?:委員會|委员会)"
+# A committee's name on a line of its own, as a paper's front matter writes the one it went to, however long
+# (研究與政府總部架構重組有關的法例修訂建議小組委員會).
+_COMMITTEE_LINE = (
+    r"(?:(?<=\n)|(?<=\n )|(?<=\n  ))[\u4e00-\u9fff]{4,30}?(?:小組|小组|事務|事务)(?:委員會|委员会)"
+    r"(?=[ \t]*(?:\n|$))"
+)
 # A province's department, its name long (廣東省對外貿易經濟合作廳); not a hall (餐廳, 展覽廳).
 _DEPARTMENT = rf"{_NAME_START}{_NAME_CHARS}{{2,10}}(?<![餐客大舞門门覽览])(?:廳|厅)(?![長长])"
 # A customs service by its side (內地海關, 香港海關): who builds a system, who trains whom. Its name is short,
@@ -224,7 +232,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "percent": re.compile(rf"{_ABOUT}(?:{_PERCENT}){_OVER}"),
     "count": re.compile(rf"{_ABOUT}(?:{_COUNT}){_OVER}"),
     "post": re.compile(rf"{_POST}(?:{_JOIN}{_POST})*"),
-    "body": re.compile(rf"{_LEGCO_COMMITTEE}|{_BODY}|{_DEPARTMENT}|{_CUSTOMS}"),
+    "body": re.compile(rf"{_LEGCO_COMMITTEE}|{_COMMITTEE_LINE}|{_BODY}|{_DEPARTMENT}|{_CUSTOMS}"),
     # A venue where something is held or shown: 香港歷史博物館, 香港會議展覽中心.
     "venue": re.compile(rf"{_NAME_START}{_NAME_CHARS}{{2,8}}?(?:{_VENUE_SUFFIX})"),
     # A time of day (上午7時, 晚上10時30分) or round the clock (24小時): what "what time" / 幾點 asks.

@@ -521,7 +521,12 @@ def typed_expressions(
         found = [
             e
             for e in expressions.find("clock" if question.clock else "date", text)
-            if not _in_title(text, e.start)
+            # the years in a plan's name (《……三年行動計劃（2009-2011）》) are the period it covers
+            if (
+                not in_title(text, e.start)
+                or (question.period and _PERIOD_JOINED.search(e.text))
+                or title_year_asked(question)
+            )
             and not (question.since and _deadline(text, e))
             and not (question.done and _planned(text, e))
             and not _dates_another_name(text, e, question.mentioned)
@@ -540,7 +545,7 @@ def typed_expressions(
             e
             for e in who_expressions(text, glossary, kinds=question.participants, asked=question.normalized)
             if not _person_asked_about(text, e, question)
-            and not _in_title(text, e.start)
+            and not in_title(text, e.start)
             and (e.unit == DOER or not _only_the_asked_kind(e, question))
             and not _alias_asked(text, e, question)
             and not sides_restated(normalize(e.text), question.asked)
@@ -769,7 +774,21 @@ def _dates_another_name(text: str, e: expressions.Expression, mentioned: str) ->
     return sum(p in mentioned for p in pairs) / len(pairs) < DATED_NAME_OVERLAP
 
 
-def _in_title(text: str, position: int) -> bool:
+_PERIOD_JOINED = re.compile(r"\d\s*(?:至|到|-|–|—)\s*\d")
+# Which year's paper or plan is asked ("which year's Policy Address", 邊一年嘅重點工作): the year in its title
+# (《2010年重點工作》, 《行政長官2024年施政報告》) answers.
+_TITLE_YEAR_ASKED = re.compile(
+    r"\b(?:which|what) year's\b"
+    r"|(?:哪|边)(?:一)?年度?(?:的|嘅)?\s*《?\s*(?:施政报告|重点工作|工作计划|财政预算|预算案|规划|报告)"
+)
+
+
+def title_year_asked(question: QuestionAnalysis) -> bool:
+    """Whether the question asks which year's paper or plan: a year inside a 《title》 may answer it."""
+    return bool(_TITLE_YEAR_ASKED.search(question.normalized))
+
+
+def in_title(text: str, position: int) -> bool:
     """Inside 《…》: a date there is part of a name (《2011年重點工作》), not the date of an event."""
     before = text[:position]
     return before.count("《") > before.count("》")

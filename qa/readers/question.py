@@ -92,6 +92,10 @@ _RULES: tuple[tuple[str, str], ...] = (
             # the period figures cover (統計時段, 由幾時計到幾時, "what period do those figures cover"),
             # the time something ran (哪段時間)
             r"\b(?:what|which) (?:time )?period\b|\bwhat (?:dates|years) do\b",
+            # the years a plan or a figure covers ("what years does the plan cover", "over which years",
+            # 涵蓋邊幾年, 哪幾年間)
+            r"\b(?:what|which) years\b",
+            "(?:哪|边)(?:几|些)年(?!级|纪|龄)",
             "(?:哪|边|什么|甚么)(?:一|个)?(?:段)?(?:时段|时期|期间)|(?:哪|边)(?:一)?段时间|统计时段|几时(?:计|数|算)到几时",
         ),
     ),
@@ -299,6 +303,14 @@ _DAY_ASKED = re.compile(
     r"|边日|哪天|哪一天|哪日|哪一日|几号|几日(?!内|之内)|具体(?:的)?(?:日期|日子)|确切(?:的)?(?:日期|日子)"
 )
 _MONTH_ASKED = re.compile(r"\b(?:what|which) month\b|几月|(?:哪|边)(?:一)?个月|哪月")
+# A period asked ("over what period", "between when and when", 由幾時到幾時, 哪幾年), normalised: both ends
+# of a span of time answer it, not the one the other words sit nearer.
+PERIOD_ASKED = re.compile(
+    r"\b(?:what|which) (?:time )?(?:period|span|stretch|years)\b|\bbetween when and when\b"
+    r"|\bfrom when (?:to|until|till) when\b|\bover (?:what|which) (?:period|years|time)\b"
+    r"|(?:由|从|自)\s*(?:几时|什么时候|甚么时候|何时)\s*(?:计)?\s*(?:到|至)\s*(?:几时|什么时候|甚么时候|何时)"
+    r"|时间段|时段|(?:哪|边)(?:一)?段时间|(?:哪|边)几年|哪些年"
+)
 # "How big is X in square kilometres", 規劃面積多大: an area, whatever the question's other words.
 _AREA = re.compile(
     r"square kilomet|\bsq(?:uare)? ?km\b|\bkm2\b|km²|\b(?:land|floor|site|total|planned|gross) area\b"
@@ -520,6 +532,8 @@ class QuestionAnalysis:
     venue: bool = False
     # For a date: since when something holds is asked (由幾時開始, "since when"); a deadline cannot answer.
     since: bool = False
+    # For a date: a span of time is asked (over what period, 由幾時到幾時, 哪幾年), answered by both its ends.
+    period: bool = False
     # For a count in a named classifier: the Chinese of what is counted (学校 of 多少所学校), normalised; an
     # English question brings every Chinese its counted noun phrase has (援建 or 项目 for "reconstruction
     # projects", 部门 or 领域 for "sectors").
@@ -911,6 +925,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             day=bool(_DAY_ASKED.search(normalize(prepared.text))),
             month=bool(_MONTH_ASKED.search(normalize(prepared.text))),
             since=bool(_SINCE.search(normalize(prepared.text))),
+            period=bool(PERIOD_ASKED.search(normalize(prepared.text))),
             done=bool(_DONE.search(normalize(prepared.text)))
             and not _PLAN_ASKED.search(normalize(prepared.text)),
         )

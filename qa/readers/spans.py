@@ -18,7 +18,7 @@ from index import normalize
 from qa.readers import expressions
 from qa.readers.events import states_event
 from qa.readers.expressions import Expression
-from qa.readers.features import province_asked, unit_strength
+from qa.readers.features import in_title, province_asked, title_year_asked, unit_strength
 from qa.readers.posts import KIND_ONLY, NAME_AFTER_POST
 from qa.readers.question import QuestionAnalysis
 
@@ -182,6 +182,10 @@ def choose(
                 cue = max(cue, 0.6)
         if _names_more_as_subset(text, e, pairs | expressions.years_in(question.normalized)):
             cue = max(cue, 0.75)  # 超過380個項目，其中90個位於深圳 for how many in Shenzhen
+        if e.kind == "date" and title_year_asked(question) and in_title(text, e.start):
+            cue = max(cue, 1.0)  # 《2010年重點工作》 for which year's key work plan, not the meeting's date
+        if question.period and e.kind == "date" and _spans_period(text, e, found):
+            cue = max(cue, 0.5)  # 《……管理計劃（2002-2010）》, not 2010年以後, for the years it covers
         if e.kind == "date" and cue == 0 and _SCENE_AFTER.match(text, e.end):
             cue = -0.5  # 去年8月訪港時，亦提出在「十二五」期末: the visit sets the scene of what is dated
         if e == respective:
@@ -391,6 +395,19 @@ def _without_asked_parts(question: QuestionAnalysis, text: str, e: Expression) -
 _GENERIC = re.compile(r"政府|当局|有关|相关|部门|两地|公司|[省市]")
 
 
+# The whole a body belongs to, written before its name (立法會工商事務委員會, 香港特區政府教育局).
+_WHOLE_BEFORE = re.compile(r"(?:香港)?(立法会|(?:特别行政区|特区)政府)")
+
+
+def _without_named_whole(question: QuestionAnalysis, text: str, e: Expression) -> Expression:
+    """A body less the whole it belongs to when the question names that whole: "which LegCo panel" is
+    answered by 工商事務委員會, 「特區政府邊個部門」 by 教育局."""
+    m = _WHOLE_BEFORE.match(normalize(e.text))
+    if m is None or m.group(1) not in question.mentioned or len(e.text) - m.end() < 3:
+        return e
+    return _span(text, e, e.start + m.end(), e.end)
+
+
 def _named_by(question: QuestionAnalysis, name: str) -> bool:
     """Whether the question names it, its side (香港, 內地) and the words of its kind aside: every place it
     joins (廣東省和澳門政府 is named by 「除咗同廣東、澳門」), or three in four of its two-character pieces
@@ -435,12 +452,15 @@ def _reach(question: QuestionAnalysis, text: str, chosen: Expression, found: lis
             out = joined
     elif out.kind == "count" and two:
         out = _respective(question, text, _counts_joined(question, text, out, found), found)
+    if out.kind == "date" and question.period:
+        out = _whole_period(text, out, found)  # 2012年7月至2016年12月 for "over what period"
     if out.kind == "date" and _MONTH_OF_A_YEAR_ASKED.search(question.normalized):
         relative = _RELATIVE_YEAR.match(out.text)
         if relative is not None:
             out = _span(text, out, out.start + relative.end(), out.end)  # 5月 for "which month of 2024"
     if question.expected == "who" and out.kind in ("post", "body"):
         out = _without_asked_parts(question, text, out)
+        out = _without_named_whole(question, text, out)
     if out.kind == "post":
         named = _NAME_THEN_POST.fullmatch(normalize(out.text))
         if named and named.group(2) in question.asked:
@@ -461,6 +481,8 @@ _NAME_THEN_POST = re.compile(
 # The month of a year the question names (幾月, "which month of 2024"): the paper's 今年 says nothing more.
 _MONTH_OF_A_YEAR_ASKED = re.compile(r"\b(?:which|what) month\b|几月|哪个月|边个月|哪一个月|边一个月")
 _RELATIVE_YEAR = re.compile(r"(?:今年|去年|明年|本年)\s*")
+# What joins the two ends of a span of time: 2012年7月至2016年12月, 2006年到2015年, 2002-2010.
+_PERIOD_JOINER = re.compile(r"\s*(?:至|到|-|–|—|~)\s*")
 
 
 def _post_asked_named(question: QuestionAnalysis, post: Expression) -> bool:
@@ -530,6 +552,30 @@ def _names_asked(words: str, question: QuestionAnalysis) -> bool:
     """Whether a few words share a two-character piece with the question (or the Chinese of its English)."""
     norm = normalize(words)
     return any(norm[k : k + 2] in question.mentioned for k in range(len(norm) - 1))
+
+
+def _spans_period(text: str, e: Expression, found: list[Expression]) -> bool:
+    """Whether a date is a span of time (2002-2010) or one end of one (2012年7月至2016年12月)."""
+    return bool(_PERIOD_JOINER.search(e.text.strip())) or _whole_period(text, e, found) != e
+
+
+def _whole_period(text: str, chosen: Expression, found: list[Expression]) -> Expression:
+    """A date with the other end of the span of time it belongs to (自2012年7月至2016年12月 gives
+    2012年7月至2016年12月), for a question asking the period; the date alone if it ends no span."""
+    dates = [e for e in found if e.kind == "date"]
+    after = next(
+        (e for e in dates if e.start >= chosen.end and _PERIOD_JOINER.fullmatch(text[chosen.end : e.start])),
+        None,
+    )
+    if after is not None:
+        return _span(text, chosen, chosen.start, after.end)
+    before = next(
+        (e for e in dates if e.end <= chosen.start and _PERIOD_JOINER.fullmatch(text[e.end : chosen.start])),
+        None,
+    )
+    if before is not None:
+        return _span(text, chosen, before.start, chosen.end)
+    return chosen
 
 
 def _whole_change(text: str, chosen: Expression, found: list[Expression]) -> Expression:

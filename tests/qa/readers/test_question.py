@@ -123,10 +123,34 @@ from qa.readers.question import (
         ("回顾小册子里关于资助艺术团体的数据，统计时段是哪一段？", "date"),
         # 哪段時間 asks when, though 在哪 asks where
         ("那130多个“一程多站”旅游推广项目是在哪段时间推出的？", "date"),
+        # the years a plan or a figure covers: a period, not a list of things
+        ("What years does the SZ-HK Innovation Circle three-year action plan cover?", "date"),
+        ("Sulphur dioxide apparently dropped by 72% — over which years was that?", "date"),
+        ("深港創新圈三年行動計劃涵蓋邊幾年？", "date"),
+        ("珠三角二氧化硫年均值下降了72%，这是哪几年间的变化？", "date"),
     ],
 )
 def test_expected_type(question, expected):
     assert expected_type(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("Over what period did HK run those seminars?", True),
+        ("Those shows staged in HK — between when and when did they take place?", True),
+        ("嗰130幾個旅遊推廣項目，係由幾時到幾時推出嘅？", True),
+        ("深港創新圈三年行動計劃涵蓋邊幾年？", True),
+        ("回顧小冊子里的數據，統計時段是哪一段？", True),
+        ("Which year was the agreement signed?", False),
+        ("深港合作會議係幾時成立嘅？", False),
+        ("Since when has the scheme been open?", False),
+    ],
+)
+def test_a_period_asked_is_told_from_a_date(question, period):
+    analysis = analyse(prepare_query(question))
+    assert analysis.expected == "date"
+    assert analysis.period is period
 
 
 @pytest.mark.parametrize(
@@ -661,7 +685,8 @@ def test_which_supplement_asks_for_its_place_in_their_order(question):
         ("Which of HK's existing high-level meeting mechanisms were kept?", "list"),
         ("What steps were Shenzhen and Hong Kong taking on air quality?", "list"),
         ("What does the scheme cover?", "description"),
-        ("What years does the three-year action plan cover?", "description"),
+        # ... but the years a plan covers are a period (2009-2011)
+        ("What years does the three-year action plan cover?", "date"),
         ("What customs arrangement applies?", "description"),
         # a search box's keywords: the time of the signing, not how long
         ("《关于专利领域的合作安排》签署时间", "date"),

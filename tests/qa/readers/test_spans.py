@@ -338,6 +338,61 @@ def span(question: str, sentence: str) -> str:
             "有關2010年的數字會於2011年年底公布。",
             "2011年年底",
         ),
+        # a period asked: both ends of the span of time, without the 自 before it
+        (
+            "回顧小冊子有資助本地藝團上內地交流嘅數字，嗰啲數係由幾時計到幾時？",
+            "自2012年7月至2016年12月，藝術發展基金為此資助共60個內地文化交流項目。",
+            "2012年7月至2016年12月",
+        ),
+        (
+            "Over what period did HK run those seminars around mainland provinces?",
+            "自2012年7月至2017年2月，在內地不同省市舉辦超過120場投資推廣研討會。",
+            "2012年7月至2017年2月",
+        ),
+        (
+            "珠三角二氧化硫年均值下降了72%，这是哪几年间的变化？",
+            "2006年至2015年，區內錄得的二氧化硫、二氧化氮及可吸入顆粒物的年均值分別下降72%、28%和34%。",
+            "2006年至2015年",
+        ),
+        # ... and the years a plan's name gives are the period it covers, not a later year the sentence names
+        (
+            "《珠江三角洲地區空氣質素管理計劃》係涵蓋邊幾年？",
+            "1.儘快完成《珠江三角洲地區空氣質素管理計劃（2002-2010）》終期評估，完成研究制訂珠三角地區2010年以後的"
+            "空氣污染物減排方案。",
+            "2002-2010",
+        ),
+        # which year's plan: the year in its title, not the date of the meeting that reviewed it
+        (
+            "At the Hong Kong–Guangdong working meeting in February 2011, which year's key work plan did "
+            "they look back on?",
+            "4. 政務司司長唐英年和廣東省副省長招玉芳於今年2月28日上午在廣州共同主持粵港合作聯席會議"
+            "第十六次工作會議，回顧了落實《粵港合作框架協議》，特別是《2010年重點工作》的進度。",
+            "2010年",
+        ),
+        (
+            "2011年2月开的粤港合作工作会议，回顾的是哪一年度重点工作的落实进度？",
+            "4. 政務司司長唐英年和廣東省副省長招玉芳於今年2月28日上午在廣州共同主持粵港合作聯席會議"
+            "第十六次工作會議，回顧了落實《粵港合作框架協議》，特別是《2010年重點工作》的進度。",
+            "2010年",
+        ),
+        # the whole the question names is not repeated: the panel of LegCo, the bureau of the SAR government
+        (
+            "2024年施政報告嗰份文件係交畀立法會邊個事務委員會㗎？",
+            "立法會工商及創新科技事務委員會\n\n行政長官2024年施政報告",
+            "工商及創新科技事務委員會",
+        ),
+        (
+            "支持香港大專院校同廣東院校探討以創新模式合作嘅，係特區政府邊個部門？",
+            "香港特區政府教育局在大前提下，支持香港大專院校與廣東大專院校探討以創新模式加強合作。",
+            "教育局",
+        ),
+        # a committee's name on a line of its own, however long
+        (
+            "2012年5月嗰份文件係交俾立法會邊個小組委員會㗎？",
+            "立法會CB(2)2193/11-12(01)號文件 \n\n研究與政府總部架構重組有關的法例修訂建議小組委員會 \n\n"
+            "香港特別行政區政府",
+            "研究與政府總部架構重組有關的法例修訂建議小組委員會",
+        ),
     ],
 )
 def test_the_span_that_answers(question, sentence, expected):
