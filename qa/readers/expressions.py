@@ -144,6 +144,8 @@ HAS_MONTH = re.compile(f"{_MONTH}|{_DAY}")
 _DATE = (
     # a school, financial or tax year (2012 /13學年, 2013/14課稅年度)
     r"\d{4}\s*/\s*\d{2}(?!\d)\s*(?:學年|学年|財政年度|财政年度|課稅年度|课税年度|年度)"
+    # the year of an annual report, with its 度 (2015年度中國對外直接投資統計公報)
+    rf"|{_YEAR}度(?!假)"
     rf"|{_YEAR}(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
     # 2011年內, but not the 內 of 內地 (2010年內地與香港的貿易)
     r"(?:\s*(?:年底|年初|年中|年終|年终|年末|年內(?!地)|年内(?!地)|上半年|下半年|底|初|終|终|末|中旬|上旬"

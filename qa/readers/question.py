@@ -449,6 +449,12 @@ _HOW_LONG = re.compile(
 )
 # "How long is the study / the bridge": a span of time or a length.
 _HOW_LONG_IS = re.compile(r"\bhow long\b|多长(?!者)")  # not 幾多長者, how many elderly
+# How long a thing that has a length is (a river, a bridge, a railway; 全長): kilometres, not years.
+_LENGTH_OF_A_THING = re.compile(
+    r"\bhow long (?:is|was|will be|would be) (?:the |that |this )?[\w'’ –-]{0,40}?"
+    r"\b(?:river|bridge|road|railway|rail link|tunnel|highway|expressway|coastline|pipeline|track)\b"
+    r"|全长|总长度"
+)
 # Simplified classifiers as they are written in the Traditional papers.
 _TRADITIONAL_UNIT = {
     "个": "個",
@@ -956,6 +962,16 @@ _NOUN_PHRASE_END = re.compile(
 )
 
 
+def _counted_phrase(text: str) -> str:
+    """The noun phrase after "how many" in a normalised question, up to its verb or preposition."""
+    m = re.search(r"\bhow many\s+", text)
+    if m is None:
+        return ""
+    rest = text[m.end() :]
+    end = _NOUN_PHRASE_END.search(rest, 1)
+    return rest[: end.start() if end else len(rest)]
+
+
 def counted_in_english(prepared: PreparedQuery) -> tuple[str, ...]:
     """The Chinese of the glossary names in the noun phrase after "how many" (normalised): "How many
     cooperation documents" counts 合作文件 or 文件, so 11個合作領域 does not answer it; "how many
@@ -1032,14 +1048,17 @@ def _number_analysis(prepared: PreparedQuery, expected: str) -> QuestionAnalysis
             return QuestionAnalysis(prepared, expected, "count", unit)
     if _HOW_LONG.search(text):
         return QuestionAnalysis(prepared, expected, "count", "年")  # any span of time (UNIT_CLASSES)
+    if _LENGTH_OF_A_THING.search(text):
+        return QuestionAnalysis(prepared, expected, "count", "公里")  # a river's length, not a study's years
     if _HOW_LONG_IS.search(text):
         return QuestionAnalysis(prepared, expected, "count", LENGTH_OR_TIME)
     if counted_unit is not None:
         return QuestionAnalysis(
             prepared, expected, "count", _TRADITIONAL_UNIT.get(counted_unit, counted_unit)
         )
-    # "How many hospitals": an English count of a noun that is not people.
-    things = bool(_HOW_MANY_NOUN.search(text)) and not _PEOPLE_EN.search(text)
+    # "How many hospitals": an English count of a noun that is not people ("how many care home places …
+    # for elderly people" counts places: only the noun phrase after "how many" says what is counted).
+    things = bool(_HOW_MANY_NOUN.search(text)) and not _PEOPLE_EN.search(_counted_phrase(text))
     return QuestionAnalysis(prepared, expected, "count", None, counts_things=things)
 
 

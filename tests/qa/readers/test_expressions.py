@@ -177,6 +177,23 @@ def test_a_legco_panels_long_name_is_one_body():
     ]
 
 
+def test_a_committees_name_on_a_line_of_its_own_is_one_body():
+    name = "研究與政府總部架構重組有關的法例修訂建議小組委員會"
+    text = f"立法會CB(2)2193/11-12(01)號文件 \n\n{name} \n\n香港特別行政區政府"
+    assert next(e.text for e in find("body", text)) == name
+    # within a sentence, a body's name still stops at the little words
+    assert "研究與政府總部架構重組有關的法例修訂建議小組委員會" not in [
+        e.text for e in find("body", "文件交研究與政府總部架構重組有關的法例修訂建議小組委員會討論。")
+    ]
+
+
+def test_a_plans_bare_years_and_an_annual_reports_year_are_dates():
+    assert [e.text for e in find("date", "《珠江三角洲地區空氣質素管理計劃（2002-2010）》")] == ["2002-2010"]
+    assert [e.text for e in find("date", "資料來源：2015年度中國對外直接投資統計公報")] == ["2015年度"]
+    # bare figures joined by a dash outside brackets are not dates (a paper's reference number)
+    assert find("date", "立法會CB(2)2193/11-12(01)號文件") == []
+
+
 def test_a_verb_or_word_ending_like_a_body_is_not_one():
     text = "合約已於2010年12月21日簽署，並按布局部署。政制及內地事務局負責，入境事務處和海關"
     bodies = [m.group(0) for m in PATTERNS["body"].finditer(text)]

@@ -157,6 +157,9 @@ def test_a_period_asked_is_told_from_a_date(question, period):
     ("question", "kind", "unit"),
     [
         ("2009年深港合作會議簽署了多少份合作協議？", "count", "份"),
+        # the length of a thing that has one: kilometres, not a span of time
+        ("How long is the Shenzhen River?", "count", "公里"),
+        ("深圳河全長有幾長？", "count", "公里"),
         ("CEPA服务贸易协议开放了多少个部门？", "count", "個"),
         ("要为多少种中药材制定标准？", "count", "種"),
         ("How many projects has the programme funded?", "count", None),
@@ -914,3 +917,16 @@ def test_a_paper_named_by_its_year_is_the_one_searched(question, named):
 )
 def test_who_founded_is_asked_by_the_verb_after_the_who_word(question, founders):
     assert analyse(prepare_query(question)).founders is founders
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("How many hospitals have actually opened in Guangdong?", True),
+        # what is counted is the noun phrase after "how many", not the people named later
+        ("How many care home places did Hong Kong buy for elderly people on the waiting list?", True),
+        ("How many elderly people moved into the two homes?", False),
+    ],
+)
+def test_an_english_count_of_things_is_told_from_a_head_count(question, things):
+    assert analyse(prepare_query(question)).counts_things is things
