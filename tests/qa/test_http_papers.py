@@ -139,7 +139,7 @@ def test_add_ask_in_three_scripts_then_remove(server):
         ("跨境渡輪「一票通」嗰份文件係幾時出㗎？", "2025年4月"),
         (
             "Which LegCo panel got the paper on the cross-boundary ferry one-ticket pilot?",
-            "立法會經濟發展事務委員會",
+            "經濟發展事務委員會",  # the panel's own name: the question says it is LegCo's
         ),
     ):
         answer = httpx.post(server.url + "/v1/ask", json={"question": question}, timeout=30).json()["answer"]
