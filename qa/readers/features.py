@@ -1487,7 +1487,11 @@ def counts_another_thing(question: QuestionAnalysis, text: str, e: expressions.E
 
 _UNSPECIFIC = frozenset({"合作", "香港", "内地", "两地", "相关"})
 # What follows a count that refers back to the thing counted: a verb or a preposition, not a noun.
-_PREDICATE_AFTER = re.compile(r"位于|设于|设在|来自|属于|已|均|都|在|于|为|是|由|获|共|分别|以上|左右")
+# ... or how the count changed (由3個大幅增加至11個: the 3 are the same things as the 11).
+_PREDICATE_AFTER = re.compile(
+    r"位于|设于|设在|来自|属于|已|均|都|在|于|为|是|由|获|共|分别|以上|左右"
+    r"|大幅|大增|增加|增至|增到|上升|升至|减少|减至|下降|降至"
+)
 
 # A percentage a change word leads to (比2008年增長12.6%) is a growth rate; the words that ask for one.
 _CHANGE_BEFORE = re.compile(

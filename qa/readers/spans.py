@@ -69,9 +69,11 @@ _ORIGIN_ASKED = re.compile(
     r"|(?:刚|啱啱|啱|最初|起初|当初|原来|原本|初期|初时)[^，。？?]{0,8}?(?:推出|开始|成立|设立|实施|推行)?(?:时|嗰阵|𠮶阵|的时候)"
     r"|最初|起初|原本有|原来有"
     # "before the Wuhan office opened, how many": the figure the change left
-    r"|\bbefore (?:the |its |it |they |[\w-]+ ){0,6}?"
-    r"(?:opened|was set up|were set up|launched|started|joined)\b"
+    r"|\bbefore (?:the |its |it |they |[\w–-]+ ){0,6}?"
+    r"(?:opened|was set up|were set up|launched|started|joined|came in|took office|took over)\b"
     r"|(?:开设|设立|成立|开业|增设|加入|开幕|未开)(?:之前|以前)"
+    # "before the 2012–2017 government came in", 上任前: the figure it found, not the one it left
+    r"|(?:上任|上场|上台|就任|履新)(?:之前|以前)"
 )
 # "What month and year": one date, not two things.
 _ONE_THING = re.compile(

@@ -1,5 +1,6 @@
 """Candidate features computed by hand on tiny sentences."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import numpy as np
@@ -92,6 +93,11 @@ def test_a_count_of_another_thing_does_not_answer_a_count_of_the_thing_asked():
     # a count at the end of its clause says nothing about what it counts
     ended = "學校數目增至570所，"
     assert not counts_another_thing(schools, ended, first_count(ended))
+    # a count followed by how it changed counts the same things as the one it changed to
+    offices_asked = analyse(prepare_query("香港在內地有多少個聯絡處？"))
+    offices_asked = replace(offices_asked, counted=("联络处",))
+    rose = "將聯絡處總數由本屆政府上任前的3個大幅增加至11個。"
+    assert not counts_another_thing(offices_asked, rose, first_count(rose))
 
 
 def test_a_place_in_a_list_or_at_the_end_of_a_route_is_not_where_something_is():

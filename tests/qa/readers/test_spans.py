@@ -361,6 +361,17 @@ def span(question: str, sentence: str) -> str:
             "空氣污染物減排方案。",
             "2002-2010",
         ),
+        # before the government came in: the figure the count rose from
+        (
+            "Before the 2012–2017 government came in, how many liaison units did HK have on the Mainland?",
+            "將聯絡處總數由本屆政府上任前的3個大幅增加至11個。",
+            "3個",
+        ),
+        (
+            "2012年那届特区政府上任以前，香港在内地一共设了几个联络处？",
+            "將聯絡處總數由本屆政府上任前的3個大幅增加至11個。",
+            "3個",
+        ),
         # which year's plan: the year in its title, not the date of the meeting that reviewed it
         (
             "At the Hong Kong–Guangdong working meeting in February 2011, which year's key work plan did "
