@@ -521,7 +521,8 @@ def typed_expressions(
         found = [
             e
             for e in expressions.find("clock" if question.clock else "date", text)
-            # the years in a plan's name (《……三年行動計劃（2009-2011）》) are the period it covers
+            # a date in a 《title》 is part of a name, except the years a plan's name gives for the period
+            # it covers (《……三年行動計劃（2009-2011）》) and the year asked of a paper (《2010年重點工作》)
             if (
                 not in_title(text, e.start)
                 or (question.period and _PERIOD_JOINED.search(e.text))

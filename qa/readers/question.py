@@ -305,7 +305,7 @@ _DAY_ASKED = re.compile(
 _MONTH_ASKED = re.compile(r"\b(?:what|which) month\b|几月|(?:哪|边)(?:一)?个月|哪月")
 # A period asked ("over what period", "between when and when", 由幾時到幾時, 哪幾年), normalised: both ends
 # of a span of time answer it, not the one the other words sit nearer.
-PERIOD_ASKED = re.compile(
+_PERIOD_ASKED = re.compile(
     r"\b(?:what|which) (?:time )?(?:period|span|stretch|years)\b|\bbetween when and when\b"
     r"|\bfrom when (?:to|until|till) when\b|\bover (?:what|which) (?:period|years|time)\b"
     r"|(?:由|从|自)\s*(?:几时|什么时候|甚么时候|何时)\s*(?:计)?\s*(?:到|至)\s*(?:几时|什么时候|甚么时候|何时)"
@@ -931,7 +931,7 @@ def analyse(prepared: PreparedQuery) -> QuestionAnalysis:
             day=bool(_DAY_ASKED.search(normalize(prepared.text))),
             month=bool(_MONTH_ASKED.search(normalize(prepared.text))),
             since=bool(_SINCE.search(normalize(prepared.text))),
-            period=bool(PERIOD_ASKED.search(normalize(prepared.text))),
+            period=bool(_PERIOD_ASKED.search(normalize(prepared.text))),
             done=bool(_DONE.search(normalize(prepared.text)))
             and not _PLAN_ASKED.search(normalize(prepared.text)),
         )
