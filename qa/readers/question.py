@@ -963,7 +963,7 @@ _NOUN_PHRASE_END = re.compile(
 
 
 def _counted_phrase(text: str) -> str:
-    """The noun phrase after "how many" in a normalised question, up to its verb or preposition."""
+    """The noun phrase after "how many" in a lower-cased question, up to its verb or preposition."""
     m = re.search(r"\bhow many\s+", text)
     if m is None:
         return ""
@@ -976,12 +976,9 @@ def counted_in_english(prepared: PreparedQuery) -> tuple[str, ...]:
     """The Chinese of the glossary names in the noun phrase after "how many" (normalised): "How many
     cooperation documents" counts 合作文件 or 文件, so 11個合作領域 does not answer it; "how many
     reconstruction projects" counts 援建 or 項目, both of 190個援建項目."""
-    m = re.search(r"\bhow many\s+", prepared.text, re.IGNORECASE)
-    if m is None:
+    phrase = _counted_phrase(prepared.text.lower())
+    if not phrase:
         return ()
-    rest = prepared.text[m.end() :].lower()
-    end = _NOUN_PHRASE_END.search(rest, 1)
-    phrase = rest[: end.start() if end else len(rest)]
     terms = [
         normalize(term)
         for words, term in prepared.expansions
