@@ -26,7 +26,9 @@ EVENT_CLASSES: dict[str, tuple[str, str]] = {
         "签署|签订|签定|签(?![注证发])|订立|缔结",
     ),
     "open": (
-        r"\bopen(?:ed|ing|s)?\b|\binto (?:service|operation)\b|\bstart(?:ed)? operat|\blaunch"
+        # not the adjective of "open tenders", "an open market"
+        r"\bopen(?:ed|ing|s)?\b(?! (?:tenders?|tendering|bid(?:s|ding)?|market|economy|data|recruitment)\b)"
+        r"|\binto (?:service|operation)\b|\bstart(?:ed)? operat|\blaunch"
         r"|\bg(?:o|oes|oing|one) live\b|\bwent live\b",
         "通车|开通|启用|投入服务|投入使用|投入运作|开幕|开业|开园|开馆|开张|开始运作|开办|开设|运营|营运|开放",
     ),

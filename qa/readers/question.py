@@ -159,6 +159,10 @@ _RULES: tuple[tuple[str, str], ...] = (
         "reason",
         _cues(
             r"\bwhy\b|\bpurpose\b|\bfor what\b|\baims? (?:of|to)\b|\bwhat is (?:the |a )?[\w\s-]+ for\??$",
+            # "What's that meant to achieve?", "What was the agreement meant to do?", "What's the point of the
+            # study?", "How come they want mediation?", "What is the government hoping to achieve?"
+            r"\b(?:meant|supposed|intended|designed) to (?:achieve|accomplish|do)\b"
+            r"|\b(?:hop|want|aim|seek|try|tri)(?:e|es|ed|ing|s)? to achieve\b|\bthe point of\b|\bhow come\b",
             # not 成為什麼 ("become what") nor 認為什麼
             "为何|(?<![成作认视称])为什么|(?<![成作认视称])为甚么|目的|原因|宗旨|为了什么|作用|是做什么的|做什么用",
             "点解|为咩|为乜|做咩要|做乜要",  # Cantonese
@@ -179,10 +183,13 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"\b(?:which|what) (?:of (?:the |its |their |[\w-]+'s )?)?"
             rf"(?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{0,3}}?"
             rf"(?!{_NOT_PLURAL}\b)[a-z]+s\b",
+            # "What did the rebuilding project cover?", "what does the cooperation involve?": its parts
+            r"\bwhat (?:did|does|do|will|would)\b[^?]{3,100}\b(?:cover|include|involve)\??$",
             # "what kinds of outreach", "what sorts of incentives": the kinds a sentence lists
             r"\bwhat (?:(?:other|main|different|specific) )?(?:kinds|types|sorts|forms|lines) of\b",
             # to list, not a list ("on the care-home waiting list", "after the list was enlarged")
-            r"(?<!\bthe )(?<!\ba )(?<!waiting )(?<!negative )\blist\b|\bname the\b",
+            # ... nor a plan's list of tasks ("the 2011 GD-HK key work list wants", "in the 2011 GD-HK list")
+            r"(?<!\bthe )(?<!\ba )(?<!waiting )(?<!negative )(?<!work )(?<!hk )\blist\b|\bname the\b",
             "哪些|有哪|包括什么|包括甚么|包括哪|哪几|边几|边啲|(?:哪|边)(?:[两二三四五六七八九十]|\\d{1,3})(?:个|样|项|种|大|方面)?",
             # 有啲咩合作夥伴, 會做啲咩服務: which ones, in Cantonese (but 「……做咗啲咩？」 asks what was done)
             "(?<!做)(?<!搞)(?<![咗了])啲(?:咩|乜|什么|甚么)",
@@ -738,6 +745,9 @@ _ASKS = re.compile(r"(?:what|which|who|whom|whose|where|why|how)\b")
 # ... and a "when" after a question that asks with another word joins a clause to it: "What event did the
 # Chief Exec attend when he took a delegation to Fujian?" wants the event, not its date.
 _WHEN_JOINS = re.compile(r"(?<!since )(?<!from )(?<!until )\bwhen\b")
+# ... and so does a "who" after a noun: "What do Hong Kong elderly who move to Guangdong get paid?" wants what
+# they get, not who they are.
+_WHO_JOINS = re.compile(r"(?<=[a-z] )who\b")
 # ... as after a yes-or-no question's opening: "Do they tell each other when they draft new laws?" asks
 # whether, not when; but "Do you know when it opens?" asks when.
 _YES_NO = re.compile(
@@ -828,11 +838,16 @@ def expected_type(question: str) -> str:
     if english:
         scene = _SCENE.match(text)
         if scene and (
-            _ASKS.match(text, scene.end()) or any(p.search(text, scene.end()) for _, p in _COMPILED)
+            _ASKS.match(text, scene.end())
+            # "When customs share results, does that include X-ray checks?" asks whether, not when
+            or _YES_NO.match(text, scene.end())
+            or any(p.search(text, scene.end()) for _, p in _COMPILED)
         ):
             text = text[scene.end() :]
         if _ASKS.match(text) or _YES_NO.match(text):
             text = _WHEN_JOINS.sub("    ", text)  # blanked, so the other cues keep their places
+            if not text.startswith("who"):
+                text = _WHO_JOINS.sub("   ", text)
     found = [(m.start(), kind) for kind, pattern in _COMPILED if (m := pattern.search(text))]
     if not found:
         return "description"

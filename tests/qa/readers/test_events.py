@@ -214,3 +214,9 @@ def test_a_paper_cited_with_its_date_came_out_then():
     question = "資料來源嗰份規劃及工程研究資料摘要係幾時出嘅？"
     assert _states("發展規劃及工程研究–資料摘要（2013年7月）", question)
     assert not _states("發展規劃及工程研究資料摘要提出四個方案。", question)
+
+
+def test_an_open_tender_is_no_opening():
+    assert asked_events("When did two Hong Kong firms win the open tenders for aid projects?") == frozenset()
+    assert asked_events("When did the Wuhan office open?") >= {"open"}
+    assert asked_events("When was the market opened to Hong Kong banks?") == {"open"}

@@ -515,6 +515,40 @@ def test_an_english_question_asks_with_its_opening_words():
     assert expected_type("Did the meeting go ahead when the CE visited?") == "description"
     assert expected_type("Do you know when the bridge opens?") == "date"
     assert expected_type("Can you tell me when the meeting was set up?") == "date"
+    # ... and a yes-or-no question after a scene-setting "When ...," asks whether
+    assert (
+        expected_type("When customs share inspection results, does that include X-ray checks?")
+        == "description"
+    )
+    assert expected_type("When the CE visited Guangxi, where did he go?") == "place"
+    # ... and a "who" after a noun opens a clause: what they get is asked, not who they are
+    assert expected_type("What do Hong Kong elderly who move to Guangdong get paid?") == "description"
+    assert expected_type("What does the Fujian Scheme give seniors who retire to Fujian?") == "description"
+    assert expected_type("Which bureau, who chaired it?") != "description"
+    assert expected_type("Who are the people who run it?") == "who"
+    assert expected_type("What's the name of the official who signed it?") == "who"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a plan's list of tasks is a noun, not a request to list
+        ("The 2011 GD-HK key work list wants a PRD emission plan for which period?", "date"),
+        ("Did the 2011 Guangdong-Hong Kong work list say anything about futures?", "description"),
+        ("List the cities in the pilot.", "list"),
+        # what a thing covers, includes or involves: its parts
+        ("What did HK's rebuilding project at the Wolong Nature Reserve cover?", "list"),
+        ("What does the cooperation on food supplies involve?", "list"),
+        # the point of it, what it is meant to do, how come: why
+        ("What's the point of the joint study on the river sediment?", "reason"),
+        ("What was the 2013 film agreement meant to do?", "reason"),
+        ("What's the government hoping to achieve by funding exchanges?", "reason"),
+        ("How come they want to push mediation?", "reason"),
+        ("What exactly was the Deputy Financial Secretary expected to do?", "description"),
+    ],
+)
+def test_english_wordings_of_list_and_reason(question, expected):
+    assert expected_type(question) == expected
 
 
 @pytest.mark.parametrize(
@@ -687,7 +721,9 @@ def test_which_supplement_asks_for_its_place_in_their_order(question):
         ("In which parts of the Mainland does Hong Kong have offices?", "list"),
         ("Which of HK's existing high-level meeting mechanisms were kept?", "list"),
         ("What steps were Shenzhen and Hong Kong taking on air quality?", "list"),
-        ("What does the scheme cover?", "description"),
+        ("What does the scheme offer?", "description"),
+        # ... and what a thing covers is its parts
+        ("What does the scheme cover?", "list"),
         # ... but the years a plan covers are a period (2009-2011)
         ("What years does the three-year action plan cover?", "date"),
         ("What customs arrangement applies?", "description"),
