@@ -19,6 +19,10 @@ _NAME_ASKED = re.compile(
     r"|\bnames? of (?:the |its |hong kong's |shenzhen's |[\w-]+'s )?(?:[\w-]+ ){0,3}?(?:vice-|deputy-)?"
     r"(?:mayor|director|head|chief|secretary|secretaries|governor|chairman|chairperson|leader|minister"
     r"|commissioner)"
+    # "What's the name of the ETF / the care home / the two firms": a name, as 叫咩名 asks one (not of "the
+    # body" or "the department" that does it: a body's name is answer enough)
+    r"|\bwhat(?:'s| is| was| are| were) (?:the |their |its )?(?:actual |exact |full )?names? of"
+    r"(?! (?:the |a |its |their )?(?:body|bodies|organi[sz]ations?|departments?|bureaux?|agency|agencies)\b)"
     # "Who's the Guangdong governor", 「帶隊嘅特首係邊個」: the question names the post; its holder is asked
     # (not a group's head or 組長: a post answers who leads a group)
     r"|\bwho(?:'s| is| was) (?:the |its |[\w-]+'s )?(?:[\w-]+ ){0,3}?"

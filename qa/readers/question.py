@@ -68,7 +68,7 @@ _NOT_PLURAL = (
 )
 _QUANTITY_NOUNS = (
     "target|rate|value|supply|population|total|amount|budget|cost|volume|size|area|length|capacity|"
-    "turnover|growth|figure|toll|fee|price|charge|cap|ceiling|quota|threshold"
+    "turnover|growth|figure|toll|fee|price|charge|cap|ceiling|quota|threshold|wage|salary"
 )
 _RULES: tuple[tuple[str, str], ...] = (
     (
@@ -104,8 +104,11 @@ _RULES: tuple[tuple[str, str], ...] = (
         _cues(
             r"\bhow (?:many|much|large|big|long|far|often|fast)\b|\bnumber of\b|\bpercent",
             r"\bwhat (?:percentage|proportion|share|amount|number|size|sum|total)\b",
-            rf"\bwhat(?:'s| is| was| are| were) the (?:\w+ ){{0,3}}(?:{_QUANTITY_NOUNS})s?\b",
-            r"\bwhat(?:'s| is| was) the (?:most|maximum|least|minimum)\b",  # "the most a company can get"
+            # ... or whose it is ("What was Shenzhen's population?", "today's exchange rate")
+            rf"\bwhat(?:'s| is| was| are| were) (?:the |[\w-]+'s )(?:[\w-]+ ){{0,3}}"
+            rf"(?:{_QUANTITY_NOUNS})s?\b",
+            # "the most a company can get", "the max funding one project can get"
+            r"\bwhat(?:'s| is| was) the (?:most|max|maximum|least|minimum)\b",
             "多少|几多|百分之几|占多少|多大|多长|多远|数目|数量|金额|比例|多久",
             # a search box's "…計劃 申請費用", "…研究 經費"
             "(?:费用|经费|预算|造价|成本|收费|[\u4e00-\u9fff](?<!消)费)\\s*(?:是|系)?\\s*[？?]?$",
@@ -214,7 +217,7 @@ ORDINAL_ASKED = re.compile(
 _MONEY = re.compile(
     _cues(
         r"\btotal (?:value|amount)|\bcost|\bbudget|\bmoney|\bfund|\binject|\bspen[dt]|\binvest|\bworth",
-        r"\bvalue|\bhk\$|\bdollars?\b|\bprice|\bfee|\btoll|\bsalary|\bpaid",
+        r"\bvalue|\bhk\$|\bdollars?\b|\bprice|\bfee|\btoll|\bsalary|\bwages?\b|\bpaid",
         r"\brmb\b|\brenminbi\b|\byuan\b|\bsettlement\b|\bturnover\b|\bexport|\bimport",
         "金额|多少钱|资金|注资|拨款|费用|成本|造价|预算|投资|价值|总值|港元|港币|人民币|收费|票价|薪|总额|贸易额|结算",
         # a fee named (經費, 手續費, 過橋費): 過橋費是多少, 幾多過橋費

@@ -80,6 +80,10 @@ def test_a_question_asking_for_a_name():
     assert not name_asked("Who chairs the meeting?")
     assert name_asked("Who are the three deputy heads of the steering group — what are their names?")
     assert not name_asked("Which cities host the offices?")
+    # a thing's name too, as 叫咩名 asks it (準備上市嗰隻ETF叫咩名)
+    assert name_asked("What's the name of the HK-stocks ETF to be listed in Shenzhen?")
+    assert name_asked("What are the names of the two HK firms that won the contracts?")
+    assert not name_asked("What does the name of the scheme say about it?")
 
 
 def test_the_body_named_short_after_the_sentence_before_named_it_in_full():

@@ -552,6 +552,21 @@ def test_english_wordings_of_list_and_reason(question, expected):
 
 
 @pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # whose figure it is ("Shenzhen's population"), the max, a wage: a number
+        ("What was Shenzhen's population in 2020?", "count"),
+        ("What is today's exchange rate between the renminbi and the dollar?", "percent"),
+        ("What's the max funding one project can get under the scheme?", "money"),
+        ("What is the statutory minimum wage in Hong Kong?", "money"),
+    ],
+)
+def test_english_figures_asked_without_how_many(question, kind):
+    analysis = analyse(prepare_query(question))
+    assert (analysis.expected, analysis.number_kind) == ("number", kind)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Where did Hong Kong rank among the Mainland's trading partners?",
