@@ -64,7 +64,7 @@ _NOT_PLURAL = (
     r"|requires|involves|offers|provides|supports|promotes|plays|aims|seeks|holds|oversees|manages|operates"
     r"|coordinates|represents|remains|becomes|stands|refers|describes|lies|belongs|exists|stays|sits|owns"
     r"|follows|focuses|connects|sends|brings|receives|enables|ensures|contains|lets|keeps|wants|tries|sees"
-    r"|knows|seems|gets|comes)"
+    r"|knows|seems|gets|comes|counts|ranks|matters|works)"
 )
 _QUANTITY_NOUNS = (
     "target|rate|value|supply|population|total|amount|budget|cost|volume|size|area|length|capacity|"
@@ -138,6 +138,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             # which office or group (哪一個辦事處, 哪個駐內地辦事處, 邊個經貿辦, 哪个粤方小组)
             "(?:哪|边)一?个[\u4e00-\u9fff]{0,4}?(?:办事处|经贸办|联络处|部委|委员会|小组|组织|团体|协会|商会)",
             _WHICH_INSTITUTION,
+            # "which part of the HK government"
+            r"\bwhich (?:part|arm|branch) of (?:the )?(?:[\w-]+ ){0,2}government\b",
             # 邊兩位 / 哪几位 ask for people, 邊兩個機構 for bodies: not a list of things
             "(?:哪|边)[两二三四五六七八九十几]位",
             "(?:哪|边)[两二三四五六七八九十几]个(?:机构|部门|单位|组织|政府|官员|人)",
@@ -150,7 +152,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             # a describing word or two before the noun: "which Mainland city", "what Guangdong city"
             rf"\b(?:which|what) (?:(?!{_NOT_DESCRIBING}\b)[\w'-]+ ){{1,2}}"
             r"(?:city|province|district|port|country)\b",
-            r"\bwhich (?:border |boundary |land )?(?:crossing|control point)s?\b",
+            # one crossing (several are a list)
+            r"\bwhich (?:border |boundary |land )?(?:crossing|control point)\b(?!s)",
             r"\b(?:which|what) venue\b|(?:哪|边)(?:个|一个|间)?(?:场地|场馆|会场)",
             # not 在哪些領域 (in which fields: a list)
             # ... nor 在哪方面 (in which respect: what)

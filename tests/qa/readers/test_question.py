@@ -545,6 +545,12 @@ def test_an_english_question_asks_with_its_opening_words():
         ("What's the government hoping to achieve by funding exchanges?", "reason"),
         ("How come they want to push mediation?", "reason"),
         ("What exactly was the Deputy Financial Secretary expected to do?", "description"),
+        # several crossings are a list, one a place
+        ("Which border crossings did they promise to speed up planning for?", "list"),
+        ("Which border crossing will the new road serve?", "place"),
+        # "counts" is a verb after a thing in the singular, not a plural
+        ("Which contract counts as the most important one for the bridge?", "description"),
+        ("Which part of the HK government is backing the universities?", "who"),
     ],
 )
 def test_english_wordings_of_list_and_reason(question, expected):
