@@ -553,7 +553,7 @@ def test_an_english_question_asks_with_its_opening_words():
         ("Which part of the HK government is backing the universities?", "who"),
     ],
 )
-def test_english_wordings_of_list_and_reason(question, expected):
+def test_english_wordings_of_the_kind_asked(question, expected):
     assert expected_type(question) == expected
 
 
